@@ -1,0 +1,85 @@
+"""Wire protocol v1 between kiosks and the central store: JSON shapes, names and limits.
+
+Both sides import this module, so the names of event types, result statuses and mirrored
+entities live in one place. The central store validates requests with its own pydantic models
+built on these names; the kiosk builds and reads plain dicts.
+
+Events (kiosk -> store), ``POST /api/v1/sites/{site}/events`` with ``{"events": [Event, ...]}``::
+
+    {"id": "<uuid4>", "type": "check_in", "at": "2026-11-27T08:01:02+01:00",
+     "data": {"person_id": "<uuid>", "method": "qr", "pass_id": "0123abcd0123abcd"}}
+
+answered with ``{"results": [{"id": ..., "status": "accepted", "reason": null}, ...]}`` in the
+same order. The store applies an id at most once; the same id with other content is rejected.
+
+Changes (store -> kiosk), ``GET /api/v1/sites/{site}/changes?since=<cursor>&limit=<n>``::
+
+    {"changes": [{"seq": 17, "entity": "person", "op": "upsert", "key": "<id>", "data": {...}}],
+     "cursor": 17, "more": false}
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+API_PREFIX = "/api/v1"
+MAX_BATCH = 200  # events per POST
+MAX_CHANGES_PAGE = 1000
+
+
+class EventType(enum.StrEnum):
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+
+
+class CheckinMethod(enum.StrEnum):
+    QR = "qr"
+    NAME = "name"
+
+
+class ResultStatus(enum.StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class Entity(enum.StrEnum):
+    """What the changes feed carries; the kiosk mirrors each in its local store."""
+
+    SITE = "site"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    DESK = "desk"
+    SIGNING_KEY = "signing_key"
+    REVOKED_PASS = "revoked_pass"
+    PRESENCE = "presence"
+
+
+class ChangeOp(enum.StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+SITES = ("lyngdal", "stadt", "narvik", "orkland")
+
+
+def format_time(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("wire times must be timezone-aware")
+    return moment.isoformat()
+
+
+def parse_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("wire times must be timezone-aware")
+    return moment
+
+
+def event_json(
+    event_id: str, event_type: EventType, at: datetime, data: dict[str, Any]
+) -> dict[str, Any]:
+    return {"id": event_id, "type": str(event_type), "at": format_time(at), "data": data}
