@@ -1,0 +1,56 @@
+"""Composition of the kiosk's core: the one place that builds the store, services and sync."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from kiosk.central_client import CentralTransport, HttpCentralClient
+from kiosk.checkin import CheckinService
+from kiosk.clock import Clock, SystemClock
+from kiosk.settings import KioskSettings
+from kiosk.store import LocalStore
+from kiosk.sync import SyncEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class KioskCore:
+    settings: KioskSettings
+    clock: Clock
+    store: LocalStore
+    checkin: CheckinService
+    sync: SyncEngine
+
+    @classmethod
+    def open(
+        cls,
+        settings: KioskSettings,
+        *,
+        clock: Clock | None = None,
+        transport: CentralTransport | None = None,
+    ) -> KioskCore:
+        """Build the core. ``transport`` defaults to HTTP to ``settings.central_url`` (if any)."""
+        clock = clock or SystemClock()
+        store = LocalStore.open(settings.database_path)
+        if transport is None and settings.central_url:
+            transport = HttpCentralClient(
+                settings.central_url,
+                settings.site,
+                settings.device_token,
+                timeout_s=settings.sync_timeout_s,
+            )
+        sync = SyncEngine(
+            store,
+            transport,
+            clock,
+            interval_s=settings.sync_interval_s,
+            backoff_max_s=settings.backoff_max_s,
+        )
+        checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
+        return cls(settings=settings, clock=clock, store=store, checkin=checkin, sync=sync)
+
+    def close(self) -> None:
+        self.sync.stop()
+        self.store.close()

@@ -1,0 +1,94 @@
+"""Talking to the central store over HTTP (requests). The sync engine's only network door."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import requests
+
+from kiosk.protocol import API_PREFIX
+
+
+class TransportError(Exception):
+    """The central store could not be reached or gave an answer we cannot use."""
+
+    def __init__(self, message: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+    @property
+    def refused_content(self) -> bool:
+        """The store understood the request and refused what was in it (not a network fault)."""
+        return self.status_code in (400, 413, 422)
+
+    @property
+    def auth_failed(self) -> bool:
+        return self.status_code in (401, 403, 404)
+
+
+class CentralTransport(Protocol):
+    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send a batch; return one result per event, in order. Raises TransportError."""
+        ...
+
+    def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
+        """One page of the changes feed after ``since``. Raises TransportError."""
+        ...
+
+
+class HttpCentralClient:
+    def __init__(
+        self,
+        base_url: str,
+        site: str,
+        token: str,
+        *,
+        timeout_s: float = 5.0,
+        session: requests.Session | None = None,
+    ) -> None:
+        self._base = f"{base_url.rstrip('/')}{API_PREFIX}/sites/{site}"
+        self._timeout = timeout_s
+        self._http = session or requests.Session()
+        self._http.headers["Authorization"] = f"Bearer {token}"
+        self._http.trust_env = False  # never route loopback traffic through a proxy
+
+    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        body = self._request("POST", "/events", json={"events": list(events)})
+        results = body.get("results")
+        if not isinstance(results, list) or len(results) != len(events):
+            raise TransportError("the store's answer does not match the batch")
+        for sent, result in zip(events, results, strict=True):
+            if not isinstance(result, dict) or result.get("id") != sent["id"]:
+                raise TransportError("the store answered for another event")
+        return results
+
+    def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
+        body = self._request("GET", "/changes", params={"since": since, "limit": limit})
+        if not isinstance(body.get("changes"), list) or not isinstance(body.get("cursor"), int):
+            raise TransportError("the store's changes page is malformed")
+        return body
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = self._http.request(
+                method, self._base + path, timeout=self._timeout, **kwargs
+            )
+        except requests.RequestException as exc:
+            raise TransportError(
+                f"cannot reach the central store: {exc.__class__.__name__}"
+            ) from exc
+        if response.status_code != 200:
+            raise TransportError(
+                f"the central store answered {response.status_code}", response.status_code
+            )
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise TransportError("the central store answered with something not JSON") from exc
+        if not isinstance(body, dict):
+            raise TransportError("the central store answered with something not an object")
+        return body

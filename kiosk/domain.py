@@ -1,0 +1,67 @@
+"""Plain value types the kiosk's services hand to the UI. No Qt, no database types."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """What the kiosk may show about a person who identified themselves."""
+
+    person_id: str
+    name: str
+    given_name: str  # "" when the kiosk has not synced this person yet
+    organisation: str | None
+
+
+class Outcome(enum.Enum):
+    CHECKED_IN = "checked_in"
+    CHECKED_OUT = "checked_out"
+
+
+@dataclass(frozen=True)
+class Identification:
+    """A pass that verified, and whether its holder is in the building now."""
+
+    person: PersonSummary
+    present: bool
+    pass_id: str
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A check-in or check-out that is safely on disk (and queued for the central store)."""
+
+    outcome: Outcome
+    person: PersonSummary
+    at: datetime
+    event_id: str
+
+
+class SyncState(enum.Enum):
+    NEVER_SYNCED = "never_synced"  # no answer from the central store yet: passes can't be checked
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    pending: int  # events recorded here and not yet answered by the central store
+    last_success: datetime | None
+    problem: str | None = None  # for logs and staff, never shown as a raw text to visitors
+
+
+class KioskError(Exception):
+    """A known problem the UI turns into a calm message; never a bug."""
+
+
+class NotReady(KioskError):
+    """No signing keys yet: the kiosk has never synced, so it cannot trust any pass."""
+
+
+class UnknownPerson(KioskError):
+    """The person is not (or no longer) in this kiosk's mirror."""

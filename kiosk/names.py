@@ -1,0 +1,33 @@
+"""Folding names for search, so "Aasheim", "Åsheim" and "asheim" find the same person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form: æ→ae, ø/oe→o, å/aa→a, other accents dropped, the rest removed."""
+    text = text.casefold().replace("æ", "ae").replace("ø", "o")
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.replace("aa", "a").replace("oe", "o")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def search_key(name: str) -> str:
+    """The folded words of a name, space-separated with a leading space: ``" bjorn asheim"``.
+
+    Stored beside each person, so a query word matches the start of any name word with a plain
+    ``LIKE '% word%'``.
+    """
+    return " " + " ".join(words(name))
+
+
+def query_words(query: str) -> list[str]:
+    return words(query)

@@ -1,0 +1,225 @@
+"""The sync engine: pushes the outbox, pulls the changes feed, on its own thread.
+
+Nothing here ever runs on the GUI thread. Listeners hear every new status *from the sync
+thread*; the UI bridges that into a Qt signal. While the store cannot be reached, rounds are
+spaced out with exponential backoff and full jitter, so a fleet of kiosks coming back online
+does not knock the store over again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from kiosk import outbox
+from kiosk.central_client import CentralTransport, TransportError
+from kiosk.clock import Clock
+from kiosk.domain import SyncState, SyncStatus
+from kiosk.mirror import BadChange, apply_changes
+from kiosk.models import SyncState as SyncStateRow
+from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE
+from kiosk.store import LocalStore
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[SyncStatus], None]
+MAX_PULL_PAGES = 50  # per round; the rest comes next round, so a push is never starved
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: LocalStore,
+        transport: CentralTransport | None,
+        clock: Clock,
+        *,
+        interval_s: float = 5.0,
+        backoff_base_s: float = 1.0,
+        backoff_max_s: float = 60.0,
+        batch_size: int = MAX_BATCH,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._store = store
+        self._transport = transport
+        self._clock = clock
+        self._interval = interval_s
+        self._backoff_base = backoff_base_s
+        self._backoff_max = backoff_max_s
+        self._batch_size = batch_size
+        self._rng = rng or random.Random()
+        self._listeners: list[Listener] = []
+        self._failures = 0
+        self._online = False
+        self._problem: str | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._round_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._status = self._read_status()
+
+    # --- public -------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Something was recorded: send it soon (at once when online). Cheap; any thread."""
+        self._wake.set()
+
+    def sync_once(self) -> bool:
+        """One round: push everything pending, then pull the feed. True if the store answered."""
+        with self._round_lock:
+            if self._transport is None:
+                self._problem = "no central store configured"
+                self._publish()
+                return False
+            try:
+                self._push_all(self._transport)
+                self._pull(self._transport)
+            except TransportError as exc:
+                self._failures += 1
+                self._online = False
+                self._problem = str(exc)
+                log.info("sync: central store unavailable (%s); try %d", exc, self._failures)
+                self._publish()
+                return False
+            except BadChange as exc:
+                self._failures += 1
+                self._online = False
+                self._problem = f"bad change from the store: {exc}"
+                log.error("sync: %s", self._problem)
+                self._publish()
+                return False
+            self._failures = 0
+            self._online = True
+            self._problem = None
+            self._publish()
+            return True
+
+    def next_delay(self) -> float:
+        """Seconds until the next round: the interval while online, backoff with jitter after."""
+        if self._failures == 0:
+            return self._interval
+        ceiling = min(self._backoff_max, self._backoff_base * 2 ** min(self._failures, 30))
+        return max(0.2, self._rng.uniform(0, ceiling))
+
+    # --- the rounds ---------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.sync_once()
+            except Exception:  # a bug must not kill the thread: log it and keep going
+                log.exception("sync: unexpected error")
+                self._failures += 1
+            deadline = self._now_s() + self.next_delay()
+            while not self._stop.is_set():
+                remaining = deadline - self._now_s()
+                if remaining <= 0:
+                    break
+                if self._wake.wait(remaining):
+                    self._wake.clear()
+                    if self._failures == 0:
+                        break  # online: send what was just recorded right away
+                    self._publish()  # offline: keep the backoff, but show the new count
+
+    @staticmethod
+    def _now_s() -> float:
+        return time.monotonic()
+
+    def _push_all(self, transport: CentralTransport) -> None:
+        size = self._batch_size
+        while True:
+            with self._store.session() as session:
+                batch = outbox.pending_batch(session, size)
+                if batch:
+                    outbox.note_attempt(session, [event["id"] for event in batch])
+            if not batch:
+                return
+            try:
+                results = transport.push_events(batch)
+            except TransportError as exc:
+                if not exc.refused_content:
+                    raise
+                if len(batch) > 1:
+                    size = max(1, len(batch) // 2)  # find the one event the store refuses
+                    continue
+                log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
+                results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
+            with self._store.session() as session:
+                counts = outbox.record_answers(session, results, self._clock.now())
+            log.info("sync: pushed %d events: %s", len(batch), counts)
+            self._publish()
+            size = self._batch_size
+
+    def _pull(self, transport: CentralTransport) -> None:
+        for _ in range(MAX_PULL_PAGES):
+            with self._store.session() as session:
+                state = self._state_row(session)
+                since = state.cursor
+            page = transport.pull_changes(since, MAX_CHANGES_PAGE)
+            with self._store.session() as session:
+                applied = apply_changes(session, page["changes"])
+                state = self._state_row(session)
+                state.cursor = max(state.cursor, int(page["cursor"]))
+                state.last_success = self._clock.now()
+            if applied:
+                log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
+            if not page.get("more"):
+                return
+
+    @staticmethod
+    def _state_row(session: Session) -> SyncStateRow:
+        row = session.get(SyncStateRow, 1)
+        if row is None:
+            row = SyncStateRow(id=1, cursor=0, last_success=None)
+            session.add(row)
+            session.flush()
+        return row
+
+    # --- status -------------------------------------------------------------------------------
+
+    def _read_status(self) -> SyncStatus:
+        with self._store.session() as session:
+            pending = outbox.pending_count(session)
+            row = session.get(SyncStateRow, 1)
+            last: datetime | None = row.last_success if row else None
+        if last is None:
+            state = SyncState.NEVER_SYNCED
+        else:
+            state = SyncState.ONLINE if self._online else SyncState.OFFLINE
+        return SyncStatus(state=state, pending=pending, last_success=last, problem=self._problem)
+
+    def _publish(self) -> None:
+        status = self._read_status()
+        if status == self._status:
+            return
+        self._status = status
+        for listener in list(self._listeners):
+            try:
+                listener(status)
+            except Exception:
+                log.exception("sync: a status listener failed")

@@ -1,0 +1,162 @@
+"""Check-in and check-out through the real local store (a SQLite file), without Qt."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.app import KioskCore
+from kiosk.domain import NotReady, Outcome
+from kiosk.models import OutboxEvent, Visit
+from kiosk.passes import PassError, PassProblem
+from kiosk.protocol import CheckinMethod
+from kiosk.store import LocalStore
+from tests.conftest import BJORN, JORGEN, KARI, SOLVI
+from tests.fakes import FakeClock
+
+
+def outbox_rows(core: KioskCore) -> list[OutboxEvent]:
+    with core.store.session() as session:
+        return list(session.scalars(select(OutboxEvent).order_by(OutboxEvent.seq)))
+
+
+def test_scan_identifies_and_checks_in(
+    kiosk_core: KioskCore, make_pass: Callable[..., str]
+) -> None:
+    who = kiosk_core.checkin.identify_pass(make_pass(KARI))
+    assert who.person.given_name == "Kari" and not who.present
+    recorded = kiosk_core.checkin.check_in(KARI, CheckinMethod.QR, who.pass_id)
+    assert recorded.outcome is Outcome.CHECKED_IN
+    assert kiosk_core.checkin.is_present(KARI)
+    [row] = outbox_rows(kiosk_core)
+    body = json.loads(row.body)
+    assert body["type"] == "check_in" and body["id"] == recorded.event_id
+    assert body["data"] == {"person_id": KARI, "method": "qr", "pass_id": who.pass_id}
+    assert body["at"].endswith("+00:00")
+
+
+def test_check_out_closes_the_visit(kiosk_core: KioskCore, clock: FakeClock) -> None:
+    kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
+    clock.advance(hours=3)
+    out = kiosk_core.checkin.check_out(KARI, CheckinMethod.NAME)
+    assert out.outcome is Outcome.CHECKED_OUT and not kiosk_core.checkin.is_present(KARI)
+    with kiosk_core.store.session() as session:
+        [visit] = session.scalars(select(Visit))
+    assert visit.checked_out_at is not None
+    assert visit.checked_out_at - visit.checked_in_at == timedelta(hours=3)
+    assert [json.loads(r.body)["type"] for r in outbox_rows(kiosk_core)] == [
+        "check_in",
+        "check_out",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ka", ["Kari Nordmann"]),
+        ("KARI", ["Kari Nordmann"]),
+        ("bjoern", ["Bjørn Åsheim"]),
+        ("bjorn aa", ["Bjørn Åsheim"]),
+        ("åsh", ["Bjørn Åsheim"]),
+        ("asheim", ["Bjørn Åsheim"]),
+        ("kvaev", ["Sølvi Kvæven"]),
+        ("kvæ", ["Sølvi Kvæven"]),
+        ("solvi", ["Sølvi Kvæven"]),
+        ("jørgen dæ", ["Jørgen Dæhli"]),
+        ("joergen", ["Jørgen Dæhli"]),
+        ("nordmann kari", ["Kari Nordmann"]),
+        ("k", []),
+        ("", []),
+        ("🙂🙂", []),
+        ("zz", []),
+        ("%", []),
+        ("'; drop table people; --", []),
+    ],
+)
+def test_name_search_folds_norwegian_letters(
+    kiosk_core: KioskCore, query: str, expected: list[str]
+) -> None:
+    assert [p.name for p in kiosk_core.checkin.search(query)] == expected
+
+
+def test_search_shows_nothing_of_presence(kiosk_core: KioskCore) -> None:
+    kiosk_core.checkin.check_in(SOLVI, CheckinMethod.NAME)
+    [hit] = kiosk_core.checkin.search("sølvi")
+    assert set(vars(hit)) == {"person_id", "name", "given_name", "organisation"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        ({"site": "narvik"}, PassProblem.WRONG_SITE),
+        ({"valid_to_days": -1}, PassProblem.EXPIRED),
+    ],
+)
+def test_bad_passes_record_nothing(
+    kiosk_core: KioskCore,
+    make_pass: Callable[..., str],
+    clock: FakeClock,
+    kwargs: dict[str, object],
+    problem: PassProblem,
+) -> None:
+    if "valid_to_days" in kwargs:
+        token = make_pass(KARI, valid_to=clock.now() + timedelta(days=kwargs["valid_to_days"]))  # type: ignore[arg-type]
+    else:
+        token = make_pass(KARI, **kwargs)
+    with pytest.raises(PassError) as caught:
+        kiosk_core.checkin.identify_pass(token)
+    assert caught.value.problem is problem
+    assert outbox_rows(kiosk_core) == []
+
+
+def test_a_revoked_pass_is_refused_once_synced(
+    kiosk_core: KioskCore, make_pass: Callable[..., str], central
+) -> None:  # type: ignore[no-untyped-def]
+    token = make_pass(BJORN, pass_id="00000000000000aa")
+    assert kiosk_core.checkin.identify_pass(token).person.person_id == BJORN
+    central.extra_changes.append(
+        {
+            "entity": "revoked_pass",
+            "op": "upsert",
+            "key": "00000000000000aa",
+            "data": {"pass_id": "00000000000000aa"},
+        }
+    )
+    central.down = True
+    assert kiosk_core.sync.sync_once() is False  # offline: the kiosk has not heard yet
+    central.down = False
+    assert kiosk_core.sync.sync_once()
+    central.down = True  # and offline again: the revocation is remembered
+    with pytest.raises(PassError) as caught:
+        kiosk_core.checkin.identify_pass(token)
+    assert caught.value.problem is PassProblem.REVOKED
+
+
+def test_a_scan_before_the_first_sync_is_not_ready(
+    unsynced_core: KioskCore, make_pass: Callable[..., str]
+) -> None:
+    with pytest.raises(NotReady):
+        unsynced_core.checkin.identify_pass(make_pass(KARI))
+    assert outbox_rows(unsynced_core) == []
+
+
+def test_a_pass_for_someone_not_synced_yet_still_works(
+    kiosk_core: KioskCore, make_pass: Callable[..., str]
+) -> None:
+    stranger = "4f1c2d3e-0000-4000-8000-0000000000ff"
+    who = kiosk_core.checkin.identify_pass(make_pass(stranger))
+    assert who.person.given_name == "" and who.person.person_id == stranger
+
+
+def test_unsynced_events_survive_reopening_the_store(kiosk_core: KioskCore, kiosk_settings) -> None:  # type: ignore[no-untyped-def]
+    recorded = kiosk_core.checkin.check_in(JORGEN, CheckinMethod.NAME)
+    kiosk_core.close()
+    store = LocalStore.open(kiosk_settings.database_path)
+    with store.session() as session:
+        [row] = session.scalars(select(OutboxEvent))
+    store.close()
+    assert row.event_id == recorded.event_id and row.status == "pending"

@@ -1,0 +1,206 @@
+"""The sync engine against an in-memory central store: outages, retries, restarts, answers."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from sqlalchemy import select
+
+from kiosk.app import KioskCore
+from kiosk.central_client import TransportError
+from kiosk.domain import SyncState, SyncStatus
+from kiosk.models import OutboxEvent
+from kiosk.protocol import CheckinMethod
+from kiosk.settings import KioskSettings
+from kiosk.sync import SyncEngine
+from tests.conftest import KARI, OLE, PEOPLE
+from tests.fakes import FakeCentral, FakeClock
+
+
+def statuses(core: KioskCore) -> dict[str, str]:
+    with core.store.session() as session:
+        return {row.event_id: row.status for row in session.scalars(select(OutboxEvent))}
+
+
+def test_first_sync_brings_people_and_keys(unsynced_core: KioskCore) -> None:
+    assert unsynced_core.sync.status().state is SyncState.NEVER_SYNCED
+    assert unsynced_core.checkin.search("kari") == []
+    assert unsynced_core.sync.sync_once()
+    assert unsynced_core.sync.status().state is SyncState.ONLINE
+    assert [p.name for p in unsynced_core.checkin.search("kari")] == ["Kari Nordmann"]
+
+
+def test_offline_check_ins_arrive_once_when_the_store_returns(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.down = True
+    ids = [kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id]
+    ids.append(kiosk_core.checkin.check_out(KARI, CheckinMethod.NAME).event_id)
+    assert kiosk_core.sync.sync_once() is False
+    status = kiosk_core.sync.status()
+    assert status.state is SyncState.OFFLINE and status.pending == 2
+    central.down = False
+    assert kiosk_core.sync.sync_once()
+    assert kiosk_core.sync.sync_once()  # nothing is sent twice
+    assert list(central.applied) == ids
+    assert central.answers == ["accepted", "accepted"]
+    assert kiosk_core.sync.status().pending == 0
+
+
+def test_a_lost_answer_is_resent_with_the_same_content_and_counted_once(
+    kiosk_core: KioskCore, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event_id = kiosk_core.checkin.check_in(OLE, CheckinMethod.NAME).event_id
+    real_push = central.push_events
+
+    def push_then_lose_the_answer(events):  # type: ignore[no-untyped-def]
+        real_push(events)
+        raise TransportError("connection reset before the answer")
+
+    monkeypatch.setattr(central, "push_events", push_then_lose_the_answer)
+    assert kiosk_core.sync.sync_once() is False
+    monkeypatch.setattr(central, "push_events", real_push)
+    assert kiosk_core.sync.sync_once()
+    assert central.answers == ["accepted", "duplicate"]
+    assert statuses(kiosk_core) == {event_id: "duplicate"}
+
+
+def test_an_event_the_store_refuses_is_isolated_and_the_rest_go_through(
+    kiosk_core: KioskCore, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [kiosk_core.checkin.check_in(p["id"], CheckinMethod.NAME).event_id for p in PEOPLE]
+    poison = ids[2]
+    real_push = central.push_events
+
+    def refuse_batches_with_poison(events):  # type: ignore[no-untyped-def]
+        if any(event["id"] == poison for event in events):
+            raise TransportError("unprocessable", status_code=422)
+        return real_push(events)
+
+    monkeypatch.setattr(central, "push_events", refuse_batches_with_poison)
+    assert kiosk_core.sync.sync_once()
+    result = statuses(kiosk_core)
+    assert result.pop(poison) == "rejected"
+    assert set(result.values()) == {"accepted"}
+
+
+def test_backoff_grows_with_jitter_and_is_capped(kiosk_core: KioskCore) -> None:
+    engine = SyncEngine(
+        kiosk_core.store,
+        None,
+        FakeClock(),
+        backoff_base_s=1,
+        backoff_max_s=30,
+        rng=random.Random(7),
+    )
+    delays = []
+    for failures in range(1, 12):
+        engine._failures = failures
+        delays.append(engine.next_delay())
+    assert all(0.2 <= d <= 30 for d in delays)
+    assert len(set(delays)) == len(delays)  # jitter: no two kiosks in lock-step
+    engine._failures = 0
+    assert engine.next_delay() == 5.0
+
+
+def test_listeners_hear_status_changes_from_the_sync_thread(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    heard: list[SyncStatus] = []
+    kiosk_core.sync.add_listener(heard.append)
+    central.down = True
+    kiosk_core.checkin.check_in(KARI, CheckinMethod.QR)
+    kiosk_core.sync.sync_once()
+    assert heard[-1].state is SyncState.OFFLINE and heard[-1].pending == 1
+
+
+def test_background_thread_pushes_soon_after_a_check_in(
+    kiosk_settings: KioskSettings, clock: FakeClock, central: FakeCentral
+) -> None:
+    import threading
+
+    core = KioskCore.open(
+        replace(kiosk_settings, sync_interval_s=60), clock=clock, transport=central
+    )
+    done = threading.Event()
+    core.sync.add_listener(lambda s: done.set() if s.pending == 0 and central.applied else None)
+    try:
+        core.sync.start()
+        core.checkin.check_in(KARI, CheckinMethod.NAME)  # wakes the engine: no 60 s wait
+        assert done.wait(10)
+    finally:
+        core.close()
+    assert len(central.applied) == 1
+
+
+def test_garbage_from_the_store_keeps_everything_recorded(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.extra_changes.append({"entity": "person", "op": "upsert", "key": "x", "data": "nope"})
+    event_id = kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id
+    assert kiosk_core.sync.sync_once() is False
+    assert kiosk_core.sync.status().problem
+    assert kiosk_core.checkin.is_present(KARI)
+    assert statuses(kiosk_core) == {event_id: "accepted"}
+
+
+class OutageMachine(RuleBasedStateMachine):
+    """Any mix of check-ins, outages, sync rounds and kiosk restarts: each event arrives once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import tempfile
+        from pathlib import Path
+
+        from kiosk.passes import SigningKey
+
+        self.tmp = tempfile.TemporaryDirectory()
+        self.settings = replace(KioskSettings(), data_dir=Path(self.tmp.name))
+        self.central = FakeCentral(keys=[SigningKey.generate()], people=[dict(p) for p in PEOPLE])
+        self.clock = FakeClock()
+        self.core = KioskCore.open(self.settings, clock=self.clock, transport=self.central)
+        self.recorded: list[str] = []
+
+    @rule(person=st.sampled_from([p["id"] for p in PEOPLE]))
+    def check_in_or_out(self, person: str) -> None:
+        self.clock.advance(seconds=1)
+        checkin = self.core.checkin
+        action = checkin.check_out if checkin.is_present(person) else checkin.check_in
+        self.recorded.append(action(person, CheckinMethod.QR).event_id)
+
+    @rule(down=st.booleans())
+    def network(self, down: bool) -> None:
+        self.central.down = down
+
+    @rule()
+    def sync(self) -> None:
+        self.core.sync.sync_once()
+
+    @rule()
+    def restart(self) -> None:
+        self.core.close()
+        self.core = KioskCore.open(self.settings, clock=self.clock, transport=self.central)
+
+    @invariant()
+    def never_applied_twice_or_invented(self) -> None:
+        assert set(self.central.applied) <= set(self.recorded)
+        assert "duplicate" not in self.central.answers
+
+    def teardown(self) -> None:
+        self.central.down = False
+        self.core.sync.sync_once()
+        assert list(self.central.applied) == self.recorded  # all of them, once, in order
+        bodies = [json.loads(b) for b in self.central.applied.values()]
+        assert all(b["at"] for b in bodies)
+        self.core.close()
+        self.tmp.cleanup()
+
+
+TestOutages = OutageMachine.TestCase
+TestOutages.settings = hypothesis_settings(max_examples=40, stateful_step_count=25, deadline=None)
