@@ -103,3 +103,18 @@ def kiosk_core(unsynced_core: KioskCore) -> KioskCore:
     """A kiosk core after one successful sync: it knows the demo people and the signing key."""
     assert unsynced_core.sync.sync_once()
     return unsynced_core
+
+
+@pytest.fixture
+def central_server(tmp_path: Path) -> Iterator[Any]:
+    """The real central store (SQLite file, demo data) serving on a free loopback port."""
+    from tests.processes import CentralServer
+
+    server = CentralServer(
+        database_url=f"sqlite:///{tmp_path / 'central.sqlite3'}",
+        log_path=tmp_path / "central.log",
+    )
+    server.prepare()
+    server.start()
+    yield server
+    server.stop()

@@ -1,0 +1,54 @@
+# RegionLab kiosk. Two commands set up everything on a fresh machine:
+#   make demo   - central store with demo data on 127.0.0.1 + the kiosk connected to it
+#   make test   - the whole suite (lint, import contracts, types, unit, UI, integration, e2e)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
+# xdotool for the end-to-end tests, ImageMagick's `import` for screenshots.
+SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
+	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core
+
+.PHONY: demo test test-fast lint bench system-packages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Installs what is missing when we run as root on Debian; otherwise says what is needed.
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing system packages (install them as root): $$missing"; \
+		fi; \
+	fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check kiosk ui central tests bench
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy kiosk
+
+test: system-packages $(STAMP) lint
+	$(PY) -m pytest
+
+# The quick loop while developing: no Qt, no processes.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not gui and not integration and not e2e" -q
+
+bench: system-packages $(STAMP)
+	$(PY) -m bench
+
+demo: system-packages $(STAMP)
+	bash scripts/demo.sh
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

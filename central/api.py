@@ -1,0 +1,221 @@
+"""The HTTP API (v1) of the central store, as a FastAPI application."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
+
+from . import changes, events, presence
+from .auth import find_token
+from .db import SessionFactory, session_factory
+from .models import Change, Site, TokenRole
+from .schemas import (
+    ChangeOut,
+    ChangesPage,
+    EventBatch,
+    EventResult,
+    EventResults,
+    Health,
+    PresentPerson,
+    Problem,
+)
+
+_bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
+
+_AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No token, or an unknown one"},
+    403: {"model": Problem, "description": "The token belongs to another site or role"},
+    404: {"model": Problem, "description": "No such site"},
+}
+
+SiteCode = Annotated[str, Path(examples=["lyngdal"])]
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Whoever presented a valid token for the site in the path."""
+
+    site: str
+    role: TokenRole
+
+
+def _authorise(
+    request: Request,
+    site: str,
+    credentials: HTTPAuthorizationCredentials | None,
+    roles: tuple[TokenRole, ...],
+) -> Caller:
+    if credentials is None:
+        raise _unauthorised("a bearer token is required")
+    factory: SessionFactory = request.app.state.session_factory
+    with factory() as session:
+        token = find_token(session, credentials.credentials)
+        if token is None:
+            raise _unauthorised("unknown token")
+        if session.get(Site, site) is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
+        found = Caller(token.site, TokenRole(token.role))
+    if found.site != site:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "the token is for another site")
+    if found.role not in roles:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs a {' or '.join(roles)} token")
+    return found
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _any_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
+    return _authorise(request, site, credentials, (TokenRole.DEVICE, TokenRole.ADMIN))
+
+
+def _device_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
+    return _authorise(request, site, credentials, (TokenRole.DEVICE,))
+
+
+def _admin_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
+    return _authorise(request, site, credentials, (TokenRole.ADMIN,))
+
+
+AnyCaller = Annotated[Caller, Depends(_any_token)]
+DeviceCaller = Annotated[Caller, Depends(_device_token)]
+AdminCaller = Annotated[Caller, Depends(_admin_token)]
+
+
+def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
+    """The API over ``database`` (an engine, or a session factory bound to one)."""
+    factory: SessionFactory = (
+        database if isinstance(database, sessionmaker) else session_factory(database)
+    )
+    app = FastAPI(
+        title="RegionLab central store",
+        version="1",
+        summary="Check-ins from the kiosks in; people, desks and keys out to them.",
+    )
+    app.state.session_factory = factory
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _AsciiJSONResponse(
+            {"detail": jsonable_encoder(exc.errors())},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeoutError)
+    async def database_unavailable(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            {"detail": "database unavailable"}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE
+        )
+
+    @app.get("/healthz", response_model=Health, responses={503: {"model": Health}})
+    def healthz() -> Any:
+        """Whether the service and its database answer."""
+        try:
+            with factory() as session:
+                session.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return Health(status="ok")
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/changes",
+        response_model=ChangesPage,
+        responses={**_AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
+    )
+    def get_changes(
+        site: SiteCode,
+        _caller: AnyCaller,
+        since: Annotated[int, Query(ge=0, description="The cursor from the last page")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PAGE)] = MAX_CHANGES_PAGE,
+    ) -> ChangesPage:
+        """What a kiosk of ``site`` mirrors, after the cursor ``since``, oldest first."""
+        with factory() as session:
+            rows, more = changes.read(session, site, since, limit)
+            if not rows and since > 0:
+                newest = session.scalar(select(func.max(Change.seq))) or 0
+                if since > newest:
+                    raise HTTPException(
+                        status.HTTP_422_UNPROCESSABLE_CONTENT,
+                        "cursor is ahead of this store; start again from 0",
+                    )
+            return ChangesPage(
+                changes=[
+                    ChangeOut(
+                        seq=r.seq,
+                        entity=Entity(r.entity),
+                        op=ChangeOp(r.op),
+                        key=r.key,
+                        data=r.data,
+                    )
+                    for r in rows
+                ],
+                cursor=rows[-1].seq if rows else since,
+                more=more,
+            )
+
+    @app.post(
+        f"{API_PREFIX}/sites/{{site}}/events",
+        response_model=EventResults,
+        responses=_AUTH_ERRORS,
+    )
+    def post_events(
+        site: SiteCode,
+        batch: EventBatch,
+        _caller: DeviceCaller,
+    ) -> EventResults:
+        """Apply a batch of events; one result per event, in the order sent."""
+        outcomes = events.apply_batch(
+            factory,
+            site,
+            (events.IncomingEvent(e.id, e.type, e.at, e.data) for e in batch.events),
+        )
+        return EventResults(
+            results=[EventResult(id=o.id, status=o.status, reason=o.reason) for o in outcomes]
+        )
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/presence",
+        response_model=list[PresentPerson],
+        responses=_AUTH_ERRORS,
+    )
+    def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
+        """Who is checked in at ``site`` now, earliest first. Staff only."""
+        with factory() as session:
+            return [
+                PresentPerson(
+                    person_id=p.person_id,
+                    name=p.name,
+                    organisation=p.organisation,
+                    checked_in_at=p.checked_in_at,
+                )
+                for p in presence.present_now(session, site)
+            ]
+
+    return app
+
+
+class _AsciiJSONResponse(JSONResponse):
+    """JSON with non-ASCII escaped: error details echo the input, which may be invalid text."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def _unauthorised(detail: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"}
+    )

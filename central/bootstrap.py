@@ -1,0 +1,17 @@
+"""Bringing a database up: schema, the sites, a signing key and, on request, the demo data."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from . import demo, directory, passes
+from .db import migrate, session_factory
+
+
+def initialise(engine: Engine, *, with_demo: bool = False) -> demo.DemoSummary | None:
+    """Migrate, then create what is missing; safe to run any number of times."""
+    migrate(engine)
+    with session_factory(engine).begin() as session:
+        directory.ensure_sites(session)
+        passes.ensure_signing_key(session)
+        return demo.load_demo(session) if with_demo else None

@@ -1,0 +1,221 @@
+"""Applying the events kiosks send: each id at most once, each event in its own transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.protocol import CheckinMethod, Entity, EventType, ResultStatus
+
+from . import changes
+from .db import SessionFactory
+from .models import EventRecord, Person, Visit
+
+MAX_DATA_BYTES = 4096
+_PASS_ID = re.compile(r"[0-9a-f]{16}")
+
+
+@dataclass(frozen=True)
+class IncomingEvent:
+    """An event as it came over the wire, not yet checked."""
+
+    id: str
+    type: str
+    at: str
+    data: Any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    status: ResultStatus
+    reason: str | None = None
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Checked:
+    id: str  # canonical UUID text
+    type: str
+    at: datetime  # UTC
+    data: dict[str, Any]
+    content_hash: str
+
+
+def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of type, time (in UTC) and data."""
+    canonical = json.dumps(
+        {"type": event_type, "at": at.astimezone(UTC).isoformat(), "data": data},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _check_shape(event: IncomingEvent) -> _Checked:
+    try:
+        event_id = str(uuid.UUID(event.id))
+    except ValueError:
+        raise _Rejected("id is not a UUID") from None
+    try:
+        at = datetime.fromisoformat(event.at)
+    except ValueError:
+        raise _Rejected("at is not an ISO 8601 time") from None
+    if at.tzinfo is None:
+        raise _Rejected("at has no timezone offset")
+    if not isinstance(event.data, dict):
+        raise _Rejected("data is not an object")
+    try:
+        size = len(json.dumps(event.data, ensure_ascii=False).encode("utf-8"))
+    except UnicodeEncodeError:
+        raise _Rejected("data is not valid Unicode text") from None
+    if size > MAX_DATA_BYTES:
+        raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
+    at = at.astimezone(UTC)
+    return _Checked(event_id, event.type, at, event.data, content_hash(event.type, at, event.data))
+
+
+def apply_batch(
+    factory: SessionFactory, site: str, events: Iterable[IncomingEvent]
+) -> list[Outcome]:
+    """Apply events in order; one outcome each, in the same order."""
+    return [apply_event(factory, site, event) for event in events]
+
+
+def apply_event(factory: SessionFactory, site: str, event: IncomingEvent) -> Outcome:
+    """Apply one event in its own transaction; a rejected event leaves nothing behind."""
+    try:
+        checked = _check_shape(event)
+    except _Rejected as rejected:
+        return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+    for attempt in (1, 2):
+        try:
+            with factory.begin() as session:
+                status, reason = _apply(session, site, checked)
+            return Outcome(event.id, status, reason)
+        except _Rejected as rejected:
+            return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+        except IntegrityError:
+            # A concurrent transaction stored the same id (or opened the same visit) first.
+            # Once more from the start: this time the lookups see its committed rows.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, str | None]:
+    changes.lock_feed(session)
+    stored = _find_event(session, event.id)
+    if stored is not None:
+        if stored.content_hash == event.content_hash and stored.site == site:
+            return ResultStatus.DUPLICATE, None
+        raise _Rejected("id reused with different content")
+    try:
+        event_type = EventType(event.type)
+    except ValueError:
+        raise _Rejected(f"unknown event type {event.type!r}") from None
+    person_id = _check_presence_data(event.data)
+    person = session.get(Person, person_id)
+    if person is None:
+        raise _Rejected("unknown person")
+    if person.site != site:
+        raise _Rejected("person belongs to another site")
+
+    record = EventRecord(
+        id=event.id,
+        site=site,
+        type=str(event_type),
+        at=event.at,
+        data=event.data,
+        content_hash=event.content_hash,
+        received_at=datetime.now(UTC),
+        status=str(ResultStatus.ACCEPTED),
+    )
+    session.add(record)
+    session.flush()  # a concurrent twin of this id fails here, before anything else is written
+    if event_type is EventType.CHECK_IN:
+        record.reason = _check_in(session, site, person_id, event)
+    else:
+        record.reason = _check_out(session, site, person_id, event)
+    session.flush()
+    return ResultStatus.ACCEPTED, record.reason
+
+
+def _find_event(session: Session, event_id: str) -> EventRecord | None:
+    return session.get(EventRecord, event_id)
+
+
+def _check_presence_data(data: dict[str, Any]) -> str:
+    """Validate check-in/check-out data; return the person id in canonical form."""
+    person_id = data.get("person_id")
+    if not isinstance(person_id, str):
+        raise _Rejected("data.person_id is missing")
+    try:
+        person_id = str(uuid.UUID(person_id))
+    except ValueError:
+        raise _Rejected("data.person_id is not a UUID") from None
+    method = data.get("method")
+    if method not in set(CheckinMethod):
+        raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+    pass_id = data.get("pass_id")
+    if pass_id is not None and not (isinstance(pass_id, str) and _PASS_ID.fullmatch(pass_id)):
+        raise _Rejected("data.pass_id must be 16 lower-case hex digits")
+    return person_id
+
+
+def _open_visit(session: Session, site: str, person_id: str) -> Visit | None:
+    return session.scalars(
+        select(Visit).where(
+            Visit.site == site, Visit.person_id == person_id, Visit.checked_out_at.is_(None)
+        )
+    ).first()
+
+
+def _check_in(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
+    if _open_visit(session, site, person_id) is not None:
+        return "already checked in"
+    session.add(
+        Visit(site=site, person_id=person_id, checked_in_at=event.at, check_in_event_id=event.id)
+    )
+    session.flush()
+    changes.append(
+        session,
+        Entity.PRESENCE,
+        person_id,
+        changes.presence_data(person_id, True, event.at),
+        site=site,
+    )
+    return None
+
+
+def _check_out(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
+    visit = _open_visit(session, site, person_id)
+    if visit is None:
+        return "was not checked in"
+    visit.checked_out_at = event.at
+    visit.check_out_event_id = event.id
+    session.flush()
+    changes.append(
+        session,
+        Entity.PRESENCE,
+        person_id,
+        changes.presence_data(person_id, False, event.at),
+        site=site,
+    )
+    return None

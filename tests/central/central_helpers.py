@@ -1,0 +1,38 @@
+"""Helpers for the central store's tests (a module, so tests can import them by name)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+KARI_EMAIL = "kari.nordmann@nav.no"
+CHANGES = "/api/v1/sites/{site}/changes"
+EVENTS = "/api/v1/sites/{site}/events"
+PRESENCE = "/api/v1/sites/{site}/presence"
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def event(
+    person_id: str,
+    type: str = "check_in",
+    *,
+    at: str = "2026-11-27T08:01:02+01:00",
+    id: str | None = None,
+    method: str = "name",
+    **extra: Any,
+) -> dict[str, Any]:
+    """An event as a kiosk sends it."""
+    return {
+        "id": id or str(uuid.uuid4()),
+        "type": type,
+        "at": at,
+        "data": {"person_id": person_id, "method": method, **extra},
+    }
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
