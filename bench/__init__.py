@@ -1,0 +1,1 @@
+"""Speed figures for the kiosk (``make bench``). Measured, printed, never asserted."""
