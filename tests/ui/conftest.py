@@ -1,0 +1,209 @@
+"""UI test setup: offscreen Qt, and a kiosk window built on the real core in a temp folder.
+
+``make_kiosk`` builds the window with ``ui.app.build_window`` on the seeded ``kiosk_core``
+from ``tests/conftest.py`` (real SQLite, synced once from the in-memory central store), shows
+it at the tablet's size and records every message shown to the visitor.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk import outbox
+from kiosk.app import KioskCore
+from kiosk.settings import KioskSettings
+from ui.app import build_window
+from ui.main_window import MainWindow
+from ui.messages import Message, MessageBridge
+
+TABLET = (1280, 800)
+HERE = Path(__file__).resolve().parent
+
+# Noise fails the suite: any Qt warning, except what the offscreen platform says about
+# window-manager features it does not have.
+_QT_PLATFORM_NOISE = [
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support setParent\(\)",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*_QT_PLATFORM_NOISE))
+
+
+@pytest.fixture
+def allow_log_errors() -> None:
+    """Request this in a test that expects WARNING/ERROR log records."""
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    yield
+    if "allow_log_errors" in request.fixturenames:
+        return
+    noisy = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for when in ("setup", "call")
+        for r in caplog.get_records(when)
+        if r.levelno >= logging.WARNING
+    ]
+    assert not noisy, f"unexpected log warnings: {noisy}"
+
+
+@pytest.fixture
+def kiosk_settings(tmp_path: Any) -> KioskSettings:
+    """Short confirmation time, so "returns to start by itself" takes a moment, not seconds."""
+    return replace(
+        KioskSettings(),
+        data_dir=tmp_path / "kiosk",
+        site="lyngdal",
+        windowed=True,
+        confirmation_s=0.3,
+        idle_timeout_s=30.0,
+    )
+
+
+@dataclass
+class SteppedMonotonic:
+    """A monotonic clock for the scanner: real time plus whatever a test skips ahead, and an
+    optional fixed step per reading (to play a person typing slowly)."""
+
+    step_s: float = 0.0
+    offset_s: float = 0.0
+
+    def __call__(self) -> float:
+        self.offset_s += self.step_s
+        return time.monotonic() + self.offset_s
+
+    def skip(self, seconds: float) -> None:
+        self.offset_s += seconds
+
+
+@dataclass
+class Kiosk:
+    """The running window and what a test needs around it."""
+
+    window: MainWindow
+    core: KioskCore
+    qtbot: QtBot
+    monotonic: SteppedMonotonic
+    messages: list[Message] = field(default_factory=list)
+
+    def scan(self, token: str) -> None:
+        """What a handheld scanner does: type the token in one burst and press Return."""
+        self.qtbot.keyClicks(self.window, token)
+        self.qtbot.keyClick(self.window, Qt.Key.Key_Return)
+
+    def click(self, button: QAbstractButton) -> None:
+        assert button.isVisible() and button.isEnabled(), button.text()
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def tap_keys(self, text: str) -> None:
+        for char in text:
+            self.click(self.window.name_search.keyboard.key_button(char))
+
+    def wait_for_screen(self, screen: QWidget, timeout: int = 3000) -> None:
+        self.qtbot.waitUntil(lambda: self.window.current_screen is screen, timeout=timeout)
+
+    def wait_for_message(self, count: int = 1) -> Message:
+        self.qtbot.waitUntil(lambda: len(self.messages) >= count)
+        self.wait_for_screen(self.window.result)
+        return self.messages[count - 1]
+
+    def button(self, text: str) -> QAbstractButton:
+        """The one visible button with this text."""
+        found = [b for b in visible(self.window, QAbstractButton) if b.text() == text]
+        assert len(found) == 1, f"{text!r}: {[b.text() for b in found]}"
+        return found[0]
+
+    def person_row(self, name: str) -> QAbstractButton:
+        """The one visible search result for this person."""
+        rows = [
+            row
+            for row in self.window.name_search.result_buttons
+            if row.isVisible() and row.name_label.text() == name
+        ]
+        assert len(rows) == 1, [r.name_label.text() for r in rows]
+        return rows[0]
+
+    def visible_texts(self) -> list[str]:
+        texts = [w.text() for w in visible(self.window, QLabel)]
+        texts += [w.text() for w in visible(self.window, QAbstractButton)]
+        texts += [w.text() for w in visible(self.window, QLineEdit)]
+        return [t for t in texts if t]
+
+    def all_texts(self) -> list[str]:
+        """Text in every widget of the window, shown or not."""
+        texts = [w.text() for w in self.window.findChildren(QLabel)]
+        texts += [w.text() for w in self.window.findChildren(QAbstractButton)]
+        texts += [w.text() for w in self.window.findChildren(QLineEdit)]
+        return [t for t in texts if t]
+
+    def pending_events(self) -> int:
+        with self.core.store.session() as session:
+            return outbox.pending_count(session)
+
+
+def visible(root: QWidget, kind: type) -> list[Any]:
+    return [w for w in root.findChildren(kind) if w.isVisible()]
+
+
+@pytest.fixture
+def make_kiosk(
+    qtbot: QtBot, request: pytest.FixtureRequest, clock: Any
+) -> Iterator[Callable[..., Kiosk]]:
+    """Build a kiosk window; on ``core`` if given, else on the synced ``kiosk_core``."""
+    built: list[Kiosk] = []
+
+    def make(
+        core: KioskCore | None = None,
+        *,
+        monotonic: SteppedMonotonic | None = None,
+        **settings: Any,
+    ) -> Kiosk:
+        core = core or request.getfixturevalue("kiosk_core")
+        if settings:
+            core.settings = replace(core.settings, **settings)
+        ticks = monotonic or SteppedMonotonic()
+        bridge = MessageBridge()
+        window = build_window(core, clock=clock, monotonic=ticks, messages=bridge)
+        qtbot.addWidget(window)
+        kiosk = Kiosk(window=window, core=core, qtbot=qtbot, monotonic=ticks)
+        bridge.message_shown.connect(kiosk.messages.append)
+        window.resize(*TABLET)
+        window.show()
+        qtbot.waitExposed(window)
+        built.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        kiosk.window.close()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not leaked, f"top-level widgets left open: {leaked}"
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., Kiosk]) -> Kiosk:
+    return make_kiosk()

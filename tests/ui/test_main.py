@@ -1,0 +1,67 @@
+"""The ``regionlab-kiosk`` entry point: settings errors, and a real start on the offscreen
+platform (windowed and full screen)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ui.main import main
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def test_bad_settings_exit_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--site", "atlantis", "--data-dir", "/nonexistent/x"]) == 2
+    assert "unknown site 'atlantis'" in capsys.readouterr().err
+
+
+def _run_until_shown(qapp: QApplication, args: list[str]) -> tuple[int, list[MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def check() -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if shown:
+            windows.extend(shown)
+            qapp.exit(0)  # what SIGTERM does; main() closes the window itself
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+    return main(args), windows
+
+
+@pytest.mark.parametrize("windowed", [True, False])
+def test_main_starts_shows_the_start_screen_and_stops(
+    qapp: QApplication,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    windowed: bool,
+) -> None:
+    caplog.set_level(logging.INFO)
+    args = ["--data-dir", str(tmp_path / "kiosk")] + (["--windowed"] if windowed else [])
+    code, windows = _run_until_shown(qapp, args)
+    assert code == 0
+    (window,) = windows
+    screen = QGuiApplication.primaryScreen().geometry()
+    if windowed:
+        assert (window.width(), window.height()) == (1280, 800)
+    else:
+        # Sized to the screen, not left at the default size (the offscreen screen is smaller
+        # than the kiosk's least size, so the window may overhang it here).
+        geometry = window.geometry()
+        assert geometry.topLeft() == screen.topLeft()
+        assert geometry.width() >= screen.width() and geometry.height() >= screen.height()
+        assert window.isFullScreen()
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+        assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert not window.isVisible()
+    assert "kiosk: stopped" in caplog.messages
+    assert (tmp_path / "kiosk" / "kiosk.sqlite3").exists()
+    window.deleteLater()

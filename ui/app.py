@@ -1,0 +1,64 @@
+"""The one composition function: builds the window and everything it uses from the core."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ui import theme
+from ui.checkin_flow import CheckinFlow
+from ui.idle import IdleWatcher
+from ui.main_window import MainWindow
+from ui.messages import MessageBridge
+from ui.scanner import ScannerInput
+from ui.screens.confirm import ConfirmScreen
+from ui.screens.name_search import NameSearchScreen
+from ui.screens.result import ResultScreen
+from ui.screens.scan_help import ScanHelpScreen
+from ui.screens.start import StartScreen
+from ui.sync_status import SyncStatusBridge
+from ui.time_display import Clock
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskCore
+
+
+def build_window(
+    core: KioskCore,
+    *,
+    clock: Clock | None = None,
+    monotonic: Callable[[], float] = time.monotonic,
+    messages: MessageBridge | None = None,
+) -> MainWindow:
+    """Build the kiosk window on ``core``. Needs a QApplication; does not start sync or show.
+
+    ``clock`` (default: the core's) drives the time on screen; ``monotonic`` times the gaps
+    between scanner keys; ``messages`` lets a caller watch every message for the visitor.
+    """
+    settings = core.settings
+    messages = messages if messages is not None else MessageBridge()
+    flow = CheckinFlow(core.checkin, messages)
+    scanner = ScannerInput(
+        max_gap_ms=settings.scanner_max_gap_ms,
+        min_length=settings.scanner_min_length,
+        monotonic=monotonic,
+    )
+    sync_bridge = SyncStatusBridge()
+    window = MainWindow(
+        start=StartScreen(clock if clock is not None else core.clock),
+        scan_help=ScanHelpScreen(),
+        name_search=NameSearchScreen(core.checkin),
+        confirm=ConfirmScreen(),
+        result=ResultScreen(settings.confirmation_s),
+        flow=flow,
+        messages=messages,
+        scanner=scanner,
+        idle=IdleWatcher(settings.idle_timeout_s),
+        sync_bridge=sync_bridge,
+    )
+    window.setStyleSheet(theme.style_sheet())
+    window.start.set_sync_status(core.sync.status())
+    core.sync.add_listener(sync_bridge.on_status)
+    window.install_input_filters()
+    return window

@@ -1,0 +1,138 @@
+"""``regionlab-kiosk``: start the check-in kiosk.
+
+Loads the settings, opens the core on its data folder, builds the window, starts syncing and
+runs until the window closes. Full screen by default (sized to the whole screen even without a
+window manager); ``--windowed`` for a normal window.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import KioskCore
+from kiosk.settings import KioskSettings, SettingsError, load_settings
+from ui.app import build_window
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+
+log = logging.getLogger("ui.main")
+
+WINDOWED_SIZE = (1280, 800)  # the tablet's screen
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _install_crash_handler(window: MainWindow) -> None:
+    """Unexpected exceptions in Qt slots: log them, calm the screen, keep the kiosk running."""
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.exit(130)
+            return
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("kiosk: unexpected error\n%s", details)
+        try:
+            window.recover_from_bug()
+        except Exception:
+            log.exception("kiosk: could not recover; the screen may be stale")
+
+    sys.excepthook = handle
+
+
+def _show(window: MainWindow, settings: KioskSettings) -> None:
+    if settings.windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+        return
+    window.setWindowFlags(
+        window.windowFlags()
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        # Without a window manager showFullScreen() alone keeps the default size.
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    window.raise_()
+    window.activateWindow()
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT end the event loop cleanly (the sync thread stops, the store closes).
+
+    Python only runs signal handlers when it gets control, so a timer wakes it now and then.
+    """
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("kiosk: signal %d, stopping", signum)
+        app.exit(0)  # main() closes the window after the loop
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    timer = QTimer(app)
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_logging()
+    try:
+        settings = load_settings(list(argv) if argv is not None else sys.argv[1:])
+    except SettingsError as exc:
+        print(f"regionlab-kiosk: {exc}", file=sys.stderr)
+        return 2
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "regionlab-kiosk"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("regionlab-kiosk")
+    translators = install_translators(app, settings.language)
+
+    core = KioskCore.open(settings)
+    window: MainWindow | None = None
+    previous_hook = sys.excepthook
+    previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        window = build_window(core)
+        _install_crash_handler(window)
+        _quit_on_signals(app)
+        core.sync.start()
+        _show(window, settings)
+        log.info(
+            "kiosk: running at site %s (%s)",
+            settings.site,
+            "windowed" if settings.windowed else "full screen",
+        )
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        for sig, handler in previous_signals.items():
+            signal.signal(sig, handler)
+        if window is not None:
+            window.close()  # a no-op when closing it is what ended the loop
+            window.remove_input_filters()
+        core.close()  # stops the sync thread first
+        for translator in translators:
+            app.removeTranslator(translator)
+    log.info("kiosk: stopped")
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

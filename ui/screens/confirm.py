@@ -1,0 +1,85 @@
+"""Ask before acting on a name pick or a check-out: "Sjekke inn som Kari Nordmann?"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.domain import Outcome, PersonSummary
+
+
+class ConfirmScreen(QWidget):
+    accepted = Signal()
+    """The visitor said yes."""
+    cancelled = Signal()
+    """The visitor said no: nothing is recorded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmScreen")
+        self.question = QLabel(self)
+        self.question.setObjectName("title")
+        self.question.setWordWrap(True)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.organisation = QLabel(self)
+        self.organisation.setObjectName("muted")
+        self.organisation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("muted")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+
+        self.yes_button = QPushButton(self)
+        self.yes_button.setProperty("role", "primary")
+        self.yes_button.clicked.connect(self.accepted)
+        self.cancel_button = QPushButton(self.tr("Avbryt"), self)
+        self.cancel_button.clicked.connect(self.cancelled)
+        for button in (self.yes_button, self.cancel_button):
+            button.setProperty("scale", "large")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(40)
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.yes_button, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addStretch(2)
+        layout.addWidget(self.question)
+        layout.addWidget(self.organisation)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(24)
+        layout.addWidget(self.hint)
+        layout.addStretch(2)
+
+    def clear(self) -> None:
+        for label in (self.question, self.organisation, self.hint):
+            label.clear()
+        self.yes_button.setText(self.tr("Ja"))
+
+    def ask(self, person: PersonSummary, outcome: Outcome, *, by_pass: bool) -> None:
+        """Word the question for checking ``person`` in or out."""
+        name = person.name.strip()
+        if outcome is Outcome.CHECKED_IN:
+            question = (
+                self.tr("Sjekke inn som %1?").replace("%1", name)
+                if name
+                else self.tr("Vil du sjekke inn?")
+            )
+            self.yes_button.setText(self.tr("Ja, sjekk inn"))
+        else:
+            question = (
+                self.tr("Sjekke ut %1?").replace("%1", name)
+                if name
+                else self.tr("Vil du sjekke ut?")
+            )
+            self.yes_button.setText(self.tr("Ja, sjekk ut"))
+        self.question.setText(question)
+        self.organisation.setText(person.organisation or "")
+        self.organisation.setVisible(bool(person.organisation))
+        self.hint.setText(
+            self.tr("Du kan også skanne passet en gang til for å svare ja.") if by_pass else ""
+        )
+        self.hint.setVisible(by_pass)

@@ -1,0 +1,170 @@
+"""Find yourself by name: an on-screen keyboard, a search field and big result rows.
+
+Results appear from two letters on and show the full name and organisation only, never
+whether someone is in. A physical keyboard types into the same field.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain import PersonSummary
+from ui.widgets.keyboard import OnScreenKeyboard
+
+log = logging.getLogger(__name__)
+
+MIN_LETTERS = 2
+MAX_RESULTS = 6
+_RESULT_COLUMNS = 2
+MAX_QUERY_CHARS = 60
+
+
+class PersonSearch(Protocol):
+    def search(self, query: str, limit: int = 8) -> list[PersonSummary]: ...
+
+
+class PersonRow(QPushButton):
+    """A big tappable result: full name over organisation. Never whether someone is in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "result")
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("personName")
+        self.organisation_label = QLabel(self)
+        self.organisation_label.setObjectName("personOrganisation")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 6, 20, 6)
+        layout.setSpacing(0)
+        for label in (self.name_label, self.organisation_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def show_person(self, person: PersonSummary | None) -> None:
+        """Show ``person``, or nothing at all (hidden, and no name left in the labels)."""
+        name = person.name if person else ""
+        organisation = (person.organisation or "") if person else ""
+        self.name_label.setText(name)
+        self.organisation_label.setText(organisation)
+        self.organisation_label.setVisible(bool(organisation))
+        self.setAccessibleName(f"{name}, {organisation}" if organisation else name)
+        self.setVisible(person is not None)
+
+
+class NameSearchScreen(QWidget):
+    person_chosen = Signal(object)
+    """The visitor tapped a result row: the ``PersonSummary`` they chose."""
+    back_requested = Signal()
+    """The visitor wants to go back to the start screen."""
+
+    def __init__(self, people: PersonSearch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nameSearchScreen")
+        self._people = people
+        self.results: list[PersonSummary] = []
+
+        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back_requested)
+        heading = QLabel(self.tr("Sjekk inn med navn – skriv navnet ditt"), self)
+        heading.setObjectName("heading")
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setMaxLength(MAX_QUERY_CHARS)
+        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
+        self.field.setAccessibleName(self.tr("Navn"))
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.field.textChanged.connect(self._search)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        self.results_box = QWidget(self)
+        self._grid = QGridLayout(self.results_box)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(10)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Keep the keyboard where it is while results come and go.
+        self.results_box.setMinimumHeight(3 * 76 + 2 * 10)
+        self.results_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.result_buttons: list[PersonRow] = []
+        for index in range(MAX_RESULTS):
+            button = PersonRow(self.results_box)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _checked=False, i=index: self._chosen(i))
+            button.hide()
+            self._grid.addWidget(button, index // _RESULT_COLUMNS, index % _RESULT_COLUMNS)
+            self.result_buttons.append(button)
+
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.character_typed.connect(self._type)
+        self.keyboard.backspace_requested.connect(self.field.backspace)
+        self.keyboard.clear_requested.connect(self.field.clear)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(16)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.field, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results_box)
+        layout.addStretch(1)
+        layout.addWidget(self.keyboard)
+        self._search("")
+
+    def reset(self) -> None:
+        """Forget what was typed and found (leaving the screen, or after idle time)."""
+        self.field.clear()
+        self._search("")
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _type(self, char: str) -> None:
+        text = self.field.text()
+        word_start = not text or text[-1] in " -"
+        self.field.insert(char.upper() if word_start else char.lower())
+        self.focus_field()
+
+    def _search(self, text: str) -> None:
+        query = " ".join(text.split())
+        letters = sum(ch.isalpha() for ch in query)
+        # One more than fits: then we know to ask for more of the name.
+        people = self._people.search(query, MAX_RESULTS + 1) if letters >= MIN_LETTERS else []
+        self._show(people[:MAX_RESULTS], letters, more=len(people) > MAX_RESULTS)
+
+    def _show(self, people: list[PersonSummary], letters: int, *, more: bool = False) -> None:
+        self.results = people
+        if letters < MIN_LETTERS:
+            self.status.setText(self.tr("Skriv minst to bokstaver"))
+        elif not people:
+            self.status.setText(self.tr("Ingen treff"))
+        elif more:
+            self.status.setText(self.tr("Flere treff – skriv mer av navnet, eller trykk på ditt"))
+        else:
+            self.status.setText(self.tr("Trykk på navnet ditt"))
+        for index, button in enumerate(self.result_buttons):
+            button.show_person(people[index] if index < len(people) else None)
+
+    def _chosen(self, index: int) -> None:
+        if index < len(self.results):
+            self.person_chosen.emit(self.results[index])

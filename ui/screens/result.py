@@ -1,0 +1,105 @@
+"""The answer to a check-in, check-out or problem; it goes back to start by itself."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.messages import Message, MessageKind
+from ui.widgets.status_icon import StatusIcon, Symbol
+
+log = logging.getLogger(__name__)
+
+_SYMBOLS = {
+    MessageKind.WELCOME: Symbol.CHECK,
+    MessageKind.GOODBYE: Symbol.GOODBYE,
+    MessageKind.PROBLEM: Symbol.WARNING,
+    MessageKind.FAILURE: Symbol.WARNING,
+}
+
+
+class ResultScreen(QWidget):
+    done = Signal()
+    """The visitor tapped, or the result has been shown long enough."""
+
+    def __init__(self, confirmation_s: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultScreen")
+        self.message: Message | None = None
+        self._announce = False
+
+        self.icon = StatusIcon(Symbol.CHECK, 128, self)
+        self.title = QLabel(self)
+        self.title.setObjectName("resultTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("resultDetail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.ok_button = QPushButton(self.tr("OK"), self)
+        self.ok_button.setMinimumWidth(240)
+        self.ok_button.clicked.connect(self._finish)
+
+        icon_row = QHBoxLayout()
+        icon_row.addStretch(1)
+        icon_row.addWidget(self.icon)
+        icon_row.addStretch(1)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.ok_button)
+        button_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addStretch(2)
+        layout.addLayout(icon_row)
+        layout.addSpacing(24)
+        layout.addWidget(self.title)
+        layout.addSpacing(16)
+        layout.addWidget(self.detail)
+        layout.addStretch(2)
+        layout.addLayout(button_row)
+        layout.addStretch(1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, round(confirmation_s * 1000)))
+        self._timer.timeout.connect(self._finish)
+
+    def present(self, message: Message) -> None:
+        """Show ``message`` and start counting down to the start screen."""
+        self.message = message
+        self.icon.set_symbol(_SYMBOLS[message.kind])
+        self.title.setText(message.title)
+        self.detail.setText(message.detail)
+        self.detail.setVisible(bool(message.detail))
+        self._announce = True
+        self._timer.start()
+        self.update()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def clear(self) -> None:
+        self.stop()
+        self.message = None
+        self.title.clear()
+        self.detail.clear()
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self.done.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._finish()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._announce:
+            self._announce = False
+            log.info("kiosk: confirmation shown")

@@ -1,0 +1,34 @@
+"""How the kiosk shows times: 24-hour clock and Norwegian dates, in the sites' own time zone.
+
+All four Statens hus sites are in Norway, so times are shown in Europe/Oslo whatever zone the
+tablet's system clock is set to.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QLocale
+
+SITE_TIMEZONE = ZoneInfo("Europe/Oslo")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(SITE_TIMEZONE)
+
+
+def format_time(moment: datetime) -> str:
+    return local(moment).strftime("%H:%M")
+
+
+def format_date(moment: datetime, locale: QLocale | None = None) -> str:
+    """E.g. "Torsdag 27. november 2025" (capitalised: it starts a line)."""
+    day = local(moment).date()
+    text = (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "dddd d. MMMM yyyy")
+    return text[:1].upper() + text[1:]

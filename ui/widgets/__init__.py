@@ -1,0 +1,1 @@
+"""Reusable widgets: the on-screen keyboard and the status symbol."""
