@@ -8,11 +8,19 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from kiosk import outbox
 from kiosk.clock import Clock
-from kiosk.domain import Identification, NotReady, Outcome, PersonSummary, Recorded
+from kiosk.domain import (
+    Identification,
+    NotReady,
+    Outcome,
+    PersonSummary,
+    Recorded,
+    StoreError,
+)
 from kiosk.models import Person, Presence, PublicKey, RevokedPass, Visit
 from kiosk.names import query_words
 from kiosk.passes import PassError, PassProblem, parse_token, verify_token
@@ -112,19 +120,25 @@ class CheckinService:
         data: dict[str, str] = {"person_id": person_id, "method": str(method)}
         if pass_id:
             data["pass_id"] = pass_id
-        with self._store.session() as session:
-            # The visit, who is in, and the outbox event commit together or not at all.
-            if kind is EventType.CHECK_IN:
-                session.add(
-                    Visit(id=event_id, person_id=person_id, method=str(method), checked_in_at=at)
+        try:
+            with self._store.session() as session:
+                # The visit, who is in, and the outbox event commit together or not at all.
+                if kind is EventType.CHECK_IN:
+                    session.add(
+                        Visit(
+                            id=event_id, person_id=person_id, method=str(method), checked_in_at=at
+                        )
+                    )
+                else:
+                    self._close_visit(session, person_id, at)
+                session.merge(
+                    Presence(person_id=person_id, checked_in=kind is EventType.CHECK_IN, at=at)
                 )
-            else:
-                self._close_visit(session, person_id, at)
-            session.merge(
-                Presence(person_id=person_id, checked_in=kind is EventType.CHECK_IN, at=at)
-            )
-            outbox.add(session, event_json(event_id, kind, at, data), created_at=at)
-            person = _summary(session.get(Person, person_id), person_id)
+                outbox.add(session, event_json(event_id, kind, at, data), created_at=at)
+                person = _summary(session.get(Person, person_id), person_id)
+        except OperationalError as exc:  # disk full, file gone read-only, locked too long
+            log.error("could not record %s: %s", kind, exc)
+            raise StoreError(str(exc.orig)) from exc
         log.info("recorded %s event %s", kind, event_id)
         self._on_recorded()
         outcome = Outcome.CHECKED_IN if kind is EventType.CHECK_IN else Outcome.CHECKED_OUT

@@ -65,3 +65,9 @@ class NotReady(KioskError):
 
 class UnknownPerson(KioskError):
     """The person is not (or no longer) in this kiosk's mirror."""
+
+
+class StoreError(KioskError):
+    """The local store cannot be opened or written (disk full, file unreadable, ...).
+
+    Nothing of the action that met it was recorded; what was recorded before is intact."""

@@ -14,13 +14,13 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.domain import StoreError
+
+__all__ = ["LocalStore", "StoreError"]
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class StoreError(Exception):
-    """The local store cannot be opened or written (disk full, file unreadable, ...)."""
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

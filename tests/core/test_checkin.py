@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from kiosk.app import KioskCore
-from kiosk.domain import NotReady, Outcome
+from kiosk.domain import NotReady, Outcome, StoreError
 from kiosk.models import OutboxEvent, Visit
 from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
@@ -160,3 +161,27 @@ def test_unsynced_events_survive_reopening_the_store(kiosk_core: KioskCore, kios
         [row] = session.scalars(select(OutboxEvent))
     store.close()
     assert row.event_id == recorded.event_id and row.status == "pending"
+
+
+def test_a_full_disk_refuses_the_check_in_and_keeps_what_was_recorded(
+    kiosk_core: KioskCore, clock: FakeClock
+) -> None:
+    recorded = [kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id]
+    engine = kiosk_core.store.engine
+    engine.pool.dispose()
+
+    def no_room_to_grow(dbapi_connection: Any, _record: Any) -> None:
+        # SQLite's own "database or disk is full", as on a kiosk whose disk has filled up.
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(engine, "connect", no_room_to_grow)
+    with pytest.raises(StoreError):  # the free space left in the last pages runs out
+        for _ in range(2000):
+            clock.advance(seconds=1)
+            action = kiosk_core.checkin.check_out
+            if not kiosk_core.checkin.is_present(BJORN):
+                action = kiosk_core.checkin.check_in
+            recorded.append(action(BJORN, CheckinMethod.NAME).event_id)
+    assert [row.event_id for row in outbox_rows(kiosk_core)] == recorded
+    assert kiosk_core.checkin.is_present(KARI)
