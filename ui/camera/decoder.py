@@ -1,0 +1,191 @@
+"""Read QR codes from video frames on a worker thread, never on the GUI thread.
+
+``FrameDecoder.submit`` may be called from any thread (a camera may deliver frames on its own).
+It only parks the frame in a one-frame slot: a frame that arrives while the worker is still busy
+replaces the one waiting, so the newest picture is the one read and the camera never queues up
+work. The worker converts the frame to grey (the luma plane directly where the frame has one)
+and asks zxing-cpp for QR codes only, so product barcodes are never read.
+
+Results cross back the way ``ui.sync_status`` does it: into a locked queue, then an argument-less
+signal queued to the GUI thread, where ``decoded`` is emitted with the text. No Python object
+rides a Qt signal across threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+
+import zxingcpp
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
+log = logging.getLogger(__name__)
+
+_PF = QVideoFrameFormat.PixelFormat
+_LUM = zxingcpp.ImageFormat.Lum
+# How zxing-cpp reads the first plane of each format: (pixel layout, bytes per pixel, offset of
+# the first pixel). Formats whose first plane is luma are read as grey with no conversion at all;
+# packed 4:2:2 (what many USB cameras send) has luma in every second byte. Qt names byte order.
+_PLANE_LAYOUTS: dict[QVideoFrameFormat.PixelFormat, tuple[zxingcpp.ImageFormat, int, int]] = {
+    **{
+        fmt: (_LUM, 1, 0)
+        for fmt in (
+            _PF.Format_Y8,
+            _PF.Format_NV12,
+            _PF.Format_NV21,
+            _PF.Format_YUV420P,
+            _PF.Format_YUV422P,
+            _PF.Format_YV12,
+            _PF.Format_IMC1,
+            _PF.Format_IMC2,
+            _PF.Format_IMC3,
+            _PF.Format_IMC4,
+        )
+    },
+    _PF.Format_YUYV: (_LUM, 2, 0),
+    _PF.Format_UYVY: (_LUM, 2, 1),
+    _PF.Format_BGRX8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
+    _PF.Format_BGRA8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
+    _PF.Format_BGRA8888_Premultiplied: (zxingcpp.ImageFormat.BGRA, 4, 0),
+    _PF.Format_RGBX8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
+    _PF.Format_RGBA8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
+    _PF.Format_XRGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
+    _PF.Format_ARGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
+    _PF.Format_ARGB8888_Premultiplied: (zxingcpp.ImageFormat.ARGB, 4, 0),
+    _PF.Format_XBGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
+    _PF.Format_ABGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
+}
+
+
+def read_qr_codes(frame: QVideoFrame) -> list[str]:
+    """The text of every QR code zxing-cpp finds in ``frame`` (safe to call on any thread).
+
+    The frame's memory is read in place where its format allows (every format a camera or a
+    ``QImage`` gives in practice); anything else is converted by Qt first.
+    """
+    if not frame.isValid():
+        return []
+    layout = _PLANE_LAYOUTS.get(frame.pixelFormat())
+    if layout is not None and frame.map(QVideoFrame.MapMode.ReadOnly):
+        try:
+            bits = frame.bits(0)
+            if bits is not None:
+                image_format, pixel_bytes, offset = layout
+                view = zxingcpp.ImageView(
+                    memoryview(bits)[offset:],
+                    frame.width(),
+                    frame.height(),
+                    image_format,
+                    frame.bytesPerLine(0),
+                    pixel_bytes,
+                )
+                return _texts(view)
+        finally:
+            frame.unmap()
+    image = frame.toImage()
+    if image.isNull():
+        return []
+    return _texts(image.convertToFormat(QImage.Format.Format_Grayscale8))
+
+
+def _texts(image: object) -> list[str]:
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in found if code.valid and code.text]
+
+
+class FrameDecoder(QObject):
+    """One worker thread that reads the newest submitted frame, and reports what it read."""
+
+    decoded = Signal(str)
+    """The text of a QR code read from a frame (emitted in the GUI thread)."""
+    _results_waiting = Signal()
+    """Internal: the worker queued results; carries nothing across the thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._frame: QVideoFrame | None = None
+        self._results: deque[str] = deque()
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self._generation = 0  # bumped by clear(): results from older frames are dropped
+        self.frames_read = 0
+        self.frames_dropped = 0
+        self._results_waiting.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    # Any thread ---------------------------------------------------------------------------
+    def submit(self, frame: QVideoFrame) -> None:
+        """Hand the worker a frame; replaces one still waiting. Safe from any thread."""
+        with self._lock:
+            if self._thread is None:
+                return
+            if self._frame is not None:
+                self.frames_dropped += 1
+            self._frame = QVideoFrame(frame)  # a shallow copy that owns a reference
+            self._wake.notify()
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._frame is not None
+
+    # GUI thread ---------------------------------------------------------------------------
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is not None:
+                return
+            self._stopping = False
+            self._thread = threading.Thread(target=self._run, name="camera-decoder", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the worker and forget what was waiting (returns once the thread has ended)."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+            self._stopping = True
+            self._frame = None
+            self._generation += 1
+            self._results.clear()
+            self._wake.notify()
+        if thread is not None:
+            thread.join()
+
+    def _deliver(self) -> None:
+        with self._lock:
+            texts = list(self._results)
+            self._results.clear()
+        for text in texts:
+            self.decoded.emit(text)
+
+    # Worker thread ------------------------------------------------------------------------
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while self._frame is None and not self._stopping:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                frame, self._frame = self._frame, None
+                generation = self._generation
+            assert frame is not None
+            try:
+                texts = read_qr_codes(frame)
+            except Exception:  # a broken frame must not end the worker
+                log.exception("camera: could not read a frame")
+                continue
+            del frame
+            with self._lock:
+                self.frames_read += 1
+                if not texts or generation != self._generation:
+                    continue
+                wake = not self._results
+                self._results.extend(texts)
+            if wake:
+                try:
+                    self._results_waiting.emit()
+                except RuntimeError:  # the decoder is being destroyed at shutdown
+                    return

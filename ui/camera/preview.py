@@ -1,0 +1,169 @@
+"""The live camera picture on the scan screen: mirrored like a selfie view, with a guide frame.
+
+``CameraPreview`` owns the ``QVideoSink`` the camera (or a test's frame feeder) writes into.
+Frames may arrive on any thread: ``_frame_arrived`` runs where the frame is delivered, keeps only
+the newest one under a lock and wakes the GUI thread with an argument-less queued signal; the
+picture is converted and painted in the GUI thread, once per frame actually shown. The picture
+is drawn mirrored (people move the pass the way they see it move); the frame handed to the
+decoder is never mirrored.
+
+The guide frame tells the visitor where to hold the code; after a read it turns green and shows
+a tick (the shape says it, not only the colour).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui import theme
+
+READ_FLASH_MS = 1200
+
+
+def picture_of(frame: QVideoFrame) -> QImage:
+    """The frame as an image to paint: RGB frames copied straight from memory, others (YUV from
+    a camera) converted by Qt."""
+    image_format = QVideoFrameFormat.imageFormatFromPixelFormat(frame.pixelFormat())
+    if image_format != QImage.Format.Format_Invalid and frame.map(QVideoFrame.MapMode.ReadOnly):
+        try:
+            bits = frame.bits(0)
+            if bits is not None:
+                return QImage(
+                    bits, frame.width(), frame.height(), frame.bytesPerLine(0), image_format
+                ).copy()
+        finally:
+            frame.unmap()
+    return frame.toImage()
+
+
+class CameraPreview(QWidget):
+    _frame_waiting = Signal()
+    """Internal: a new frame is parked; carries nothing across threads."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cameraPreview")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(320, 180))
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.sink = QVideoSink(self)
+        self._lock = threading.Lock()
+        self._frame: QVideoFrame | None = None
+        self._wake_pending = False
+        self._image: QImage | None = None
+        self.frames_painted = 0
+        self._read_flash = QTimer(self)
+        self._read_flash.setSingleShot(True)
+        self._read_flash.setInterval(READ_FLASH_MS)
+        self._read_flash.timeout.connect(self.update)
+        self._frame_waiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
+        self.sink.videoFrameChanged.connect(self._frame_arrived, Qt.ConnectionType.DirectConnection)
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 450)
+
+    @property
+    def has_picture(self) -> bool:
+        return self._image is not None
+
+    def clear(self) -> None:
+        """Forget the last picture (the camera stopped: nothing of it stays on screen)."""
+        with self._lock:
+            self._frame = None
+        self._image = None
+        self._read_flash.stop()
+        self.update()
+
+    def show_read(self) -> None:
+        """A code was read: the guide frame turns green with a tick for a moment."""
+        self._read_flash.start()
+        self.update()
+
+    @property
+    def showing_read(self) -> bool:
+        return self._read_flash.isActive()
+
+    # Any thread ---------------------------------------------------------------------------
+    def _frame_arrived(self, frame: QVideoFrame) -> None:
+        with self._lock:
+            self._frame = QVideoFrame(frame)
+            wake = not self._wake_pending
+            self._wake_pending = True
+        if wake:
+            with contextlib.suppress(RuntimeError):  # the widget is being destroyed
+                self._frame_waiting.emit()
+
+    # GUI thread ---------------------------------------------------------------------------
+    def _take_frame(self) -> None:
+        with self._lock:
+            frame, self._frame = self._frame, None
+            self._wake_pending = False
+        if frame is None or not frame.isValid():
+            return
+        image = picture_of(frame)
+        if not image.isNull():
+            self._image = image
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        p = QPainter(self)
+        area = QRectF(self.rect())
+        p.fillRect(area, QColor(theme.TEXT))
+        image = self._image
+        if image is not None:
+            # Fill the widget, keeping the aspect ratio (crop the sides), mirrored.
+            scale = max(area.width() / image.width(), area.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            target = QRectF((area.width() - w) / 2, (area.height() - h) / 2, w, h)
+            p.save()
+            p.translate(area.width(), 0)
+            p.scale(-1, 1)
+            p.drawImage(target, image)
+            p.restore()
+            self.frames_painted += 1
+        self._paint_guide(p, area)
+        p.end()
+
+    def _paint_guide(self, p: QPainter, area: QRectF) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(area.width(), area.height()) * 0.7
+        guide = QRectF(area.center().x() - side / 2, area.center().y() - side / 2, side, side)
+        read = self.showing_read
+        colour = QColor(theme.SUCCESS if read else theme.ON_PRIMARY)
+        corner = side * 0.22
+        # A dark outline under the light corners keeps them visible on any picture.
+        for pen_colour, width in ((QColor(theme.TEXT), 14.0), (colour, 8.0)):
+            pen = QPen(pen_colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            p.setPen(pen)
+            for cx, cy, dx, dy in (
+                (guide.left(), guide.top(), 1, 1),
+                (guide.right(), guide.top(), -1, 1),
+                (guide.left(), guide.bottom(), 1, -1),
+                (guide.right(), guide.bottom(), -1, -1),
+            ):
+                path = QPainterPath(QPointF(cx, cy + dy * corner))
+                path.lineTo(cx, cy)
+                path.lineTo(cx + dx * corner, cy)
+                p.drawPath(path)
+        if read:
+            r = side * 0.18
+            centre = guide.center()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.SUCCESS))
+            p.drawEllipse(centre, r, r)
+            pen = QPen(QColor(theme.ON_PRIMARY), r / 4, Qt.PenStyle.SolidLine)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            tick = QPainterPath(QPointF(centre.x() - r * 0.45, centre.y() + r * 0.02))
+            tick.lineTo(centre.x() - r * 0.1, centre.y() + r * 0.35)
+            tick.lineTo(centre.x() + r * 0.5, centre.y() - r * 0.35)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(tick)
