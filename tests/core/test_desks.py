@@ -1,0 +1,303 @@
+"""The kiosk's desk service without Qt: states, claims online and offline, conflicts."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.app import KioskCore
+from kiosk.desks import ClaimOutcome, DeskMode, DeskState
+from kiosk.models import OutboxEvent
+from kiosk.protocol import CheckinMethod
+from kiosk.settings import KioskSettings
+from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI
+from tests.fakes import FakeCentral, FakeClock
+
+PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"></svg>'
+FLOOR = "lyngdal-1-etasje"
+# The fake clock starts at 08:00 UTC: 09:00 in Lyngdal, closing at 17:00 local is 16:00 UTC.
+CLOSING = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
+
+
+def change(entity: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"entity": entity, "op": "upsert", "key": key, "data": data}
+
+
+def desk(label: str, x: float, zone: str = "Sone A", mode: str = "drop_in", **extra: Any) -> dict:
+    data = {
+        "id": f"lyngdal-{label}",
+        "site": "lyngdal",
+        "label": label,
+        "zone": zone,
+        "floor_id": FLOOR,
+        "x": x,
+        "y": 10,
+        "width": 64,
+        "height": 32,
+        "rotation": 0,
+        "equipment": ["screen"],
+        "mode": mode,
+        "active": True,
+    }
+    data.update(extra)
+    return change("desk", data["id"], data)
+
+
+def layout() -> list[dict[str, Any]]:
+    return [
+        change(
+            "site",
+            "lyngdal",
+            {
+                "code": "lyngdal",
+                "name": "RegionLab Lister",
+                "timezone": "Europe/Oslo",
+                "no_show_release": "10:00",
+                "closing_time": "17:00",
+                "cluster_zones": {"helse": "Sone B"},
+            },
+        ),
+        change(
+            "floor",
+            FLOOR,
+            {
+                "id": FLOOR,
+                "site": "lyngdal",
+                "name": "1. etasje",
+                "level": 1,
+                "plan_type": "svg",
+                "plan": base64.b64encode(PLAN).decode(),
+                "width": 400,
+                "height": 200,
+            },
+        ),
+        change(
+            "room",
+            "r1",
+            {
+                "id": "r1",
+                "floor_id": FLOOR,
+                "name": "Lunsj",
+                "kind": "lunch",
+                "x": 300,
+                "y": 100,
+                "width": 100,
+                "height": 100,
+            },
+        ),
+        desk("A-01", 0),
+        desk("A-02", 64, mode="bookable"),  # booked 11:00-13:00 local by Bjørn
+        desk("A-03", 128, mode="bookable"),  # booked now by Sølvi
+        desk("B-01", 192, zone="Sone B", mode="fixed"),  # Ole's fixed desk
+        desk("B-02", 256, zone="Sone B"),
+        desk("S-01", 320, zone="Stillesone", active=False),
+        change(
+            "booking",
+            "1",
+            {
+                "id": "1",
+                "desk_id": "lyngdal-A-02",
+                "person_id": BJORN,
+                "start": "2026-11-27T11:00:00+01:00",
+                "end": "2026-11-27T13:00:00+01:00",
+                "status": "booked",
+            },
+        ),
+        change(
+            "booking",
+            "2",
+            {
+                "id": "2",
+                "desk_id": "lyngdal-A-03",
+                "person_id": SOLVI,
+                "start": "2026-11-27T08:00:00+01:00",
+                "end": "2026-11-27T17:00:00+01:00",
+                "status": "booked",
+            },
+        ),
+        change(
+            "desk_assignment",
+            "1",
+            {
+                "id": "1",
+                "desk_id": "lyngdal-B-01",
+                "person_id": OLE,
+                "organisation_id": None,
+                "valid_from": "2026-11-01",
+                "valid_until": None,
+            },
+        ),
+    ]
+
+
+@dataclass
+class DeskCentral(FakeCentral):
+    """The fake store, plus the one desk rule the kiosk must hear: first claim wins."""
+
+    holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
+
+    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        results = super().push_events(events)
+        for event, result in zip(events, results, strict=True):
+            if event["type"] == "desk_claim" and result["status"] == "accepted":
+                holder = self.holders.setdefault(event["data"]["desk_id"], event["id"])
+                if holder != event["id"]:
+                    result.update(status="conflict", reason="desk_taken")
+        return results
+
+
+@pytest.fixture
+def central(signing_key: Any) -> DeskCentral:
+    people = [dict(p) for p in PEOPLE]
+    for person in people:
+        person["cluster"] = "helse" if person["id"] == KARI else None
+    return DeskCentral(keys=[signing_key], people=people, extra_changes=layout())
+
+
+@pytest.fixture
+def core(
+    kiosk_settings: KioskSettings, clock: FakeClock, central: DeskCentral
+) -> Iterator[KioskCore]:
+    core = KioskCore.open(kiosk_settings, clock=clock, transport=central)
+    assert core.sync.sync_once()
+    yield core
+    core.close()
+
+
+def pending(core: KioskCore) -> list[str]:
+    with core.store.session() as session:
+        rows = session.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending"))
+        return [json.loads(row.body)["type"] for row in rows]
+
+
+def states(core: KioskCore) -> dict[str, DeskState]:
+    return {k.removeprefix("lyngdal-"): v.state for k, v in core.desks.statuses(FLOOR).items()}
+
+
+def test_the_layout_and_every_state_come_from_the_feed(core: KioskCore) -> None:
+    (floor,) = core.desks.floors()
+    assert (floor.name, floor.width, floor.height) == ("1. etasje", 400, 200)
+    assert floor.plan_path is not None and floor.plan_path.read_bytes() == PLAN
+    assert [r.name for r in core.desks.rooms(FLOOR)] == ["Lunsj"]
+    assert [d.label for d in core.desks.desks(FLOOR)] == [
+        "A-01",
+        "A-02",
+        "A-03",
+        "B-01",
+        "B-02",
+        "S-01",
+    ]
+    assert core.desks.desk("lyngdal-A-02").mode is DeskMode.BOOKABLE  # type: ignore[union-attr]
+    assert states(core) == {
+        "A-01": DeskState.FREE,
+        "A-02": DeskState.BOOKED_LATER,
+        "A-03": DeskState.OCCUPIED,
+        "B-01": DeskState.FIXED,
+        "B-02": DeskState.FREE,
+        "S-01": DeskState.UNAVAILABLE,
+    }
+    statuses = core.desks.statuses()
+    assert statuses["lyngdal-A-01"].free_until == CLOSING
+    assert statuses["lyngdal-A-02"].free_until == datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    assert core.desks.free_counts_by_zone() == {"Sone A": 2, "Sone B": 1, "Stillesone": 0}
+
+
+def test_a_claim_online_is_confirmed_and_checks_the_person_in(core: KioskCore) -> None:
+    heard: list[int] = []
+    core.desks.add_listener(lambda: heard.append(1))
+    assert not core.checkin.is_present(KARI)
+    result = core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    assert (result.outcome, result.desk.label, result.until) == (
+        ClaimOutcome.CLAIMED,
+        "A-01",
+        CLOSING,
+    )
+    assert core.checkin.is_present(KARI)
+    assert heard
+    status = core.desks.statuses()["lyngdal-A-01"]
+    assert (status.state, status.provisional) == (DeskState.OCCUPIED, False)
+    assert core.desks.todays_desk(KARI).label == "A-01"  # type: ignore[union-attr]
+    with core.store.session() as session:
+        kinds = [json.loads(r.body)["type"] for r in session.scalars(select(OutboxEvent))]
+    assert kinds == ["check_in", "desk_claim"]
+    assert pending(core) == []
+    # A second desk for the same person: refused here, nothing recorded.
+    again = core.desks.claim("lyngdal-B-02", KARI, CheckinMethod.QR)
+    assert again.outcome is ClaimOutcome.ALREADY_HAS_DESK
+    assert core.desks.claim("lyngdal-A-03", JORGEN, CheckinMethod.QR).outcome is (
+        ClaimOutcome.NOT_FREE
+    )
+    # Released, the desk is free again and the store hears of it.
+    core.desks.release("lyngdal-A-01", KARI)
+    assert states(core)["A-01"] is DeskState.FREE
+    assert pending(core) == ["desk_release"]
+
+
+def test_a_claim_on_a_desk_booked_later_lasts_until_the_booking(core: KioskCore) -> None:
+    result = core.desks.claim("lyngdal-A-02", KARI, CheckinMethod.NAME)
+    assert result.until == datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+
+
+def test_the_loser_of_a_race_hears_taken_at_once(core: KioskCore, central: DeskCentral) -> None:
+    central.holders["lyngdal-B-02"] = "someone-else"
+    result = core.desks.claim("lyngdal-B-02", KARI, CheckinMethod.QR)
+    assert result.outcome is ClaimOutcome.TAKEN
+    assert states(core)["B-02"] is DeskState.OCCUPIED  # shown taken until the feed says by whom
+    assert core.desks.todays_desk(KARI) is None
+    assert core.desks.unresolved_conflicts(KARI) == []  # told already, on the spot
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.CLAIMED
+    )
+
+
+def test_offline_claims_are_provisional_and_a_later_conflict_is_kept_for_the_person(
+    core: KioskCore, central: DeskCentral, clock: FakeClock
+) -> None:
+    central.down = True
+    result = core.desks.claim("lyngdal-B-02", KARI, CheckinMethod.QR)
+    assert result.outcome is ClaimOutcome.PROVISIONAL
+    status = core.desks.statuses()["lyngdal-B-02"]
+    assert (status.state, status.provisional) == (DeskState.OCCUPIED, True)
+    ok = core.desks.claim("lyngdal-A-01", JORGEN, CheckinMethod.QR)
+    assert ok.outcome is ClaimOutcome.PROVISIONAL
+    # Meanwhile another kiosk got B-02 to the store first.
+    central.holders["lyngdal-B-02"] = "the-other-kiosk"
+    central.down = False
+    clock.advance(minutes=5)
+    assert core.sync.sync_once()
+    assert core.desks.statuses()["lyngdal-A-01"].provisional is False
+    (conflict,) = core.desks.unresolved_conflicts(KARI)
+    assert conflict.desk.label == "B-02"
+    assert core.desks.todays_desk(KARI) is None
+    core.desks.acknowledge_conflicts(KARI)
+    assert core.desks.unresolved_conflicts(KARI) == []
+
+
+def test_suggestions_prefer_the_usual_desk_then_the_cluster_zone(
+    core: KioskCore, clock: FakeClock
+) -> None:
+    assert core.desks.suggest_desk(KARI).label == "B-02"  # type: ignore[union-attr]  # helse
+    assert core.desks.suggest_desk(JORGEN).label == "A-01"  # type: ignore[union-attr]
+    core.desks.claim("lyngdal-A-02", KARI, CheckinMethod.QR)  # until Bjørn's booking at 11
+    core.desks.release("lyngdal-A-02", KARI)
+    assert core.desks.suggest_desk(KARI).label == "A-02"  # type: ignore[union-attr]  # usual
+
+
+def test_todays_desk_is_a_booking_or_a_fixed_desk(core: KioskCore) -> None:
+    assert core.desks.todays_desk(SOLVI).label == "A-03"  # type: ignore[union-attr]
+    assert core.desks.todays_desk(BJORN).label == "A-02"  # type: ignore[union-attr]  # at 11
+    assert core.desks.todays_desk(OLE).label == "B-01"  # type: ignore[union-attr]
+    assert core.desks.todays_desk(JORGEN) is None
+
+
+def test_after_closing_a_claim_lasts_until_midnight(core: KioskCore, clock: FakeClock) -> None:
+    clock.current = CLOSING + timedelta(hours=1)
+    result = core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    assert result.until == datetime(2026, 11, 27, 23, 0, tzinfo=UTC)

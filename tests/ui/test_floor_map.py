@@ -1,0 +1,375 @@
+"""The floor map, driven as a visitor drives it, on the real central store's demo plan.
+
+Each test runs the real ``regionlab-central`` (demo data: the two floors of RegionLab Lister,
+Kari's booking of B-12, Jørgen's fixed B-11, a drop-in at A-07) and a real kiosk core synced
+from it. What the map shows is read back from the screen: the colour painted at a desk (the
+most common state colour inside its rectangle in ``view.grab()``) and the item's label/state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.app import KioskCore
+from kiosk.desks import DeskState
+from kiosk.protocol import CheckinMethod
+from kiosk.settings import KioskSettings
+from tests.processes import CentralServer
+from tests.ui.conftest import Kiosk
+from ui.widgets.desk_item import STYLES, DeskSymbol, state_name
+from ui.widgets.map_view import MapView
+
+DROP_IN = "turid.tjorhom@statsforvalteren.no"  # no booking, no fixed desk
+KARI = "kari.nordmann@nav.no"  # booked B-12 today
+
+
+def open_core(server: CentralServer, data_dir: Path) -> KioskCore:
+    settings = replace(
+        KioskSettings(),
+        central_url=server.url,
+        site="lyngdal",
+        device_token=server.device_token,
+        data_dir=data_dir,
+        windowed=True,
+        confirmation_s=30.0,
+        idle_timeout_s=60.0,
+    )
+    core = KioskCore.open(settings)
+    assert core.sync.sync_once(), core.sync.status().problem
+    return core
+
+
+@pytest.fixture
+def demo_core(central_server: CentralServer, tmp_path: Path) -> Iterator[KioskCore]:
+    core = open_core(central_server, tmp_path / "kiosk")
+    yield core
+    core.close()
+
+
+@pytest.fixture
+def map_kiosk(make_kiosk: Callable[..., Kiosk], demo_core: KioskCore) -> Kiosk:
+    return make_kiosk(demo_core)
+
+
+def painted_state(view: MapView, desk_id: str) -> DeskState | None:
+    """The state whose fill colour covers most of the desk on screen (pattern and symbol
+    pixels are ignored: they are not close to any fill)."""
+    scene = view.floor_scene()
+    assert scene is not None
+    item = scene.desk_items[desk_id]
+    box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    image = view.viewport().grab().toImage()
+    fills = {state: QColor(style.fill) for state, style in STYLES.items()}
+    votes: Counter[DeskState] = Counter()
+    for x in range(box.left() + 3, box.right() - 2):
+        for y in range(box.top() + 3, box.bottom() - 2):
+            pixel = image.pixelColor(x, y)
+            for state, fill in fills.items():
+                if (
+                    abs(pixel.red() - fill.red())
+                    + abs(pixel.green() - fill.green())
+                    + abs(pixel.blue() - fill.blue())
+                    < 12
+                ):
+                    votes[state] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def open_map(kiosk: Kiosk) -> MapView:
+    kiosk.click(kiosk.window.start.desk_button)
+    kiosk.wait_for_screen(kiosk.window.floor_map)
+    return kiosk.window.floor_map.view
+
+
+def tap_desk(kiosk: Kiosk, desk_id: str) -> None:
+    view = kiosk.window.floor_map.view
+    pos = view.view_pos_of(desk_id)
+    assert pos is not None and view.viewport().rect().contains(pos), desk_id
+    kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def desk_id(core: KioskCore, label: str) -> str:
+    for floor in core.desks.floors():
+        for desk in core.desks.desks(floor.id):
+            if desk.label == label:
+                return desk.id
+    raise AssertionError(label)
+
+
+def free_desk(core: KioskCore, floor_id: str, skip: tuple[str, ...] = ()) -> str:
+    statuses = core.desks.statuses(floor_id)
+    return next(
+        d.id
+        for d in core.desks.desks(floor_id)
+        if statuses[d.id].state is DeskState.FREE and d.label not in skip
+    )
+
+
+def claim_on_screen(kiosk: Kiosk, desk: str, token: str) -> None:
+    tap_desk(kiosk, desk)
+    details = kiosk.window.floor_map.details
+    kiosk.qtbot.waitUntil(lambda: details.isVisible() and details.claim_button.isVisible())
+    kiosk.click(details.claim_button)
+    kiosk.wait_for_screen(kiosk.window.desk_identify)
+    kiosk.scan(token)
+
+
+def test_map_fits_the_screen_and_shows_every_state_three_ways(map_kiosk: Kiosk) -> None:
+    view = open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    scene = view.floor_scene()
+    assert scene is not None
+    # The whole plan is in view, and not much more.
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(scene.plan_rect)
+    assert shown.width() < scene.plan_rect.width() * 1.3 or shown.height() < (
+        scene.plan_rect.height() * 1.3
+    )
+    # The legend names every state, plus a provisional claim and "your desk".
+    legend = floor_map.legend.texts()
+    for state in DeskState:
+        assert state_name(state) in legend
+    assert "Ikke bekreftet ennå" in legend and "Din pult" in legend
+    # The demo floor has free, booked-later, occupied, fixed and out-of-use desks; each one is
+    # painted in its own colour, has its own symbol and is labelled.
+    seen = {}
+    for desk, item in scene.desk_items.items():
+        seen.setdefault(item.state, desk)
+        assert item.accessible_text().startswith(item.desk.label + ", ")
+    assert {DeskState.FREE, DeskState.OCCUPIED, DeskState.FIXED} <= set(seen)
+    for state, desk in seen.items():
+        assert painted_state(view, desk) is state, (state, scene.desk_items[desk].desk.label)
+    assert len({STYLES[s].symbol for s in DeskState}) == len(DeskSymbol)
+    # Rooms are drawn from the plan but never tapped.
+    assert scene.room_items
+    room = scene.room_items[0]
+    centre = view.mapFromScene(room.sceneBoundingRect().center())
+    map_kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert not floor_map.details.isVisible()
+
+
+def test_tap_a_free_desk_and_take_it_with_a_pass(
+    map_kiosk: Kiosk, central_server: CentralServer
+) -> None:
+    core = map_kiosk.core
+    view = open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    desk = free_desk(core, floor_map.current_floor or "")
+    label = core.desks.desk(desk).label  # type: ignore[union-attr]
+    assert painted_state(view, desk) is DeskState.FREE
+
+    tap_desk(map_kiosk, desk)
+    details = floor_map.details
+    map_kiosk.qtbot.waitUntil(details.isVisible)
+    texts = map_kiosk.visible_texts()
+    assert f"Pult {label}" in texts and "Ledig" in texts
+    assert any(t.startswith("Sone: ") for t in texts)
+    assert any(t.startswith("Ledig til kl. ") for t in texts)
+    map_kiosk.click(details.claim_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
+    assert f"Ta pulten {label}" in map_kiosk.visible_texts()
+
+    map_kiosk.scan(central_server.issue_pass(DROP_IN))
+    message = map_kiosk.wait_for_message()
+    assert message.title.startswith(f"{label} er din til kl. ")
+    assert message.desk_id == desk
+    assert "Velkommen, Turid! Du er sjekket inn." in message.detail
+    # The confirmation shows the desk on a small map, ringed.
+    preview = map_kiosk.window.result.desk_map
+    assert isinstance(preview, MapView) and preview.isVisible()
+    scene = preview.floor_scene()
+    assert scene is not None and scene.highlighted is not None
+    assert scene.highlighted.desk.id == desk
+    assert scene.highlighted.state is DeskState.OCCUPIED
+
+    # Back on the map it is occupied, in colour, symbol and words.
+    map_kiosk.click(map_kiosk.window.result.ok_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.start)
+    open_map(map_kiosk)
+    assert painted_state(view, desk) is DeskState.OCCUPIED
+    item = floor_map.scenes[floor_map.current_floor or ""].desk_items[desk]
+    assert item.accessible_text() == f"{label}, Opptatt"
+    assert not item.provisional
+
+
+def test_take_a_desk_by_name(map_kiosk: Kiosk) -> None:
+    core = map_kiosk.core
+    open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    desk = free_desk(core, floor_map.current_floor or "")
+    tap_desk(map_kiosk, desk)
+    map_kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
+    map_kiosk.click(floor_map.details.claim_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
+    map_kiosk.click(map_kiosk.window.desk_identify.name_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.name_search)
+    assert map_kiosk.window.name_search.heading.text().startswith("Ta pulten ")
+    map_kiosk.tap_keys("turid")
+    map_kiosk.click(map_kiosk.person_row("Turid Tjørhom"))
+    message = map_kiosk.wait_for_message()
+    assert message.desk_id == desk and " er din" in message.title
+    assert core.desks.statuses()[desk].state is DeskState.OCCUPIED
+
+
+def test_a_desk_taken_on_another_kiosk_first_says_choose_another(
+    map_kiosk: Kiosk, central_server: CentralServer, tmp_path: Path
+) -> None:
+    core = map_kiosk.core
+    open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    desk = free_desk(core, floor_map.current_floor or "")
+    # The other kiosk at the door takes it a moment before; this kiosk has not heard yet.
+    other = open_core(central_server, tmp_path / "other")
+    try:
+        won = other.desks.claim(desk, other_person_id(other), CheckinMethod.NAME)
+        assert won.outcome.value == "claimed"
+    finally:
+        other.close()
+    assert core.desks.statuses()[desk].state is DeskState.FREE
+
+    claim_on_screen(map_kiosk, desk, central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_screen(floor_map, timeout=5000)
+    assert floor_map.banner.text() == "Pulten ble akkurat tatt, velg en annen."
+    assert floor_map.banner_box.isVisible()
+    assert not map_kiosk.messages  # no "yours" message
+    view = floor_map.view
+    map_kiosk.qtbot.waitUntil(lambda: painted_state(view, desk) is DeskState.OCCUPIED)
+
+
+def other_person_id(core: KioskCore) -> str:
+    found = core.checkin.search("Silje", 1)
+    assert found, "Silje Sunde is in the demo data"
+    return found[0].person_id
+
+
+def test_switch_floors_and_zoom(map_kiosk: Kiosk) -> None:
+    view = open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    floors = floor_map.floors
+    assert len(floors) >= 2
+    first, second = (floor_map.floor_buttons[f.id] for f in floors[:2])
+    assert first.isChecked() and first.text().startswith("✓ ")
+    map_kiosk.click(second)
+    assert floor_map.current_floor == floors[1].id
+    assert second.isChecked() and not first.isChecked()
+    scene = view.floor_scene()
+    assert scene is not None and scene.floor.id == floors[1].id
+    assert all(item.desk.floor_id == floors[1].id for item in scene.desk_items.values())
+
+    for button in (floor_map.zoom_in_button, floor_map.zoom_out_button, floor_map.fit_button):
+        assert button.width() >= 64 and button.height() >= 64
+    assert view.zoom == pytest.approx(1.0)
+    map_kiosk.click(floor_map.zoom_in_button)
+    map_kiosk.click(floor_map.zoom_in_button)
+    assert view.zoom == pytest.approx(1.4 * 1.4)
+    map_kiosk.click(floor_map.zoom_out_button)
+    assert view.zoom == pytest.approx(1.4)
+    # Dragging pans the plan and is not a tap.
+    before = view.mapToScene(view.viewport().rect().center())
+    centre = view.viewport().rect().center()
+    map_kiosk.qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    for step in range(1, 6):
+        map_kiosk.qtbot.mouseMove(view.viewport(), centre + QPoint(step * 20, step * 10))
+    map_kiosk.qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(100, 50)
+    )
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() < before.x() and after.y() < before.y()
+    assert not floor_map.details.isVisible()
+    map_kiosk.click(floor_map.fit_button)
+    assert view.zoom == pytest.approx(1.0)
+    map_kiosk.click(first)
+    assert floor_map.current_floor == floors[0].id
+
+
+def test_check_in_names_todays_desk_and_shows_it(
+    map_kiosk: Kiosk, central_server: CentralServer
+) -> None:
+    map_kiosk.scan(central_server.issue_pass(KARI))
+    message = map_kiosk.wait_for_message()
+    assert message.title == "Velkommen, Kari!"
+    assert "Din pult i dag: B-12" in message.detail.splitlines()
+    b12 = desk_id(map_kiosk.core, "B-12")
+    assert message.desk_id == b12
+    preview = map_kiosk.window.result.desk_map
+    assert isinstance(preview, MapView) and preview.isVisible()
+    scene = preview.floor_scene()
+    assert scene is not None and scene.highlighted is not None
+    assert scene.highlighted.desk.label == "B-12"
+    assert "Din pult i dag: B-12" in "\n".join(map_kiosk.visible_texts())
+
+
+def test_start_screen_counts_free_desks_per_zone_and_follows_a_claim(
+    map_kiosk: Kiosk, central_server: CentralServer
+) -> None:
+    core = map_kiosk.core
+    label = map_kiosk.window.start.free_label
+    counts = core.desks.free_counts_by_zone()
+    assert label.text() == "Ledige pulter nå: " + " · ".join(
+        f"{zone} {n}" for zone, n in counts.items()
+    )
+    open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    desk = free_desk(core, floor_map.current_floor or "")
+    zone = core.desks.desk(desk).zone  # type: ignore[union-attr]
+    claim_on_screen(map_kiosk, desk, central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_message()
+    map_kiosk.click(map_kiosk.window.result.ok_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.start)
+    map_kiosk.qtbot.waitUntil(lambda: f"{zone} {counts[zone] - 1}" in label.text())
+
+
+def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer) -> None:
+    open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    map_kiosk.click(floor_map.suggest_button)
+    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
+    assert "Finn en ledig pult for meg" in map_kiosk.visible_texts()
+    map_kiosk.scan(central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_screen(floor_map)
+    details = floor_map.details
+    assert details.isVisible() and details.note.text() == "Forslag til deg:"
+    suggested = details.desk
+    assert suggested is not None
+    scene = floor_map.scenes[suggested.floor_id]
+    assert scene.highlighted is not None and scene.highlighted.desk.id == suggested.id
+    map_kiosk.click(details.claim_button)  # no second identification
+    message = map_kiosk.wait_for_message()
+    assert message.desk_id == suggested.id and message.title.startswith(suggested.label)
+
+
+def test_idle_returns_to_start_and_forgets_the_claim(
+    make_kiosk: Callable[..., Kiosk], demo_core: KioskCore, central_server: CentralServer
+) -> None:
+    kiosk = make_kiosk(demo_core, idle_timeout_s=0.3)
+    open_map(kiosk)
+    floor_map = kiosk.window.floor_map
+    desk = free_desk(demo_core, floor_map.current_floor or "")
+    tap_desk(kiosk, desk)
+    kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
+    kiosk.click(floor_map.details.claim_button)
+    kiosk.wait_for_screen(kiosk.window.desk_identify)
+    kiosk.wait_for_screen(kiosk.window.start, timeout=3000)
+    assert kiosk.window.desk_flow.purpose is None and kiosk.window.desk_flow.desk is None
+    assert not floor_map.details.isVisible()
+    # A pass scanned now is an ordinary check-in, not a desk claim.
+    kiosk.scan(central_server.issue_pass(DROP_IN))
+    message = kiosk.wait_for_message()
+    assert message.title == "Velkommen, Turid!"
+    assert demo_core.desks.statuses()[desk].state is DeskState.FREE
+
+
+def test_every_control_on_the_map_is_at_least_44_px(map_kiosk: Kiosk) -> None:
+    open_map(map_kiosk)
+    tap_desk(map_kiosk, free_desk(map_kiosk.core, map_kiosk.window.floor_map.current_floor or ""))
+    for button in map_kiosk.window.floor_map.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= 44 and button.height() >= 44, button.text()

@@ -1,0 +1,321 @@
+"""The floor map: every desk and its state now, a legend, floors, zoom, and a desk's details.
+
+The map fits the screen when it opens. Tapping a desk opens its details beside the map; a free
+desk offers "Ta denne pulten" (``claim_requested``). "Finn en ledig pult for meg" asks the
+desk flow to pick one (``suggest_requested``). The screen reads desks and states from the desk
+service on the GUI thread (local reads) and rebuilds a floor only when its desks changed; a
+status change repaints only the desks whose state changed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.desks import Desk, DeskService, Floor
+from ui.widgets.desk_details import DeskDetails
+from ui.widgets.map_legend import MapLegend
+from ui.widgets.map_view import ZOOM_STEP, FloorScene, MapView
+from ui.widgets.status_icon import StatusIcon, Symbol
+
+log = logging.getLogger(__name__)
+
+PANEL_WIDTH = 380
+
+
+class FloorMapScreen(QWidget):
+    back_requested = Signal()
+    """The visitor wants to go back to the start screen."""
+    claim_requested = Signal(object)
+    """The visitor wants the ``Desk`` shown in the details panel."""
+    suggest_requested = Signal()
+    """The visitor tapped "Finn en ledig pult for meg"."""
+
+    def __init__(self, desks: DeskService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("floorMapScreen")
+        self._desks = desks
+        self.floors: list[Floor] = []
+        self.scenes: dict[str, FloorScene] = {}
+        self.current_floor: str | None = None
+        self.selected: Desk | None = None
+
+        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button.clicked.connect(self.back_requested)
+        heading = QLabel(self.tr("Finn ledig pult"), self)
+        heading.setObjectName("heading")
+        self.suggest_button = QPushButton(self.tr("Finn en ledig pult for meg"), self)
+        self.suggest_button.setProperty("role", "primary")
+        self.suggest_button.clicked.connect(self.suggest_requested)
+
+        self.floor_bar = QHBoxLayout()
+        self.floor_bar.setSpacing(8)
+        self.floor_group = QButtonGroup(self)
+        self.floor_group.setExclusive(True)
+        self.floor_buttons: dict[str, QPushButton] = {}
+        self.zoom_out_button = self._zoom_button("−", self.tr("Zoom ut"))
+        self.zoom_in_button = self._zoom_button("+", self.tr("Zoom inn"))
+        self.fit_button = QPushButton(self.tr("Vis hele"), self)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.banner_icon = StatusIcon(Symbol.WARNING, 40, self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("mapBanner")
+        self.banner.setWordWrap(True)
+        self.empty_label = QLabel(
+            self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen."),
+            self,
+        )
+        self.empty_label.setObjectName("hint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.view = MapView(parent=self)
+        self.view.desk_tapped.connect(self._desk_tapped)
+        self.view.zoom_changed.connect(self._update_zoom_buttons)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
+        self.fit_button.clicked.connect(self.view.fit_all)
+
+        self.details = DeskDetails(self)
+        self.details.claim_requested.connect(self._claim)
+        self.details.close_requested.connect(self.clear_selection)
+        self.details.hide()
+        self.legend = MapLegend(self)
+
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.back_button)
+        top.addWidget(heading, 1)
+        top.addWidget(self.suggest_button)
+
+        tools = QHBoxLayout()
+        tools.setSpacing(8)
+        tools.addLayout(self.floor_bar)
+        tools.addStretch(1)
+        tools.addWidget(self.zoom_out_button)
+        tools.addWidget(self.zoom_in_button)
+        tools.addWidget(self.fit_button)
+
+        banner_row = QHBoxLayout()
+        banner_row.setSpacing(12)
+        banner_row.addWidget(self.banner_icon)
+        banner_row.addWidget(self.banner, 1)
+        self.banner_box = QWidget(self)
+        self.banner_box.setLayout(banner_row)
+        self.banner_box.hide()
+
+        panel = QVBoxLayout()
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(12)
+        panel.addWidget(self.details)
+        panel.addStretch(1)
+        panel.addWidget(self.legend)
+        panel_box = QFrame(self)
+        panel_box.setObjectName("mapPanel")
+        panel_box.setLayout(panel)
+        panel_box.setFixedWidth(PANEL_WIDTH)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(16)
+        map_column = QVBoxLayout()
+        map_column.setSpacing(8)
+        map_column.addLayout(tools)
+        map_column.addWidget(self.banner_box)
+        map_column.addWidget(self.empty_label)
+        map_column.addWidget(self.view, 1)
+        middle.addLayout(map_column, 1)
+        middle.addWidget(panel_box)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+
+        self.reload()
+
+    def _zoom_button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName("zoomButton")
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        return button
+
+    # Data ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read floors, desks and states again; rebuild only what changed."""
+        floors = self._desks.floors()
+        if floors != self.floors:
+            self._set_floors(floors)
+        elif self.current_floor is not None:
+            self._refresh_floor(self.current_floor)
+        self.empty_label.setVisible(not self.floors)
+        self.view.setVisible(bool(self.floors))
+
+    def refresh_statuses(self) -> None:
+        """Desk states may have changed (this kiosk, or the feed): repaint what changed."""
+        self.reload()
+        if self.selected is not None:
+            self._show_details(self.selected, note=self.details.note.text())
+
+    def _set_floors(self, floors: list[Floor]) -> None:
+        self.floors = floors
+        for button in self.floor_buttons.values():
+            self.floor_group.removeButton(button)
+            button.deleteLater()
+        self.floor_buttons.clear()
+        old = self.scenes
+        self.scenes = {}
+        for floor in floors:
+            button = QPushButton(floor.name, self)
+            button.setCheckable(True)
+            button.setObjectName("floorButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, f=floor.id: self.show_floor(f))
+            self.floor_group.addButton(button)
+            self.floor_bar.addWidget(button)
+            self.floor_buttons[floor.id] = button
+        for button in self.floor_buttons.values():
+            button.setVisible(len(floors) > 1)
+        current = self.current_floor
+        self.current_floor = None
+        for scene in old.values():
+            scene.deleteLater()
+        if floors:
+            keep = current if current in self.floor_buttons else floors[0].id
+            self.show_floor(keep)
+
+    def scene_for(self, floor_id: str) -> FloorScene | None:
+        """The floor's scene, built on first use, with states as of now."""
+        scene = self.scenes.get(floor_id)
+        if scene is not None:
+            return scene
+        floor = next((f for f in self.floors if f.id == floor_id), None)
+        if floor is None:
+            return None
+        scene = FloorScene(
+            floor,
+            self._desks.rooms(floor_id),
+            self._desks.desks(floor_id),
+            self._desks.statuses(floor_id),
+            parent=self,
+        )
+        self.scenes[floor_id] = scene
+        return scene
+
+    def _refresh_floor(self, floor_id: str) -> FloorScene | None:
+        scene = self.scenes.get(floor_id)
+        if scene is None:
+            return self.scene_for(floor_id)
+        desks, rooms = tuple(self._desks.desks(floor_id)), tuple(self._desks.rooms(floor_id))
+        if desks != scene.desks or rooms != scene.rooms:
+            highlighted = scene.highlighted.desk.id if scene.highlighted else None
+            del self.scenes[floor_id]
+            fresh = self.scene_for(floor_id)
+            assert fresh is not None
+            fresh.highlight(highlighted)
+            if self.view.scene() is scene:
+                self.view.setScene(fresh)
+            scene.deleteLater()
+            return fresh
+        scene.apply_statuses(self._desks.statuses(floor_id))
+        return scene
+
+    # Floors and desks ------------------------------------------------------------------------
+    def show_floor(self, floor_id: str) -> None:
+        if floor_id == self.current_floor and self.view.scene() is not None:
+            return
+        scene = self._refresh_floor(floor_id)
+        if scene is None:
+            return
+        if self.selected is not None and self.selected.floor_id != floor_id:
+            self.clear_selection()
+        self.current_floor = floor_id
+        for floor in self.floors:  # the chosen floor: colour, and a tick in its name
+            button = self.floor_buttons[floor.id]
+            button.setChecked(floor.id == floor_id)
+            button.setText(("✓ " if floor.id == floor_id else "") + floor.name)
+        self.view.show_floor(scene)
+        log.debug("kiosk: floor %s shown", floor_id)
+
+    def select_desk(self, desk_id: str, *, note: str = "") -> bool:
+        """Show a desk: its floor, a ring around it, and its details. False if unknown."""
+        desk = self._desks.desk(desk_id)
+        if desk is None:
+            return False
+        self.show_floor(desk.floor_id)
+        self._show_details(desk, note=note)
+        return True
+
+    def clear_selection(self) -> None:
+        self.selected = None
+        for scene in self.scenes.values():
+            scene.highlight(None)
+        self.details.clear()
+        self.details.hide()
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner_box.setVisible(bool(text))
+
+    def reset(self) -> None:
+        """Leaving for the start screen: no selection, no banner, the whole floor next time."""
+        self.clear_selection()
+        self.show_banner("")
+        if self.floors and self.current_floor != self.floors[0].id:
+            self.show_floor(self.floors[0].id)
+        self.view.fit_all()
+
+    def _desk_tapped(self, desk_id: str) -> None:
+        self.show_banner("")
+        desk = self._desks.desk(desk_id)
+        if desk is not None:
+            self._show_details(desk)
+
+    def _show_details(self, desk: Desk, *, note: str = "") -> None:
+        scene = self.scenes.get(desk.floor_id)
+        status = self._desks.statuses(desk.floor_id).get(desk.id)
+        if scene is not None:
+            scene.highlight(desk.id)
+        self.selected = desk
+        self.details.show_desk(desk, status, note=note)
+        self.details.show()
+
+    def _claim(self) -> None:
+        if self.selected is not None and self.details.claimable:
+            self.claim_requested.emit(self.selected)
+
+    def _update_zoom_buttons(self) -> None:
+        self.zoom_in_button.setEnabled(self.view.can_zoom_in())
+        self.zoom_out_button.setEnabled(self.view.can_zoom_out())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.selected is None:
+            self.view.fit_all()
+
+
+def desk_frame(scene: FloorScene, desk_id: str, around: float = 3.5) -> QRectF | None:
+    """A rect around a desk with room for its neighbours, to frame it in a small map."""
+    item = scene.desk_items.get(desk_id)
+    if item is None:
+        return None
+    box = item.sceneBoundingRect()
+    side = max(box.width(), box.height()) * around
+    centre = box.center()
+    return QRectF(centre.x() - side, centre.y() - side * 0.6, side * 2, side * 1.2)
