@@ -26,6 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.scanner_burst import bench_scanner_burst
 from tests.processes import PYTHON, CentralServer, central_cli, free_port, wait_until
 
 CONFIRMED = "kiosk: confirmation shown"
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--startups", type=int, default=5)
+    parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -214,6 +216,13 @@ def main(argv: list[str] | None = None) -> int:
             )
             bench_startup(server, root, args.startups)
             bench_scans(server, root, args.scans)
+            from bench.floor_map import bench_floor_map
+
+            bench_floor_map(report)
+            from bench import camera  # after the window benches: it shares their QApplication
+
+            camera.run()
+            bench_scanner_burst(server, root, args.bursts, report)
         finally:
             server.stop()
     return 0

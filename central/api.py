@@ -177,7 +177,15 @@ def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
         batch: EventBatch,
         _caller: DeviceCaller,
     ) -> EventResults:
-        """Apply a batch of events; one result per event, in the order sent."""
+        """Apply a batch of events; one result per event, in the order sent.
+
+        A kiosk claiming a desk for a person standing at it sends the `desk_claim` (with the
+        check-in it implies) at once, in a batch of its own, and waits about 1.5 s: `accepted`
+        means the desk is theirs; `conflict` with reason `desk_taken`, `person_has_desk` or
+        `desk_not_claimable` means it is not (who holds the desk is kept for staff, never
+        sent). Without an answer in time the kiosk keeps the claim as provisional and its
+        outbox sends the same event again later; the store answers a resent losing claim
+        with the same `conflict`."""
         outcomes = events.apply_batch(
             factory,
             site,

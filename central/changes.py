@@ -67,7 +67,14 @@ def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[
 
 
 def site_data(site: Site) -> dict[str, Any]:
-    return {"code": site.code, "name": site.name, "timezone": site.timezone}
+    return {
+        "code": site.code,
+        "name": site.name,
+        "timezone": site.timezone,
+        "no_show_release": site.no_show_release,
+        "closing_time": site.closing_time,
+        "cluster_zones": dict(site.cluster_zones or {}),
+    }
 
 
 def organisation_data(organisation: Organisation) -> dict[str, Any]:
@@ -91,7 +98,21 @@ def person_data(person: Person) -> dict[str, Any]:
 
 
 def desk_data(desk: Desk) -> dict[str, Any]:
-    return {"id": desk.id, "site": desk.site, "label": desk.label, "zone": desk.zone}
+    return {
+        "id": desk.id,
+        "site": desk.site,
+        "label": desk.label,
+        "zone": desk.zone,
+        "floor_id": desk.floor_id,
+        "x": desk.x,
+        "y": desk.y,
+        "width": desk.width,
+        "height": desk.height,
+        "rotation": desk.rotation,
+        "equipment": list(desk.equipment or []),
+        "mode": desk.mode,
+        "active": desk.active,
+    }
 
 
 def signing_key_data(key: SigningKeyRecord) -> dict[str, Any]:

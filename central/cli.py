@@ -1,4 +1,4 @@
-"""The operators' command line: ``regionlab-central init|serve|token|person|pass``."""
+"""The operators' command line: ``regionlab-central init|serve|token|person|pass|key|invite``."""
 
 from __future__ import annotations
 
@@ -8,17 +8,28 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PIL import Image
 from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from . import auth, bootstrap, directory, passes
+from . import (
+    auth,
+    bootstrap,
+    desk_cli,
+    directory,
+    invitation_mail,
+    invitations,
+    pass_sheets,
+    passes,
+)
+from . import signing_keys as keys
 from .db import ENV_VAR, database_url, make_engine, migrate, schema_is_current, session_factory
-from .models import Person, Site, TokenRole
+from .models import PassRecord, Person, PersonKind, Site, TokenRole
 
 PROG = "regionlab-central"
 DEFAULT_PORT = 8470
@@ -105,11 +116,76 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--person", required=True, metavar="ID_OR_EMAIL")
     issue.add_argument("--png", type=Path, metavar="FILE", help="also write the QR code here")
     issue.add_argument("--days", type=int, default=365, help="days of validity (default 365)")
+    issue.add_argument("--pdf", type=Path, metavar="FILE", help="also write a printable page")
+    issue.add_argument(
+        "--page", choices=sorted(pass_sheets.PAGES), default="a6", help="page size of --pdf"
+    )
     issue.set_defaults(command=_pass_issue)
-    revoke = pass_.add_parser("revoke", parents=[database], help="revoke a pass")
-    revoke.add_argument("--pass-id", required=True)
+    sheet = pass_.add_parser(
+        "sheet", parents=[database], help="sign member passes for many people, print a PDF sheet"
+    )
+    who = sheet.add_mutually_exclusive_group(required=True)
+    who.add_argument("--site", help="every active member of this site")
+    who.add_argument(
+        "--people", type=Path, metavar="FILE", help="a file with one id or e-mail a line"
+    )
+    sheet.add_argument(
+        "--organisation", metavar="NAME", help="with --site: only this organisation (id or name)"
+    )
+    sheet.add_argument("--pdf", type=Path, metavar="FILE", required=True)
+    sheet.add_argument("--days", type=int, default=365, help="days of validity (default 365)")
+    sheet.set_defaults(command=_pass_sheet)
+    revoke = pass_.add_parser(
+        "revoke", parents=[database], help="revoke a pass, or all of a person's"
+    )
+    which = revoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("--pass-id")
+    which.add_argument("--person", metavar="ID_OR_EMAIL", help="revoke every pass of this person")
     revoke.set_defaults(command=_pass_revoke)
+
+    key = commands.add_parser("key", help="pass signing keys").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    rotate = key.add_parser("rotate", parents=[database], help="make a new key sign new passes")
+    rotate.set_defaults(command=_key_rotate)
+    key_list = key.add_parser("list", parents=[database], help="list the signing keys")
+    key_list.set_defaults(command=_key_list)
+    retire = key.add_parser(
+        "retire", parents=[database], help="stop kiosks accepting passes signed with a key"
+    )
+    retire.add_argument("--key-id", required=True)
+    retire.add_argument(
+        "--force", action="store_true", help="even while valid passes were signed with it"
+    )
+    retire.set_defaults(command=_key_retire)
+
+    invite = commands.add_parser(
+        "invite", parents=[database], help="invite a guest: a pass for the day, sent by e-mail"
+    )
+    invite.add_argument("--email", required=True, help="the guest's e-mail address")
+    invite.add_argument("--host", required=True, metavar="ID_OR_EMAIL", help="who invites")
+    invite.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
+    invite.add_argument("--days", type=int, default=1, help="days from --date (default 1)")
+    invite.add_argument("--name", help="the guest's full name (default: from the address)")
+    invite.add_argument(
+        "--smtp-host", help=f"mail server (default ${invitation_mail.HOST_ENV}, else 127.0.0.1)"
+    )
+    invite.add_argument(
+        "--smtp-port",
+        type=int,
+        help=f"mail server port (default ${invitation_mail.PORT_ENV}, else 25)",
+    )
+    invite.add_argument("--smtp-from", help=f"sender (default ${invitation_mail.FROM_ENV})")
+    invite.set_defaults(command=_invite)
+    desk_cli.add_commands(commands, database)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 @contextmanager
@@ -166,14 +242,20 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .api import create_app
+    from .scheduler import SchedulerThread
 
     with _engine(args, need_schema=False) as engine:
         migrate(engine)
+        # No-show release and closing time run in here, catching up at start: no cron job.
+        scheduler = SchedulerThread(session_factory(engine))
+        scheduler.start()
         try:
             uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
                 raise CliError(f"cannot serve on {args.host}:{args.port}") from None
+        finally:
+            scheduler.stop()
     return 0
 
 
@@ -237,18 +319,179 @@ def _pass_issue(args: argparse.Namespace) -> int:
                 passes.render_png(issued.token, caption, args.png)
             except OSError as exc:
                 raise CliError(f"cannot write {args.png}: {exc.strerror or exc}") from None
+        if args.pdf is not None:
+            card = _card(person, site.name, issued.record, issued.token, zone)
+            _write_pdf([pass_sheets.single_page(card, args.page)], args.pdf)
     print(issued.token)
+    return 0
+
+
+def _card(
+    person: Person, site_name: str, record: PassRecord, token: str, zone: tzinfo
+) -> pass_sheets.Card:
+    lines = passes.caption(person, site_name, record, zone)[1:]
+    if person.organisation is not None:
+        lines.insert(0, person.organisation.name)
+    return pass_sheets.Card(token, person.name, lines)
+
+
+def _write_pdf(pages: list[Image.Image], path: Path) -> None:
+    try:
+        pass_sheets.write_pdf(pages, path)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _sheet_people(session: Session, args: argparse.Namespace) -> list[Person]:
+    if args.people is not None:
+        if args.organisation:
+            raise CliError("--organisation goes with --site, not --people")
+        try:
+            refs = args.people.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(f"cannot read {args.people}: {exc}") from None
+        people = []
+        for number, ref in enumerate(refs, start=1):
+            ref = ref.split("#", 1)[0].strip()
+            if not ref:
+                continue
+            person = directory.find_person(session, ref)
+            if person is None:
+                raise CliError(f"{args.people}:{number}: unknown person {ref!r}")
+            people.append(person)
+        return people
+    _site(session, args.site)
+    people = [
+        p
+        for p in directory.people_of_site(session, args.site)
+        if p.kind == PersonKind.MEMBER and p.active
+    ]
+    if args.organisation:
+        wanted = args.organisation.strip().casefold()
+        people = [
+            p
+            for p in people
+            if p.organisation is not None
+            and wanted
+            in (
+                p.organisation.id.casefold(),
+                p.organisation.name.casefold(),
+                p.organisation.short_name.casefold(),
+            )
+        ]
+    return people
+
+
+def _pass_sheet(args: argparse.Namespace) -> int:
+    with _transaction(args) as session:
+        people = _sheet_people(session, args)
+        if not people:
+            raise CliError("nobody to print a pass for")
+        cards = []
+        for person in people:
+            try:
+                issued = passes.issue_member_pass(session, person, days=args.days)
+            except (ValueError, LookupError) as exc:
+                raise CliError(str(exc)) from None
+            site = _site(session, person.site)
+            cards.append(
+                _card(person, site.name, issued.record, issued.token, _zone(site.timezone))
+            )
+        pages = pass_sheets.sheet_pages(cards)
+        _write_pdf(pages, args.pdf)  # before the commit: no passes without their sheet
+    print(f"{len(cards)} passes on {len(pages)} page(s): {args.pdf}")
     return 0
 
 
 def _pass_revoke(args: argparse.Namespace) -> int:
     with _transaction(args) as session:
+        if args.person is not None:
+            person = directory.find_person(session, args.person)
+            if person is None:
+                raise CliError(f"unknown person {args.person!r}")
+            records = passes.revoke_person_passes(session, person)
+        else:
+            try:
+                records = [passes.revoke_pass(session, args.pass_id)]
+            except LookupError as exc:
+                raise CliError(str(exc)) from None
+    if args.person is not None and not records:
+        print(f"{args.person} has no passes that are not revoked already")
+    for record in records:
+        print(f"pass {record.pass_id} revoked at {record.revoked_at:%Y-%m-%d %H:%M:%S %Z}")
+    return 0
+
+
+def _key_rotate(args: argparse.Namespace) -> int:
+    with _transaction(args) as session:
+        record = keys.rotate(session)
+    print(f"key {record.key_id} now signs new passes; older keys still verify until retired")
+    return 0
+
+
+def _key_list(args: argparse.Namespace) -> int:
+    with _transaction(args) as session:
+        infos = keys.list_keys(session)
+    print("key_id    created           state     valid_passes  last_expiry")
+    for info in infos:
+        state = "retired" if info.retired_at else "active" if info.active else "verifies"
+        last = f"{info.last_expiry:%Y-%m-%d}" if info.last_expiry else "-"
+        print(
+            f"{info.key_id:<8}  {info.created_at:%Y-%m-%d %H:%M}  {state:<8}  "
+            f"{info.valid_passes:>12}  {last}"
+        )
+    return 0
+
+
+def _key_retire(args: argparse.Namespace) -> int:
+    with _transaction(args) as session:
         try:
-            record = passes.revoke_pass(session, args.pass_id)
-        except LookupError as exc:
+            record = keys.retire(session, args.key_id, force=args.force)
+        except (LookupError, ValueError) as exc:
             raise CliError(str(exc)) from None
-        revoked_at = record.revoked_at
-    print(f"pass {record.pass_id} revoked at {revoked_at:%Y-%m-%d %H:%M:%S %Z}")
+    print(f"key {record.key_id} retired: kiosks forget it at their next sync")
+    return 0
+
+
+def _invite(args: argparse.Namespace) -> int:
+    try:
+        settings = invitation_mail.SmtpSettings.resolve(
+            args.smtp_host, args.smtp_port, args.smtp_from
+        )
+    except invitation_mail.MailError as exc:
+        raise CliError(str(exc)) from None
+    # The guest, the pass and the invitation commit first, with no network in the transaction
+    # (it holds the feed's lock); a failed e-mail then leaves the invitation marked unsent.
+    with _transaction(args) as session:
+        try:
+            prepared = invitations.prepare(
+                session,
+                email=args.email,
+                host_ref=args.host,
+                first_day=args.date,
+                days=args.days,
+                name=args.name,
+            )
+        except (invitations.InvitationError, directory.UnknownSite, LookupError) as exc:
+            raise CliError(str(exc)) from None
+        message = invitation_mail.compose(prepared, settings)
+        pass_id = prepared.record.pass_id
+    try:
+        invitation_mail.send(message, settings)
+    except invitation_mail.MailError as exc:
+        return _fail(
+            f"invitation NOT sent: {exc}\n"
+            f"  the guest and pass {pass_id} are saved; to send it, run the same "
+            f"`{PROG} invite` command again (it reuses that pass),\n"
+            f"  or withdraw it with `{PROG} pass revoke --pass-id {pass_id}`"
+        )
+    with _transaction(args) as session:
+        invitations.mark_sent(session, pass_id)
+    again = "" if prepared.new else " again (the same pass as before)"
+    print(
+        f"invitation sent{again} to {args.email.strip()} for "
+        f"{invitation_mail.days_text(prepared.first_day, prepared.days)}: pass {pass_id}"
+    )
     return 0
 
 

@@ -73,7 +73,7 @@ def migrate(engine: Engine) -> None:
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+        command.upgrade(config, "head")
 
 
 def schema_is_current(engine: Engine) -> bool:

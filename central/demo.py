@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import directory
+from . import demo_floors, directory
 from .models import Desk, Organisation, Person, Site
 
 # People's ids are uuid5(namespace, e-mail), so the demo is the same on every run and machine.
@@ -64,5 +64,6 @@ def load_demo(session: Session) -> DemoSummary:
         changed += directory.upsert_desk(
             session, site=desk["site"], label=desk["label"], zone=desk["zone"]
         )
+    changed += demo_floors.load(session)  # plans of Lister, and today's bookings and claims
     del loaded
     return DemoSummary(len(organisations), len(people), len(desks), changed)

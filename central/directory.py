@@ -19,14 +19,20 @@ class SiteInfo:
     code: str
     name: str
     timezone: str = "Europe/Oslo"
+    place: str = ""  # the municipality, for invitations ("RegionLab Lister i Lyngdal")
 
 
 SITES: tuple[SiteInfo, ...] = (
-    SiteInfo("lyngdal", "RegionLab Lister"),
-    SiteInfo("stadt", "Statens hus Stadt"),
-    SiteInfo("narvik", "Statens hus Narvik"),
-    SiteInfo("orkland", "Statens hus Orkland"),
+    SiteInfo("lyngdal", "RegionLab Lister", place="Lyngdal"),
+    SiteInfo("stadt", "Statens hus Stadt", place="Stad"),
+    SiteInfo("narvik", "Statens hus Narvik", place="Narvik"),
+    SiteInfo("orkland", "Statens hus Orkland", place="Orkland"),
 )
+
+
+def place_of(code: str) -> str:
+    """The municipality a site is in, "" for a site this code does not list."""
+    return next((info.place for info in SITES if info.code == code), "")
 
 
 class UnknownSite(LookupError):

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.protocol import CheckinMethod, Entity, EventType, ResultStatus
+from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
-from . import changes
+from . import changes, desks
 from .db import SessionFactory
 from .models import EventRecord, Person, Visit
 
@@ -124,12 +124,16 @@ def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, 
     stored = _find_event(session, event.id)
     if stored is not None:
         if stored.content_hash == event.content_hash and stored.site == site:
+            if stored.status == ResultStatus.CONFLICT:  # a resent claim that lost: same answer
+                return ResultStatus.CONFLICT, _neutral(stored)
             return ResultStatus.DUPLICATE, None
         raise _Rejected("id reused with different content")
     try:
         event_type = EventType(event.type)
     except ValueError:
         raise _Rejected(f"unknown event type {event.type!r}") from None
+    if event_type in (EventType.DESK_CLAIM, EventType.DESK_RELEASE):
+        return _apply_desk_event(session, site, event_type, event)
     person_id = _check_presence_data(event.data)
     person = session.get(Person, person_id)
     if person is None:
@@ -211,6 +215,7 @@ def _check_out(session: Session, site: str, person_id: str, event: _Checked) -> 
     visit.checked_out_at = event.at
     visit.check_out_event_id = event.id
     session.flush()
+    desks.end_claims_of_person(session, site, person_id, event.at)
     changes.append(
         session,
         Entity.PRESENCE,
@@ -219,3 +224,68 @@ def _check_out(session: Session, site: str, person_id: str, event: _Checked) -> 
         site=site,
     )
     return None
+
+
+# --- desks --------------------------------------------------------------------------------
+
+_NEUTRAL = {str(reason) for reason in ConflictReason}
+
+
+def _neutral(stored: EventRecord) -> str:
+    """The kiosk hears why in neutral words; the stored reason ("reason: detail") is staff's."""
+    reason = (stored.reason or "").split(":", 1)[0]
+    return reason if reason in _NEUTRAL else str(ConflictReason.DESK_TAKEN)
+
+
+def _uuid(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise _Rejected(f"data.{name} is missing")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise _Rejected(f"data.{name} is not a UUID") from None
+
+
+def _apply_desk_event(
+    session: Session, site: str, event_type: EventType, event: _Checked
+) -> tuple[ResultStatus, str | None]:
+    data = event.data
+    person_id = _uuid(data, "person_id")
+    desk_id = data.get("desk_id")
+    if not isinstance(desk_id, str) or not 0 < len(desk_id) <= 64:
+        raise _Rejected("data.desk_id is missing")
+    person = session.get(Person, person_id)
+    if person is None:
+        raise _Rejected("unknown person")
+    if person.site != site:
+        raise _Rejected("person belongs to another site")
+    record = EventRecord(
+        id=event.id,
+        site=site,
+        type=str(event_type),
+        at=event.at,
+        data=data,
+        content_hash=event.content_hash,
+        received_at=datetime.now(UTC),
+        status=str(ResultStatus.ACCEPTED),
+    )
+    session.add(record)
+    session.flush()
+    if event_type is EventType.DESK_RELEASE:
+        claim_id = data.get("claim_id")
+        if claim_id is not None and not isinstance(claim_id, str):
+            raise _Rejected("data.claim_id must be text")
+        record.reason = desks.release_claim(session, site, claim_id, desk_id, person_id, event.at)
+        session.flush()
+        return ResultStatus.ACCEPTED, record.reason
+    if data.get("method") not in set(CheckinMethod):
+        raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+    decision = desks.claim_desk(session, site, event.id, desk_id, person_id, event.at)
+    if decision.claim is None:
+        assert decision.reason is not None
+        record.status = str(ResultStatus.CONFLICT)
+        record.reason = f"{decision.reason}: {decision.detail or ''}"[:200]
+        session.flush()
+        return ResultStatus.CONFLICT, str(decision.reason)
+    return ResultStatus.ACCEPTED, None

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -21,6 +23,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,6 +94,12 @@ class Site(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Oslo")
+    # Local times "HH:MM": bookings not checked in by then are released for drop-ins; at
+    # closing, drop-in claims end and everyone still checked in is checked out.
+    no_show_release: Mapped[str] = mapped_column(String(5), default="10:00", server_default="10:00")
+    closing_time: Mapped[str] = mapped_column(String(5), default="17:00", server_default="17:00")
+    # cluster -> zone, for "find a free desk for me"
+    cluster_zones: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Organisation(Base):
@@ -130,6 +139,16 @@ class Desk(Base):
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
     label: Mapped[str] = mapped_column(String(16))
     zone: Mapped[str] = mapped_column(String(64))
+    floor_id: Mapped[str | None] = mapped_column(ForeignKey("floors.id"), index=True)
+    # Geometry in plan units: top-left corner before rotation, rotation clockwise in degrees.
+    x: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    y: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    width: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    height: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    rotation: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    mode: Mapped[str] = mapped_column(String(16), default="drop_in", server_default="drop_in")
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class SigningKeyRecord(Base):
@@ -139,7 +158,9 @@ class SigningKeyRecord(Base):
     private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    active: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)  # signs new passes
+    # No longer announced to kiosks: passes it signed stop verifying.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class PassRecord(Base):
@@ -155,6 +176,19 @@ class PassRecord(Base):
     key_id: Mapped[str] = mapped_column(ForeignKey("signing_keys.key_id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Invitation(Base):
+    """A guest's pass, who invited them and whether the e-mail went out."""
+
+    __tablename__ = "invitations"
+
+    pass_id: Mapped[str] = mapped_column(ForeignKey("passes.pass_id"), primary_key=True)
+    guest_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    email: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Token(Base):
@@ -220,3 +254,136 @@ class Change(Base):
     op: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class DeskMode(enum.StrEnum):
+    FIXED = "fixed"
+    BOOKABLE = "bookable"
+    DROP_IN = "drop_in"
+
+
+class BookingStatus(enum.StrEnum):
+    BOOKED = "booked"
+    RELEASED = "released"  # not checked in by the site's no-show time: free for drop-ins
+    CANCELLED = "cancelled"
+
+
+class ClaimStatus(enum.StrEnum):
+    ACTIVE = "active"
+    RELEASED = "released"  # given back (or the person checked out)
+    ENDED = "ended"  # closing time
+
+
+class Floor(Base):
+    __tablename__ = "floors"
+    __table_args__ = (UniqueConstraint("site", "name", name="uq_floors_site_name"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[int] = mapped_column(Integer)
+    plan: Mapped[bytes] = mapped_column(LargeBinary)  # SVG or PNG file, as imported
+    plan_type: Mapped[str] = mapped_column(String(8))  # "svg" | "png"
+    width: Mapped[float] = mapped_column(Float)  # plan units (the SVG's viewBox)
+    height: Mapped[float] = mapped_column(Float)
+
+
+class Room(Base):
+    """A room drawn on a floor (meeting room, lunch area, entrance): shown, never claimed."""
+
+    __tablename__ = "rooms"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    floor_id: Mapped[str] = mapped_column(ForeignKey("floors.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32), default="room")
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    width: Mapped[float] = mapped_column(Float)
+    height: Mapped[float] = mapped_column(Float)
+
+
+class DeskAssignment(Base):
+    """A fixed desk: a person or an organisation holds it from a day, until a day (excluded)."""
+
+    __tablename__ = "desk_assignments"
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (organisation_id IS NULL)", name="person_or_organisation"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    desk_id: Mapped[str] = mapped_column(ForeignKey("desks.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisations.id"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)  # excluded; None: until further notice
+
+
+class Booking(Base):
+    """A desk booked by a person for [start, end): half-open, so 12:00 ends meet 12:00 starts."""
+
+    __tablename__ = "bookings"
+    __table_args__ = (CheckConstraint("end_at > start_at", name="positive"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    desk_id: Mapped[str] = mapped_column(ForeignKey("desks.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default=BookingStatus.BOOKED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DeskClaim(Base):
+    """A drop-in sitting down at a free desk: from the claim until closing (or the next booking).
+
+    The partial unique indexes are the last line against a race: whatever slips past the
+    checks made under the feed lock, the database refuses a second active claim of a desk or
+    of a person on the same local day.
+    """
+
+    __tablename__ = "desk_claims"
+    __table_args__ = (
+        Index(
+            "uq_desk_claims_desk_day",
+            "desk_id",
+            "day",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+        Index(
+            "uq_desk_claims_person_day",
+            "person_id",
+            "day",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's event id
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    desk_id: Mapped[str] = mapped_column(ForeignKey("desks.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    day: Mapped[date] = mapped_column(Date)  # the site's local day
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    until: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default=ClaimStatus.ACTIVE)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SchedulerRun(Base):
+    """A daily job done for a site and day; its key makes catching up idempotent."""
+
+    __tablename__ = "scheduler_runs"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    job: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    ran_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -21,7 +21,9 @@ class EventIn(BaseModel):
     type: str = Field(max_length=64, examples=["check_in"])
     at: str = Field(max_length=64, description="Timezone-aware ISO 8601 time")
     data: Any = Field(
-        description='For check_in/check_out: {"person_id", "method": "qr"|"name", "pass_id"?}'
+        description='For check_in/check_out: {"person_id", "method": "qr"|"name", "pass_id"?}; '
+        'desk_claim: {"desk_id", "person_id", "method"}; '
+        'desk_release: {"desk_id", "person_id", "claim_id"?}'
     )
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
+from kiosk.desks import DeskService, SendNow
+from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
 from kiosk.sync import SyncEngine
@@ -22,6 +24,7 @@ class KioskCore:
     store: LocalStore
     checkin: CheckinService
     sync: SyncEngine
+    desks: DeskService
 
     @classmethod
     def open(
@@ -49,8 +52,36 @@ class KioskCore:
             backoff_max_s=settings.backoff_max_s,
         )
         checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
-        return cls(settings=settings, clock=clock, store=store, checkin=checkin, sync=sync)
+        desks = DeskService(
+            store,
+            clock,
+            settings.site,
+            checkin,
+            plans_dir=settings.data_dir / "plans",
+            send_now=_claim_sender(settings, transport),
+            on_recorded=sync.wake,
+        )
+        sync.add_data_listener(desks.data_changed)
+        return cls(
+            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+        )
 
     def close(self) -> None:
         self.sync.stop()
         self.store.close()
+
+
+def _claim_sender(settings: KioskSettings, transport: CentralTransport | None) -> SendNow | None:
+    """How a desk claim reaches the store at once: its own client with a short timeout, so a
+    person at the screen hears "taken" within ~1.5 s or gets a provisional claim."""
+    if transport is None:
+        return None
+    if isinstance(transport, HttpCentralClient) and settings.central_url:
+        quick = HttpCentralClient(
+            settings.central_url,
+            settings.site,
+            settings.device_token,
+            timeout_s=min(CLAIM_TIMEOUT_S, settings.sync_timeout_s),
+        )
+        return quick.push_events
+    return transport.push_events

@@ -144,6 +144,33 @@ class CheckinService:
         outcome = Outcome.CHECKED_IN if kind is EventType.CHECK_IN else Outcome.CHECKED_OUT
         return Recorded(outcome=outcome, person=person, at=at, event_id=event_id)
 
+    def write(
+        self,
+        session: Session,
+        kind: EventType,
+        person_id: str,
+        method: CheckinMethod,
+        pass_id: str | None,
+        at: datetime,
+    ) -> str:
+        """Write a check-in or check-out in the caller's transaction; returns its event id.
+
+        For callers that record more in the same transaction (a desk claim that checks its
+        person in); the caller commits, and wakes the sync engine afterwards."""
+        event_id = str(uuid.uuid4())
+        data: dict[str, str] = {"person_id": person_id, "method": str(method)}
+        if pass_id:
+            data["pass_id"] = pass_id
+        if kind is EventType.CHECK_IN:
+            session.add(
+                Visit(id=event_id, person_id=person_id, method=str(method), checked_in_at=at)
+            )
+        else:
+            self._close_visit(session, person_id, at)
+        session.merge(Presence(person_id=person_id, checked_in=kind is EventType.CHECK_IN, at=at))
+        outbox.add(session, event_json(event_id, kind, at, data), created_at=at)
+        return event_id
+
     @staticmethod
     def _close_visit(session: Session, person_id: str, at: datetime) -> None:
         visit = session.scalars(

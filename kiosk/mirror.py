@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from kiosk import desk_mirror
 from kiosk.models import Person, Presence, PublicKey, RevokedPass
 from kiosk.names import search_key
 from kiosk.protocol import ChangeOp, Entity, parse_time
@@ -62,12 +63,14 @@ _UPSERTS: dict[str, Callable[[Session, str, Mapping[str, Any]], None]] = {
     Entity.SIGNING_KEY: _signing_key,
     Entity.REVOKED_PASS: _revoked_pass,
     Entity.PRESENCE: _presence,
+    **desk_mirror.UPSERTS,
 }
 _DELETES: dict[str, Any] = {
     Entity.PERSON: Person.id,
     Entity.SIGNING_KEY: PublicKey.key_id,
     Entity.REVOKED_PASS: RevokedPass.pass_id,
     Entity.PRESENCE: Presence.person_id,
+    **desk_mirror.DELETES,
 }
 
 

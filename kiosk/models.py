@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
+    Date,
     DateTime,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -113,3 +116,104 @@ class SyncState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cursor: Mapped[int] = mapped_column(Integer, default=0)
     last_success: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SiteSettings(Base):
+    """This kiosk's site as the store describes it: time zone and the daily desk times."""
+
+    __tablename__ = "site_settings"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Oslo")
+    no_show_release: Mapped[str] = mapped_column(String(5), default="10:00")
+    closing_time: Mapped[str] = mapped_column(String(5), default="17:00")
+    cluster_zones: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class FloorRow(Base):
+    __tablename__ = "floors"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[int] = mapped_column(Integer)
+    plan: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    plan_type: Mapped[str] = mapped_column(String(8), default="svg")
+    plan_sha256: Mapped[str] = mapped_column(String(64), default="")
+    width: Mapped[float] = mapped_column(Float)
+    height: Mapped[float] = mapped_column(Float)
+
+
+class DeskRow(Base):
+    __tablename__ = "desks"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site: Mapped[str] = mapped_column(String(32))
+    floor_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    label: Mapped[str] = mapped_column(String(16))
+    zone: Mapped[str] = mapped_column(String(64))
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    width: Mapped[float] = mapped_column(Float, default=0.0)
+    height: Mapped[float] = mapped_column(Float, default=0.0)
+    rotation: Mapped[float] = mapped_column(Float, default=0.0)
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mode: Mapped[str] = mapped_column(String(16), default="drop_in")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RoomRow(Base):
+    __tablename__ = "rooms"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    floor_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32), default="room")
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    width: Mapped[float] = mapped_column(Float)
+    height: Mapped[float] = mapped_column(Float)
+
+
+class BookingRow(Base):
+    """A booking from the store: [start_at, end_at), person id only."""
+
+    __tablename__ = "bookings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    desk_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_id: Mapped[str] = mapped_column(String(36), index=True)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="booked")
+
+
+class DeskClaimRow(Base):
+    """A drop-in claim: from the store's feed, or made here (provisional until the store says)."""
+
+    __tablename__ = "desk_claims"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the claim event's id
+    desk_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_id: Mapped[str] = mapped_column(String(36), index=True)  # "" for "taken by someone"
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    until: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DeskAssignmentRow(Base):
+    """A fixed desk, for a person or an organisation, from a day until a day (excluded)."""
+
+    __tablename__ = "desk_assignments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    desk_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    organisation_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class DeskConflictRow(Base):
+    """A claim made here while offline that the store gave to someone else first."""
+
+    __tablename__ = "desk_conflicts"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36), index=True)
+    desk_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -59,9 +59,16 @@ class PassProblem(enum.Enum):
 
 
 class PassError(Exception):
-    def __init__(self, problem: PassProblem, detail: str = "") -> None:
+    """Why a token was refused; ``claims`` is set only once its signature has verified
+    (wrong site, not yet valid, expired, revoked), so the UI can say e.g. which day a guest's
+    invitation is for."""
+
+    def __init__(
+        self, problem: PassProblem, detail: str = "", *, claims: PassClaims | None = None
+    ) -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
+        self.claims = claims
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,10 @@ class PassClaims:
 def _to_unix(moment: datetime) -> int:
     if moment.tzinfo is None:
         raise ValueError("pass validity needs a timezone-aware time")
-    return int(moment.timestamp())
+    seconds = int(moment.timestamp())
+    if not 0 <= seconds <= 0xFFFF_FFFF:
+        raise ValueError("pass validity must lie between 1970 and 2106")
+    return seconds
 
 
 def new_pass_id() -> str:
@@ -193,12 +203,13 @@ def verify_token(
         Ed25519PublicKey.from_public_bytes(public).verify(signature, signed)
     except (InvalidSignature, ValueError) as exc:
         raise PassError(PassProblem.BAD_SIGNATURE) from exc
-    if claims.site != site:
-        raise PassError(PassProblem.WRONG_SITE, claims.site)
-    if now + CLOCK_LEEWAY < claims.valid_from:
-        raise PassError(PassProblem.NOT_YET_VALID)
-    if now >= claims.valid_to:
-        raise PassError(PassProblem.EXPIRED)
+    # Revoked first: a withdrawn invitation must not say "come back on Friday".
     if claims.pass_id in revoked:
-        raise PassError(PassProblem.REVOKED)
+        raise PassError(PassProblem.REVOKED, claims=claims)
+    if claims.site != site:
+        raise PassError(PassProblem.WRONG_SITE, claims.site, claims=claims)
+    if now + CLOCK_LEEWAY < claims.valid_from:
+        raise PassError(PassProblem.NOT_YET_VALID, claims=claims)
+    if now >= claims.valid_to:
+        raise PassError(PassProblem.EXPIRED, claims=claims)
     return claims

@@ -32,6 +32,8 @@ MAX_CHANGES_PAGE = 1000
 class EventType(enum.StrEnum):
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
+    DESK_CLAIM = "desk_claim"  # data: desk_id, person_id, method
+    DESK_RELEASE = "desk_release"  # data: claim_id, desk_id, person_id
 
 
 class CheckinMethod(enum.StrEnum):
@@ -56,6 +58,22 @@ class Entity(enum.StrEnum):
     SIGNING_KEY = "signing_key"
     REVOKED_PASS = "revoked_pass"
     PRESENCE = "presence"
+    FLOOR = "floor"  # data carries the plan itself, base64 ("plan"), and its sha256
+    ROOM = "room"
+    BOOKING = "booking"  # person id only, no name
+    DESK_CLAIM = "desk_claim"
+    DESK_ASSIGNMENT = "desk_assignment"
+
+
+class ConflictReason(enum.StrEnum):
+    """Why a desk claim lost: neutral words only; who holds the desk is told to staff only."""
+
+    DESK_TAKEN = "desk_taken"  # someone else holds the desk for (part of) that time
+    PERSON_HAS_DESK = "person_has_desk"  # the person already holds another desk then
+    DESK_NOT_CLAIMABLE = "desk_not_claimable"  # fixed, out of use, or unknown to the store
+
+
+CLAIM_TIMEOUT_S = 1.5  # how long a kiosk waits for the store's answer to a claim made now
 
 
 class ChangeOp(enum.StrEnum):

@@ -44,7 +44,14 @@ class KioskSettings:
     sync_timeout_s: float = _setting(5.0, "Seconds one request to the central store may take")
     backoff_max_s: float = _setting(60.0, "Longest wait between retries while offline")
     scanner_max_gap_ms: float = _setting(60.0, "Longest gap between a scanner's keystrokes")
-    scanner_min_length: int = _setting(20, "Fewest characters a scanner burst has")
+    # 8: an EAN-8 product code is the shortest thing a scanner types that still deserves an
+    # answer ("that is not a pass"); shorter bursts are keys pressed by hand.
+    scanner_min_length: int = _setting(8, "Fewest characters a scanner burst has")
+    camera: str = _setting(
+        "",
+        "Camera for reading QR passes: its device id or part of its name "
+        "(empty: the system's default camera)",
+    )
 
     @property
     def database_path(self) -> Path:

@@ -63,7 +63,7 @@ class LocalStore:
             raise
         return store
 
-    def migrate(self, revision: str = "heads") -> None:
+    def migrate(self, revision: str = "head") -> None:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:

@@ -54,6 +54,7 @@ class SyncEngine:
         self._batch_size = batch_size
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
+        self._data_listeners: list[Callable[[], None]] = []
         self._failures = 0
         self._online = False
         self._problem: str | None = None
@@ -67,6 +68,10 @@ class SyncEngine:
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def add_data_listener(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs on the sync thread after answers or changes were stored."""
+        self._data_listeners.append(listener)
 
     def status(self) -> SyncStatus:
         return self._status
@@ -173,6 +178,7 @@ class SyncEngine:
                 counts = outbox.record_answers(session, results, self._clock.now())
             log.info("sync: pushed %d events: %s", len(batch), counts)
             self._publish()
+            self._data_changed()
             size = self._batch_size
 
     def _pull(self, transport: CentralTransport) -> None:
@@ -188,6 +194,7 @@ class SyncEngine:
                 state.last_success = self._clock.now()
             if applied:
                 log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
+                self._data_changed()
             if not page.get("more"):
                 return
 
@@ -212,6 +219,13 @@ class SyncEngine:
         else:
             state = SyncState.ONLINE if self._online else SyncState.OFFLINE
         return SyncStatus(state=state, pending=pending, last_success=last, problem=self._problem)
+
+    def _data_changed(self) -> None:
+        for listener in list(self._data_listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("sync: a data listener failed")
 
     def _publish(self) -> None:
         status = self._read_status()

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
 
+from kiosk.desks import DeskService
 from kiosk.domain import (
     Identification,
     KioskError,
@@ -23,12 +25,14 @@ from kiosk.domain import (
     Outcome,
     PersonSummary,
     Recorded,
+    StoreError,
     UnknownPerson,
 )
-from kiosk.passes import PassError, PassProblem
+from kiosk.passes import PREFIX, PassClaims, PassError, PassKind, PassProblem, normalise_token
 from kiosk.protocol import CheckinMethod
+from ui.desk_texts import conflict_notice, todays_desk_line
 from ui.messages import Message, MessageBridge, MessageKind
-from ui.time_display import format_time
+from ui.time_display import format_time, local
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +113,67 @@ def pass_problem_title(problem: PassProblem) -> str:
     return QCoreApplication.translate("PassProblem", "Passet kan ikke brukes")
 
 
+def _looks_like_our_pass(text: str) -> bool:
+    # Only the start matters: a 10 KB burst is not worth normalising whole.
+    return normalise_token(text[:40]).startswith(PREFIX)
+
+
+def _guest_days_text(claims: PassClaims) -> str:
+    """ "fredag 28. november", or "fra fredag 28. november til søndag 30. november"."""
+    first = local(claims.valid_from).date()
+    last = local(claims.valid_to - timedelta(seconds=1)).date()
+    locale = QLocale()
+
+    def day(value: date) -> str:
+        return locale.toString(QDate(value.year, value.month, value.day), "dddd d. MMMM")
+
+    if first >= last:
+        return day(first)
+    return (
+        QCoreApplication.translate("PassProblem", "fra %1 til %2")
+        .replace("%1", day(first))
+        .replace("%2", day(last))
+    )
+
+
+def pass_refused_message(exc: PassError, text: str | None = None) -> Message:
+    """The message for a refused pass. ``text`` (what was scanned) tells a code that is not
+    ours at all (a web address, a product's barcode) from one of ours that was misread."""
+    claims = exc.claims
+    if exc.problem is PassProblem.GARBLED and text is not None and not _looks_like_our_pass(text):
+        return Message(
+            MessageKind.PROBLEM,
+            QCoreApplication.translate("PassProblem", "Dette er ikke et RegionLab-pass"),
+            QCoreApplication.translate(
+                "PassProblem",
+                "Vis fram QR-koden fra RegionLab-passet eller invitasjonen din, "
+                "eller trykk «Sjekk inn med navn».",
+            ),
+            "not_a_pass",
+        )
+    if (
+        claims is not None
+        and claims.kind is PassKind.GUEST
+        and exc.problem in (PassProblem.NOT_YET_VALID, PassProblem.EXPIRED)
+    ):
+        return Message(
+            MessageKind.PROBLEM,
+            QCoreApplication.translate("PassProblem", "Invitasjonen gjelder ikke i dag"),
+            QCoreApplication.translate(
+                "PassProblem",
+                "Invitasjonen din gjelder %1. Ta kontakt i resepsjonen hvis du skulle "
+                "vært her i dag.",
+            ).replace("%1", _guest_days_text(claims)),
+            f"guest_{exc.problem.value}",
+        )
+    return Message(
+        MessageKind.PROBLEM,
+        pass_problem_title(exc.problem),
+        pass_problem_text(exc.problem),
+        exc.problem.value,
+    )
+
+
 def recorded_message(recorded: Recorded) -> Message:
     given = recorded.person.given_name.strip()
     when = format_time(recorded.at)
@@ -147,11 +212,17 @@ class CheckinFlow(QObject):
     """A ``PendingAction`` the visitor must confirm (or cancel) first."""
 
     def __init__(
-        self, checkin: Checkin, messages: MessageBridge, parent: QObject | None = None
+        self,
+        checkin: Checkin,
+        messages: MessageBridge,
+        parent: QObject | None = None,
+        *,
+        desks: DeskService | None = None,
     ) -> None:
         super().__init__(parent)
         self._checkin = checkin
         self._messages = messages
+        self._desks = desks  # for "Din pult i dag: B-12" on the welcome
         self.pending: PendingAction | None = None
 
     # Entry points (each one user action) ------------------------------------------------------
@@ -169,7 +240,12 @@ class CheckinFlow(QObject):
 
     # Steps -----------------------------------------------------------------------------------
     def _scan(self, text: str) -> None:
-        identification = self._checkin.identify_pass(text)
+        try:
+            identification = self._checkin.identify_pass(text)
+        except PassError as exc:
+            self.pending = None
+            self._messages.show(pass_refused_message(exc, text))
+            return
         pending = self.pending
         if (
             pending is not None
@@ -188,7 +264,7 @@ class CheckinFlow(QObject):
         recorded = self._checkin.check_in(
             person.person_id, CheckinMethod.QR, identification.pass_id
         )
-        self._messages.show(recorded_message(recorded))
+        self._messages.show(self._with_desk(recorded_message(recorded), recorded))
 
     def _choose(self, person: PersonSummary) -> None:
         present = self._checkin.is_present(person.person_id)
@@ -210,59 +286,76 @@ class CheckinFlow(QObject):
             else self._checkin.check_out
         )
         recorded = record(action.person.person_id, action.method, action.pass_id)
-        self._messages.show(recorded_message(recorded))
+        self._messages.show(self._with_desk(recorded_message(recorded), recorded))
+
+    def _with_desk(self, message: Message, recorded: Recorded) -> Message:
+        """A welcome also names the desk the person holds today, and any lost offline claim."""
+        if self._desks is None or recorded.outcome is not Outcome.CHECKED_IN:
+            return message
+        person_id = recorded.person.person_id
+        lines = [message.detail] if message.detail else []
+        desk = self._desks.todays_desk(person_id)
+        if desk is not None:
+            lines.append(todays_desk_line(desk))
+        notice = conflict_notice(self._desks, person_id)
+        if notice:
+            lines.append(notice)
+        return replace(
+            message, detail="\n".join(lines), desk_id=desk.id if desk is not None else None
+        )
 
     def _guarded(self, step: Callable[[], None]) -> None:
         """Run one user action; turn every failure into a message and a log line."""
         try:
             step()
-        except PassError as exc:
+        except Exception as exc:  # every failure becomes a calm message
             self.pending = None
-            self._messages.show(
-                Message(
-                    MessageKind.PROBLEM,
-                    pass_problem_title(exc.problem),
-                    pass_problem_text(exc.problem),
-                    exc.problem.value,
-                )
-            )
-        except NotReady:
-            self.pending = None
-            self._messages.show(
-                Message(
-                    MessageKind.PROBLEM,
-                    pass_problem_title(PassProblem.NO_KEYS),
-                    pass_problem_text(PassProblem.NO_KEYS),
-                    "not_ready",
-                )
-            )
-        except UnknownPerson:
-            self.pending = None
-            self._messages.show(
-                Message(
-                    MessageKind.PROBLEM,
-                    QCoreApplication.translate("CheckinFlow", "Vi finner deg ikke"),
-                    QCoreApplication.translate(
-                        "CheckinFlow",
-                        "Du står ikke i listen over brukere her. Ta kontakt i resepsjonen.",
-                    ),
-                    "unknown_person",
-                )
-            )
-        except KioskError as exc:
-            self.pending = None
-            log.warning("kiosk: known problem %s: %s", type(exc).__name__, exc)
-            self._messages.show(
-                Message(
-                    MessageKind.PROBLEM,
-                    QCoreApplication.translate("CheckinFlow", "Det gikk ikke"),
-                    QCoreApplication.translate(
-                        "CheckinFlow", "Prøv igjen, eller ta kontakt i resepsjonen."
-                    ),
-                    type(exc).__name__,
-                )
-            )
-        except Exception:
-            self.pending = None
-            log.exception("kiosk: unexpected error in the check-in flow")
-            self._messages.show(failure_message())
+            self._messages.show(problem_message(exc))
+
+
+def problem_message(exc: Exception) -> Message:
+    """The message for a failed user action: known problems say what to do next; anything
+    else is a bug, logged with its traceback (call this inside the ``except`` block)."""
+    if isinstance(exc, PassError):
+        return pass_refused_message(exc)
+    if isinstance(exc, NotReady):
+        return Message(
+            MessageKind.PROBLEM,
+            pass_problem_title(PassProblem.NO_KEYS),
+            pass_problem_text(PassProblem.NO_KEYS),
+            "not_ready",
+        )
+    if isinstance(exc, UnknownPerson):
+        return Message(
+            MessageKind.PROBLEM,
+            QCoreApplication.translate("CheckinFlow", "Vi finner deg ikke"),
+            QCoreApplication.translate(
+                "CheckinFlow",
+                "Du står ikke i listen over brukere her. Ta kontakt i resepsjonen.",
+            ),
+            "unknown_person",
+        )
+    if isinstance(exc, StoreError):
+        log.error("kiosk: the local store cannot be written: %s", exc)
+        return Message(
+            MessageKind.PROBLEM,
+            QCoreApplication.translate("CheckinFlow", "Kiosken får ikke lagret nå"),
+            QCoreApplication.translate(
+                "CheckinFlow",
+                "Ingenting ble registrert. Sjekk inn med en annen kiosk, "
+                "eller ta kontakt i resepsjonen.",
+            ),
+            "store_error",
+        )
+    if isinstance(exc, KioskError):
+        log.warning("kiosk: known problem %s: %s", type(exc).__name__, exc)
+        return Message(
+            MessageKind.PROBLEM,
+            QCoreApplication.translate("CheckinFlow", "Det gikk ikke"),
+            QCoreApplication.translate(
+                "CheckinFlow", "Prøv igjen, eller ta kontakt i resepsjonen."
+            ),
+            type(exc).__name__,
+        )
+    log.exception("kiosk: unexpected error in the check-in flow")
+    return failure_message()

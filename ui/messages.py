@@ -32,6 +32,8 @@ class Message:
     detail: str = ""
     # A short, name-free reason for the log ("expired", "not_ready", ...).
     reason: str = ""
+    # A desk to show on a small map with the message ("Din pult i dag: B-12").
+    desk_id: str | None = None
 
     @property
     def is_problem(self) -> bool:

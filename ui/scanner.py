@@ -66,6 +66,11 @@ class ScannerInput(QObject):
         the same pass. A scanner's double fire lands on the result screen, not here."""
         self._last_scan = None
 
+    def accept(self, text: str) -> bool:
+        """Text another reader (the camera) read: the same debounce and the same ``scanned``
+        signal as a burst. True if it was passed on, False if ignored as a repeat."""
+        return self._emit(text, self._monotonic())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only key presses delivered to widgets: the same press also passes the QWindow first.
         if (
@@ -100,7 +105,7 @@ class ScannerInput(QObject):
         self._last_key_at = now
         return True
 
-    def _emit(self, text: str, now: float) -> None:
+    def _emit(self, text: str, now: float) -> bool:
         if (
             not self.repeat_allowed
             and self._last_scan is not None
@@ -108,7 +113,8 @@ class ScannerInput(QObject):
             and now - self._last_scan[1] < self._debounce_s
         ):
             log.info("kiosk: same scan again within %.0f s, ignored", self._debounce_s)
-            return
+            return False
         self._last_scan = (text, now)
         log.info("kiosk: scan received (%d characters)", len(text))
         self.scanned.emit(text)
+        return True

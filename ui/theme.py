@@ -91,6 +91,18 @@ QLabel#hint {{ font-size: {FONT_LARGE_PT}pt; }}
 QLabel#resultTitle {{ font-size: {FONT_TITLE_PT}pt; font-weight: bold; }}
 QLabel#resultDetail {{ font-size: {FONT_LARGE_PT}pt; }}
 QLabel#syncText {{ color: {TEXT_MUTED}; }}
+QLabel#legendHeading {{ font-size: {FONT_SMALL_PT}pt; font-weight: bold; }}
+QLabel#legendText {{ font-size: {FONT_SMALL_PT}pt; }}
+QLabel#mapBanner {{ color: {DANGER}; font-size: {FONT_BUTTON_PT}pt; font-weight: bold; }}
+QLabel#freeDesks {{ font-size: {FONT_BUTTON_PT}pt; }}
+QWidget#deskDetails QLabel {{ font-size: {FONT_SMALL_PT}pt; }}
+QWidget#deskDetails QLabel#heading {{ font-size: {FONT_LARGE_PT}pt; }}
+QLabel#cameraMessage {{
+    background: {SURFACE};
+    border: 2px solid {BORDER};
+    border-radius: 12px;
+    font-size: {FONT_LARGE_PT}pt;
+}}
 
 QPushButton {{
     background: {SURFACE};
@@ -133,6 +145,12 @@ QPushButton[scale="large"] {{
 QPushButton[scale="big"] {{
     min-height: 150px;
     font-size: {FONT_LARGE_PT}pt;
+}}
+QPushButton#zoomButton {{ font-size: {FONT_LARGE_PT}pt; font-weight: bold; padding: 0px; }}
+QPushButton#floorButton:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};
 }}
 QPushButton:focus {{
     background: {FOCUS};

@@ -173,13 +173,18 @@ def visible(root: QWidget, kind: type) -> list[Any]:
 def make_kiosk(
     qtbot: QtBot, request: pytest.FixtureRequest, clock: Any
 ) -> Iterator[Callable[..., Kiosk]]:
-    """Build a kiosk window; on ``core`` if given, else on the synced ``kiosk_core``."""
+    """Build a kiosk window; on ``core`` if given, else on the synced ``kiosk_core``.
+
+    ``camera`` and ``sound`` stand in for the tablet's camera and speaker (default: the real
+    ones, which on a test machine means no camera)."""
     built: list[Kiosk] = []
 
     def make(
         core: KioskCore | None = None,
         *,
         monotonic: SteppedMonotonic | None = None,
+        camera: Any = None,
+        sound: Any = None,
         **settings: Any,
     ) -> Kiosk:
         core = core or request.getfixturevalue("kiosk_core")
@@ -187,7 +192,9 @@ def make_kiosk(
             core.settings = replace(core.settings, **settings)
         ticks = monotonic or SteppedMonotonic()
         bridge = MessageBridge()
-        window = build_window(core, clock=clock, monotonic=ticks, messages=bridge)
+        window = build_window(
+            core, clock=clock, monotonic=ticks, messages=bridge, camera=camera, sound=sound
+        )
         qtbot.addWidget(window)
         kiosk = Kiosk(window=window, core=core, qtbot=qtbot, monotonic=ticks)
         bridge.message_shown.connect(kiosk.messages.append)

@@ -243,7 +243,7 @@ def test_each_bad_pass_shows_its_message_and_records_nothing(
         assert core.sync.sync_once()
     now = clock.now()
     tokens = {
-        PassProblem.GARBLED: lambda: "HELLO-THIS-IS-NOT-A-REGIONLAB-PASS",
+        PassProblem.GARBLED: lambda: make_pass(KARI)[:60],  # cut short; not-ours: test_bad_scans
         PassProblem.UNSUPPORTED_VERSION: lambda: _unsupported_version(signing_key, clock),
         PassProblem.NO_KEYS: lambda: make_pass(KARI),
         PassProblem.UNKNOWN_KEY: lambda: make_pass(KARI, key=SigningKey.generate()),
@@ -373,3 +373,22 @@ def test_start_screen_never_shows_who_is_in(kiosk: Kiosk, make_pass: Callable[..
     for text in kiosk.all_texts():  # not on screen, and not hidden in any widget either
         for name in ("Kari", "Nordmann", "Bjørn", "Åsheim"):
             assert name not in text, text
+
+
+def test_a_store_that_cannot_write_says_so_and_records_nothing(
+    kiosk: Kiosk,
+    make_pass: Callable[..., str],
+    monkeypatch: pytest.MonkeyPatch,
+    allow_log_errors: None,
+) -> None:
+    from kiosk.domain import StoreError
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(kiosk.core.checkin, "check_in", disk_full)
+    kiosk.scan(make_pass(KARI))
+    message = kiosk.wait_for_message()
+    assert message.title == "Kiosken får ikke lagret nå"
+    assert "Ingenting ble registrert" in message.detail
+    assert not kiosk.core.checkin.is_present(KARI)

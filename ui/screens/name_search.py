@@ -79,8 +79,8 @@ class NameSearchScreen(QWidget):
         self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back_requested)
-        heading = QLabel(self.tr("Sjekk inn med navn – skriv navnet ditt"), self)
-        heading.setObjectName("heading")
+        self.heading = QLabel(self.default_heading(), self)
+        self.heading.setObjectName("heading")
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -123,7 +123,7 @@ class NameSearchScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(10)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.results_box)
@@ -131,8 +131,16 @@ class NameSearchScreen(QWidget):
         layout.addWidget(self.keyboard)
         self._search("")
 
+    def default_heading(self) -> str:
+        return self.tr("Sjekk inn med navn – skriv navnet ditt")
+
+    def set_heading(self, text: str) -> None:
+        """Say what the name is for (e.g. taking a desk); ``reset`` brings back the default."""
+        self.heading.setText(text)
+
     def reset(self) -> None:
         """Forget what was typed and found (leaving the screen, or after idle time)."""
+        self.heading.setText(self.default_heading())
         self.field.clear()
         self._search("")
 

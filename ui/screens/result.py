@@ -25,10 +25,18 @@ class ResultScreen(QWidget):
     done = Signal()
     """The visitor tapped, or the result has been shown long enough."""
 
-    def __init__(self, confirmation_s: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        confirmation_s: float,
+        parent: QWidget | None = None,
+        *,
+        desk_map: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("resultScreen")
         self.message: Message | None = None
+        # A small map showing the desk a message names ("B-12 er din"); hidden otherwise.
+        self.desk_map = desk_map
         self._announce = False
 
         self.icon = StatusIcon(Symbol.CHECK, 128, self)
@@ -61,6 +69,11 @@ class ResultScreen(QWidget):
         layout.addWidget(self.title)
         layout.addSpacing(16)
         layout.addWidget(self.detail)
+        if desk_map is not None:
+            desk_map.setParent(self)
+            desk_map.hide()
+            layout.addSpacing(16)
+            layout.addWidget(desk_map)
         layout.addStretch(2)
         layout.addLayout(button_row)
         layout.addStretch(1)
@@ -77,6 +90,8 @@ class ResultScreen(QWidget):
         self.title.setText(message.title)
         self.detail.setText(message.detail)
         self.detail.setVisible(bool(message.detail))
+        if self.desk_map is not None:
+            self.desk_map.setVisible(message.desk_id is not None)
         self._announce = True
         self._timer.start()
         self.update()
@@ -89,6 +104,8 @@ class ResultScreen(QWidget):
         self.message = None
         self.title.clear()
         self.detail.clear()
+        if self.desk_map is not None:
+            self.desk_map.hide()
 
     def _finish(self) -> None:
         self._timer.stop()

@@ -25,6 +25,8 @@ class StartScreen(QWidget):
     """The visitor tapped "Sjekk inn med QR-kode"."""
     name_search_requested = Signal()
     """The visitor tapped "Sjekk inn med navn"."""
+    desk_map_requested = Signal()
+    """The visitor tapped "Finn ledig pult"."""
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,13 @@ class StartScreen(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        self.desk_button = QPushButton(self.tr("Finn ledig pult"), self)
+        self.desk_button.setProperty("scale", "large")
+        self.desk_button.clicked.connect(self.desk_map_requested)
+        self.free_label = QLabel(self)
+        self.free_label.setObjectName("freeDesks")
+        self.free_label.setWordWrap(True)
+
         self.sync_icon = StatusIcon(Symbol.WAITING, 52, self)
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncText")
@@ -73,6 +82,11 @@ class StartScreen(QWidget):
         buttons.addWidget(self.qr_button)
         buttons.addWidget(self.name_button)
 
+        desks = QHBoxLayout()
+        desks.setSpacing(24)
+        desks.addWidget(self.desk_button)
+        desks.addWidget(self.free_label, 1)
+
         status = QHBoxLayout()
         status.setSpacing(12)
         status.addWidget(self.sync_icon)
@@ -85,7 +99,9 @@ class StartScreen(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(32)
         layout.addWidget(self.hint)
-        layout.addStretch(3)
+        layout.addStretch(2)
+        layout.addLayout(desks)
+        layout.addStretch(1)
         layout.addLayout(status)
 
         self._timer = QTimer(self)
@@ -110,6 +126,16 @@ class StartScreen(QWidget):
         symbol, text = describe(status)
         self.sync_icon.set_symbol(symbol)
         self.sync_label.setText(text)
+
+    def set_free_counts(self, counts: dict[str, int]) -> None:
+        """Free desks now per zone: "Ledige pulter nå: Sone A 5 · Sone B 3 · Stillesone 2"."""
+        if not counts:
+            self.free_label.clear()
+        elif not any(counts.values()):
+            self.free_label.setText(self.tr("Ingen ledige pulter akkurat nå"))
+        else:
+            zones = " · ".join(f"{zone} {count}" for zone, count in counts.items())
+            self.free_label.setText(self.tr("Ledige pulter nå: %1").replace("%1", zones))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
