@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
@@ -21,10 +22,12 @@ from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
 from . import changes, events, presence
 from .auth import find_token
 from .db import SessionFactory, session_factory
+from .desk_conflicts import desk_conflicts
 from .models import Change, Site, TokenRole
 from .schemas import (
     ChangeOut,
     ChangesPage,
+    DeskConflictOut,
     EventBatch,
     EventResult,
     EventResults,
@@ -211,6 +214,42 @@ def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
                     checked_in_at=p.checked_in_at,
                 )
                 for p in presence.present_now(session, site)
+            ]
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/desk-conflicts",
+        response_model=list[DeskConflictOut],
+        responses=_AUTH_ERRORS,
+    )
+    def get_desk_conflicts(
+        site: SiteCode,
+        _caller: AdminCaller,
+        since: Annotated[
+            datetime,
+            Query(description="Oldest claim time to list (timezone-aware); default: a day ago"),
+        ]
+        | None = None,
+    ) -> list[DeskConflictOut]:
+        """Desk claims that lost (two kiosks, or an offline claim settled first-come), with
+        who held the desk. Staff only: kiosks are told no names."""
+        if since is not None and since.tzinfo is None:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, "since needs a timezone offset"
+            )
+        start = since or datetime.now(UTC) - timedelta(days=1)
+        with factory() as session:
+            return [
+                DeskConflictOut(
+                    event_id=c.event_id,
+                    at=c.at,
+                    desk=c.desk_label,
+                    claimant_id=c.claimant_id,
+                    claimant=c.claimant_name,
+                    reason=c.reason,
+                    holder_id=c.holder_id,
+                    holder=c.holder_name,
+                )
+                for c in desk_conflicts(session, site, start)
             ]
 
     return app

@@ -1,4 +1,4 @@
-"""The operators' desk commands: ``floor import``, ``desk list``, ``desk assign``, ``booking add``.
+"""The operators' desk commands: ``floor import``, ``desk list|assign|conflicts``, ``booking add``.
 
 Added to ``regionlab-central``'s parser by ``add_commands``; each command runs in one
 transaction, so a command that fails half-way changes nothing.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from . import desks, directory
+from .desk_conflicts import desk_conflicts
+from .desks import day_bounds, local_day, zone_of
 from .floors import ImportProblem, import_files
 from .models import Desk, Floor, Organisation, Site
 
@@ -47,6 +49,12 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     desk_list.add_argument("--site", required=True)
     desk_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
     desk_list.set_defaults(command=_desk_list)
+    conflicts = desk.add_parser(
+        "conflicts", parents=[database], help="desk claims that lost, and who had the desk"
+    )
+    conflicts.add_argument("--site", required=True)
+    conflicts.add_argument("--since", help="YYYY-MM-DD, local day (default: today)")
+    conflicts.set_defaults(command=_desk_conflicts)
     assign = desk.add_parser("assign", parents=[database], help="make a desk someone's fixed desk")
     assign.add_argument("--site", default="lyngdal")
     assign.add_argument("--desk", required=True, metavar="LABEL")
@@ -153,6 +161,23 @@ def _desk_list(args: argparse.Namespace) -> int:
     widths = {k: max(len(r[k]) for r in table) for k in headers}
     for row in table:
         print("  ".join(row[k].ljust(widths[k]) for k in headers).rstrip())
+    return 0
+
+
+def _desk_conflicts(args: argparse.Namespace) -> int:
+    with _transaction(args) as session:
+        site = _require_site(session, args.site)
+        day = _day(args.since, "--since") if args.since else local_day(site, datetime.now(UTC))
+        found = desk_conflicts(session, args.site, day_bounds(site, day)[0])
+        zone = zone_of(site)
+    for c in found:
+        holder = c.holder_name or "-"
+        print(
+            f"{c.at.astimezone(zone):%Y-%m-%d %H:%M}  {c.desk_label:<6}  {c.claimant_name} "
+            f"lost ({c.reason}); held by {holder}"
+        )
+    if not found:
+        print("no lost desk claims")
     return 0
 
 

@@ -62,5 +62,18 @@ class PresentPerson(BaseModel):
     checked_in_at: datetime
 
 
+class DeskConflictOut(BaseModel):
+    """A desk claim that lost, for staff: the kiosk's visitor only heard "taken"."""
+
+    event_id: str
+    at: datetime
+    desk: str
+    claimant_id: str
+    claimant: str
+    reason: str
+    holder_id: str | None
+    holder: str | None
+
+
 class Problem(BaseModel):
     detail: str

@@ -434,3 +434,45 @@ def test_the_demo_floors_are_there(factory: SessionFactory) -> None:
         assert kari.id == demo.person_id_for(KARI_EMAIL)
     assert names == ["1. etasje", "2. etasje"]
     assert on_ground == 40
+
+
+def test_staff_see_who_lost_a_desk_and_who_had_it(
+    client: Any, device: dict[str, str], admin: dict[str, str], factory: SessionFactory
+) -> None:
+    winner, loser = people(factory, 2)
+    post(client, device, claim_event(winner, free_desk(factory), MORNING))
+    lost = claim_event(loser, free_desk(factory), MORNING + timedelta(minutes=3))
+    assert post(client, device, lost)[0]["status"] == "conflict"
+    url = f"/api/v1/sites/{SITE}/desk-conflicts"
+    since = {"since": (MORNING - timedelta(hours=1)).isoformat()}
+    assert client.get(url, params=since, headers=device).status_code == 403  # kiosks: no names
+    response = client.get(url, params=since, headers=admin)
+    assert response.status_code == 200, response.text
+    [conflict] = response.json()
+    with factory() as session:
+        names = {p: session.get(Person, p).name for p in (winner, loser)}  # type: ignore[union-attr]
+    assert conflict["event_id"] == lost["id"] and conflict["desk"] == "A-10"
+    assert (conflict["claimant"], conflict["holder"]) == (names[loser], names[winner])
+    assert conflict["reason"] == "desk_taken"
+    naive = {"since": "2026-11-30T08:00:00"}
+    assert client.get(url, params=naive, headers=admin).status_code == 422
+
+
+def test_the_conflicts_command_names_loser_and_holder(
+    client: Any,
+    device: dict[str, str],
+    factory: SessionFactory,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from central.cli import main
+
+    winner, loser = people(factory, 2)
+    now = datetime.now(UTC).replace(microsecond=0)
+    post(client, device, claim_event(winner, free_desk(factory), now - timedelta(minutes=2)))
+    post(client, device, claim_event(loser, free_desk(factory), now - timedelta(minutes=1)))
+    assert main(["desk", "conflicts", "--site", SITE, "--database-url", database_url]) == 0
+    with factory() as session:
+        names = [session.get(Person, p).name for p in (loser, winner)]  # type: ignore[union-attr]
+    out = capsys.readouterr().out
+    assert "A-10" in out and f"{names[0]} lost (desk_taken); held by {names[1]}" in out
