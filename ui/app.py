@@ -16,6 +16,7 @@ from ui.desk_status import DeskStatusBridge
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.messages import MessageBridge
+from ui.minute_ticker import MinuteTicker
 from ui.scanner import ScannerInput
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
@@ -86,5 +87,8 @@ def build_window(
     core.sync.add_listener(sync_bridge.on_status)
     window.refresh_free_counts()
     core.desks.add_listener(desk_bridge.on_change)
+    # Time alone changes desk states (a booking starts, the day closes): read them each minute.
+    ticker = MinuteTicker(clock if clock is not None else core.clock, parent=window)
+    ticker.minute_passed.connect(desk_bridge.statuses_changed)
     window.install_input_filters()
     return window

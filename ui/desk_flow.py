@@ -24,7 +24,6 @@ from kiosk.protocol import CheckinMethod
 from ui.checkin_flow import Checkin, failure_message, problem_message
 from ui.desk_texts import conflict_notice, desk_yours_title, todays_desk_line
 from ui.messages import Message, MessageBridge, MessageKind
-from ui.time_display import format_time
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +235,6 @@ class DeskFlow(QObject):
             held = self._desks.todays_desk(person.person_id) if person else None
             self._show_held(held, already=True)
             return
-        until = format_time(result.until) if result.until else None
         given = person.given_name.strip() if person else ""
         if outcome is ClaimOutcome.PROVISIONAL:
             detail = QCoreApplication.translate(
@@ -259,7 +257,7 @@ class DeskFlow(QObject):
         self._messages.show(
             Message(
                 MessageKind.WELCOME,
-                desk_yours_title(result.desk, until),
+                desk_yours_title(result.desk, result.until),
                 detail,
                 reason,
                 desk_id=result.desk.id,

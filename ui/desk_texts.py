@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.desks import Desk, DeskService
+from ui.time_display import format_time, is_midnight
 
 
-def desk_yours_title(desk: Desk, until_text: str | None) -> str:
-    if until_text:
+def desk_yours_title(desk: Desk, until: datetime | None) -> str:
+    """E.g. "B-12 er din til kl. 17:00"; until midnight is "the rest of the day"."""
+    if until is not None and is_midnight(until):
+        return QCoreApplication.translate("DeskFlow", "%1 er din resten av dagen").replace(
+            "%1", desk.label
+        )
+    if until is not None:
         return (
             QCoreApplication.translate("DeskFlow", "%1 er din til kl. %2")
             .replace("%1", desk.label)
-            .replace("%2", until_text)
+            .replace("%2", format_time(until))
         )
     return QCoreApplication.translate("DeskFlow", "%1 er din").replace("%1", desk.label)
 

@@ -27,6 +27,12 @@ def format_time(moment: datetime) -> str:
     return local(moment).strftime("%H:%M")
 
 
+def is_midnight(moment: datetime) -> bool:
+    """True when ``moment`` is 00:00 at the site: "until midnight" is "the rest of the day"."""
+    shown = local(moment)
+    return (shown.hour, shown.minute) == (0, 0)
+
+
 def format_date(moment: datetime, locale: QLocale | None = None) -> str:
     """E.g. "Torsdag 27. november 2025" (capitalised: it starts a line)."""
     day = local(moment).date()

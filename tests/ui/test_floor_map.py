@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,13 @@ from kiosk.app import KioskCore
 from kiosk.desks import DeskState
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
+from tests.fakes import FakeClock
 from tests.processes import CentralServer
 from tests.ui.conftest import Kiosk
+from ui.desk_texts import desk_yours_title
+from ui.minute_ticker import MinuteTicker
+from ui.time_display import local
+from ui.widgets.desk_details import free_until_text
 from ui.widgets.desk_item import STYLES, DeskSymbol, state_name
 from ui.widgets.map_view import MapView
 
@@ -31,7 +37,7 @@ DROP_IN = "turid.tjorhom@statsforvalteren.no"  # no booking, no fixed desk
 KARI = "kari.nordmann@nav.no"  # booked B-12 today
 
 
-def open_core(server: CentralServer, data_dir: Path) -> KioskCore:
+def open_core(server: CentralServer, data_dir: Path, clock: FakeClock | None = None) -> KioskCore:
     settings = replace(
         KioskSettings(),
         central_url=server.url,
@@ -42,7 +48,7 @@ def open_core(server: CentralServer, data_dir: Path) -> KioskCore:
         confirmation_s=30.0,
         idle_timeout_s=60.0,
     )
-    core = KioskCore.open(settings)
+    core = KioskCore.open(settings, clock=clock)
     assert core.sync.sync_once(), core.sync.status().problem
     return core
 
@@ -156,6 +162,29 @@ def test_map_fits_the_screen_and_shows_every_state_three_ways(map_kiosk: Kiosk) 
     assert not floor_map.details.isVisible()
 
 
+def test_every_desk_label_is_readable_when_the_floor_fits_the_tablet(map_kiosk: Kiosk) -> None:
+    """At "Vis hele" on a 1280x800 kiosk each label is drawn at least 14 px high, inside its
+    own desk (desks never overlap, so labels never do)."""
+    assert map_kiosk.window.size().toTuple() == (1280, 800)
+    view = open_map(map_kiosk)
+    floor_map = map_kiosk.window.floor_map
+    for floor in floor_map.floors:
+        floor_map.show_floor(floor.id)
+        assert view.zoom == pytest.approx(1.0)
+        scale = view.transform().m11()
+        scene = view.floor_scene()
+        assert scene is not None and scene.desk_items
+        boxes = []
+        for item in scene.desk_items.values():
+            size = item.label_pixel_size(scale)
+            assert size >= 14, (floor.name, item.desk.label, size)
+            boxes.append((item.desk.label, item.mapRectToScene(item.shape().boundingRect())))
+        for i, (label, box) in enumerate(boxes):
+            for other, other_box in boxes[i + 1 :]:
+                overlap = box.intersected(other_box)
+                assert overlap.width() < 1e-6 or overlap.height() < 1e-6, (label, other)
+
+
 def test_tap_a_free_desk_and_take_it_with_a_pass(
     map_kiosk: Kiosk, central_server: CentralServer
 ) -> None:
@@ -172,14 +201,17 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
     texts = map_kiosk.visible_texts()
     assert f"Pult {label}" in texts and "Ledig" in texts
     assert any(t.startswith("Sone: ") for t in texts)
-    assert any(t.startswith("Ledig til kl. ") for t in texts)
+    # "Ledig til kl. 17:00" by day; in the evening a claim lasts until midnight.
+    assert any(t.startswith("Ledig til kl. ") or t == "Ledig resten av dagen" for t in texts)
     map_kiosk.click(details.claim_button)
     map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
     assert f"Ta pulten {label}" in map_kiosk.visible_texts()
 
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
     message = map_kiosk.wait_for_message()
-    assert message.title.startswith(f"{label} er din til kl. ")
+    assert message.title.startswith(f"{label} er din til kl. ") or (
+        message.title == f"{label} er din resten av dagen"
+    )
     assert message.desk_id == desk
     assert "Velkommen, Turid! Du er sjekket inn." in message.detail
     # The confirmation shows the desk on a small map, ringed.
@@ -373,3 +405,55 @@ def test_every_control_on_the_map_is_at_least_44_px(map_kiosk: Kiosk) -> None:
     for button in map_kiosk.window.floor_map.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.width() >= 44 and button.height() >= 44, button.text()
+
+
+def test_the_map_and_the_free_counts_follow_the_clock_each_minute(
+    make_kiosk: Callable[..., Kiosk],
+    central_server: CentralServer,
+    tmp_path: Path,
+    clock: FakeClock,
+) -> None:
+    """Nothing is recorded when the day closes, yet a drop-in's claim ends: the minute tick
+    reads the states again, on the map and in the start screen's free counts."""
+    real_now = datetime.now(UTC).replace(second=20, microsecond=0)
+    clock.current = real_now  # the window's clock, and now the core's too
+    core = open_core(central_server, tmp_path / "kiosk", clock)
+    try:
+        kiosk = make_kiosk(core)
+        ticker = kiosk.window.findChild(MinuteTicker)
+        assert ticker is not None and ticker.timer.isActive()
+        assert 39_000 < ticker.timer.remainingTime() <= 40_200  # just after the minute turns
+        desk = free_desk(core, core.desks.floors()[0].id)
+        taken = core.desks.claim(desk, other_person_id(core), CheckinMethod.NAME)
+        assert taken.outcome.value == "claimed"
+        view = open_map(kiosk)
+        assert painted_state(view, desk) is DeskState.OCCUPIED
+        before = kiosk.window.start.free_label.text()
+
+        tomorrow = local(real_now).replace(hour=9, minute=0) + timedelta(days=1)
+        clock.current = tomorrow.astimezone(UTC)
+        ticker.timer.timeout.emit()  # the minute turns
+        kiosk.qtbot.waitUntil(lambda: painted_state(view, desk) is DeskState.FREE)
+        counts = core.desks.free_counts_by_zone()
+        expected = "Ledige pulter nå: " + " · ".join(f"{z} {n}" for z, n in counts.items())
+        assert kiosk.window.start.free_label.text() == expected != before
+        assert ticker.timer.isActive()
+    finally:
+        core.close()
+
+
+def test_until_midnight_reads_as_the_rest_of_the_day(map_kiosk: Kiosk) -> None:
+    core = map_kiosk.core
+    desk = core.desks.desk(desk_id(core, "A-05"))
+    assert desk is not None
+    midnight = local(datetime(2026, 11, 27, 12, tzinfo=UTC)).replace(hour=0) + timedelta(days=1)
+    five = midnight.replace(day=27, hour=17)
+    assert desk_yours_title(desk, midnight) == "A-05 er din resten av dagen"
+    assert desk_yours_title(desk, five) == "A-05 er din til kl. 17:00"
+    free = core.desks.statuses()[desk.id]
+    assert free_until_text(replace(free, state=DeskState.FREE, free_until=midnight)) == (
+        "Ledig resten av dagen"
+    )
+    assert free_until_text(replace(free, state=DeskState.FREE, free_until=five)) == (
+        "Ledig til kl. 17:00"
+    )

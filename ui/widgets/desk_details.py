@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.desks import Desk, DeskState, DeskStatus
-from ui.time_display import format_time
+from ui.time_display import format_time, is_midnight
 from ui.widgets.desk_item import state_name
 from ui.widgets.map_legend import DeskSwatch
 
@@ -32,6 +32,8 @@ def equipment_words(equipment: tuple[str, ...]) -> str:
 def free_until_text(status: DeskStatus | None) -> str:
     if status is None or status.state not in CLAIMABLE or status.free_until is None:
         return ""
+    if is_midnight(status.free_until):
+        return QCoreApplication.translate("DeskDetails", "Ledig resten av dagen")
     when = format_time(status.free_until)
     if status.state is DeskState.BOOKED_LATER:
         return QCoreApplication.translate(

@@ -5,9 +5,10 @@ symbol (tick in a ring, clock, person, pin, cross) with a pattern for the taken 
 its label. A provisional claim (made here while offline) gets a dashed outline and a "?".
 The same painter draws the legend's samples (``paint_desk``), so legend and map never differ.
 
-Painting is cheap: pens, brushes and symbol paths are built once per state; an item repaints
-only when its own status changes (``set_status`` compares first); a desk too small on screen
-to read skips its label and symbol and keeps colour and pattern.
+Painting is cheap: an upright desk copies two pre-rendered pixmaps (its look, shared by every
+desk of that size and state, and its own label); an item repaints only when its own status
+changes (``set_status`` compares first); a desk too small on screen to read skips its label
+and symbol and keeps colour and pattern. Labels are sized from the font's real widths.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.desks import Desk, DeskState, DeskStatus, Room
@@ -60,18 +71,23 @@ ROOM_INK = "#5A5D61"
 # Below these sizes on screen (pixels) the label / the symbol would be unreadable: skip them.
 _MIN_LABEL_PX = 16.0
 _MIN_SYMBOL_PX = 12.0
+_MAX_LABEL_PX = 24
+_PLATE_PAD = 6.0  # the plate behind a label is this much wider than the text
 
 
 def state_name(state: DeskState, *, provisional: bool = False) -> str:
     """The state in words, for the legend, the details panel and accessible names."""
-    names = {
-        DeskState.FREE: QCoreApplication.translate("DeskState", "Ledig"),
-        DeskState.BOOKED_LATER: QCoreApplication.translate("DeskState", "Booket senere i dag"),
-        DeskState.OCCUPIED: QCoreApplication.translate("DeskState", "Opptatt"),
-        DeskState.FIXED: QCoreApplication.translate("DeskState", "Fast plass"),
-        DeskState.UNAVAILABLE: QCoreApplication.translate("DeskState", "Ikke i bruk"),
-    }
-    text = names[state]
+    translate = QCoreApplication.translate
+    if state is DeskState.FREE:
+        text = translate("DeskState", "Ledig")
+    elif state is DeskState.BOOKED_LATER:
+        text = translate("DeskState", "Booket senere i dag")
+    elif state is DeskState.OCCUPIED:
+        text = translate("DeskState", "Opptatt")
+    elif state is DeskState.FIXED:
+        text = translate("DeskState", "Fast plass")
+    else:
+        text = translate("DeskState", "Ikke i bruk")
     if provisional:
         text += QCoreApplication.translate("DeskState", " (ikke bekreftet ennå)")
     return text
@@ -136,6 +152,51 @@ def _label_font(pixel_size: int) -> QFont:
     return font
 
 
+def _layout(rect: QRectF, scale: float) -> tuple[bool, QRectF, QRectF]:
+    """Where the symbol and the label go inside a desk: (wide, symbol square, label band).
+
+    A wide desk: symbol at the left, label to its right. A narrow one: symbol above label."""
+    pad = max(2.0 / scale, min(rect.width(), rect.height()) * 0.08)
+    wide = rect.width() >= rect.height() * 1.25
+    if wide:
+        side = min(rect.height() - 2 * pad, rect.width() * 0.26, 30.0 / scale)
+        symbol_rect = QRectF(rect.left() + pad, rect.center().y() - side / 2, side, side)
+        band = QRectF(
+            symbol_rect.right() + pad * 0.5,
+            rect.top() + pad,
+            rect.right() - symbol_rect.right() - pad * 1.5,
+            rect.height() - 2 * pad,
+        )
+    else:
+        side = min(rect.height() * 0.42, rect.width() * 0.5, 30.0 / scale)
+        symbol_rect = QRectF(rect.center().x() - side / 2, rect.top() + pad, side, side)
+        band = QRectF(
+            rect.left() + pad,
+            symbol_rect.bottom() + pad * 0.5,
+            rect.width() - 2 * pad,
+            rect.bottom() - symbol_rect.bottom() - pad * 1.5,
+        )
+    return wide, symbol_rect, band
+
+
+@cache
+def _label_em_width(label: str) -> float:
+    """The label's width in the bold label font, per pixel of font size."""
+    return QFontMetricsF(_label_font(100)).horizontalAdvance(label) / 100
+
+
+def label_pixel_size(rect: QRectF, label: str, scale: float) -> int:
+    """The label's font size on screen (pixels) for a desk ``rect`` (item units) shown at
+    ``scale`` screen pixels per unit; 0 when the desk is too small on screen to label."""
+    if not label or min(rect.width(), rect.height()) * scale < _MIN_LABEL_PX:
+        return 0
+    wide, _symbol, band = _layout(rect, scale)
+    width_px, height_px = band.width() * scale, band.height() * scale
+    fits_width = (width_px - _PLATE_PAD) / max(_label_em_width(label), 1e-6)
+    pixel = int(min(height_px * (0.62 if wide else 0.85), _MAX_LABEL_PX, fits_width))
+    return pixel if pixel >= 8 else 0
+
+
 def paint_desk(
     painter: QPainter,
     rect: QRectF,
@@ -167,28 +228,8 @@ def paint_desk(
     short_px = min(rect.width(), rect.height()) * scale
     if short_px < _MIN_SYMBOL_PX:
         return
-    # A wide desk: symbol at the left, label to its right. A narrow one: symbol above label.
-    # The label sits on a plain plate so the hatching never runs through the letters.
-    pad = max(2.0 / scale, min(rect.width(), rect.height()) * 0.08)
-    wide = rect.width() >= rect.height() * 1.25
-    if wide:
-        side = min(rect.height() - 2 * pad, rect.width() * 0.3, 30.0 / scale)
-        symbol_rect = QRectF(rect.left() + pad, rect.center().y() - side / 2, side, side)
-        band = QRectF(
-            symbol_rect.right() + pad * 0.5,
-            rect.top() + pad,
-            rect.right() - symbol_rect.right() - pad * 1.5,
-            rect.height() - 2 * pad,
-        )
-    else:
-        side = min(rect.height() * 0.42, rect.width() * 0.5, 30.0 / scale)
-        symbol_rect = QRectF(rect.center().x() - side / 2, rect.top() + pad, side, side)
-        band = QRectF(
-            rect.left() + pad,
-            symbol_rect.bottom() + pad * 0.5,
-            rect.width() - 2 * pad,
-            rect.bottom() - symbol_rect.bottom() - pad * 1.5,
-        )
+    _wide, symbol_rect, band = _layout(rect, scale)
+    side = symbol_rect.width()
     painter.save()
     painter.translate(symbol_rect.topLeft())
     painter.scale(side, side)
@@ -211,25 +252,15 @@ def paint_desk(
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "?")
         painter.restore()
 
-    if not label or short_px < _MIN_LABEL_PX:
-        return
-    width_px, height_px = band.width() * scale, band.height() * scale
-    pixel = round(
-        min(height_px * (0.55 if wide else 0.85), 24.0, width_px / max(4, len(label)) * 1.8)
-    )
-    if pixel < 8:
+    pixel = label_pixel_size(rect, label, scale)
+    if not pixel:
         return
     painter.save()
     painter.translate(band.topLeft())
     painter.scale(1 / scale, 1 / scale)
-    text_box = QRectF(0, 0, width_px, height_px)
+    text_box = QRectF(0, 0, band.width() * scale, band.height() * scale)
     painter.setFont(_label_font(pixel))
-    metrics = painter.fontMetrics()
-    plate_w = min(width_px, metrics.horizontalAdvance(label) + 6)
-    plate_h = min(height_px, metrics.height())
-    plate = QRectF(
-        text_box.center().x() - plate_w / 2, text_box.center().y() - plate_h / 2, plate_w, plate_h
-    )
+    plate = _plate(painter.fontMetrics().horizontalAdvance(label), pixel, text_box)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_brush(style.fill))
     painter.drawRect(plate)
@@ -238,8 +269,52 @@ def paint_desk(
     painter.restore()
 
 
+def _plate(advance: float, pixel: int, text_box: QRectF) -> QRectF:
+    """The plain plate behind a label, so hatching never runs through the letters."""
+    plate_w = min(text_box.width(), advance + _PLATE_PAD)
+    plate_h = min(text_box.height(), pixel * 1.2)
+    centre = text_box.center()
+    return QRectF(centre.x() - plate_w / 2, centre.y() - plate_h / 2, plate_w, plate_h)
+
+
+# Rendered desks, shared by every desk of one size in one look: (state, provisional,
+# highlighted, width px, height px, device pixel ratio) -> pixmap with a margin for the ring.
+_SPRITE_MARGIN = 10
+_sprites: dict[tuple[DeskState, bool, bool, int, int, float], QPixmap] = {}
+
+
+def _sprite(
+    state: DeskState, provisional: bool, highlighted: bool, width: int, height: int, ratio: float
+) -> QPixmap:
+    key = (state, provisional, highlighted, width, height, ratio)
+    sprite = _sprites.get(key)
+    if sprite is None:
+        if len(_sprites) > 512:  # zooming leaves sizes behind
+            _sprites.clear()
+        margin = _SPRITE_MARGIN
+        sprite = QPixmap(round((width + 2 * margin) * ratio), round((height + 2 * margin) * ratio))
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(sprite)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_desk(
+            painter,
+            QRectF(margin, margin, width, height),
+            state,
+            provisional=provisional,
+            highlighted=highlighted,
+        )
+        painter.end()
+        _sprites[key] = sprite
+    return sprite
+
+
 class DeskItem(QGraphicsItem):
-    """A desk on the plan, at its position and rotation. Tapped through the view."""
+    """A desk on the plan, at its position and rotation. Tapped through the view.
+
+    Upright desks (most) paint from shared pre-rendered pixmaps: one per look and size for the
+    desk itself, and one per desk for its label (which never changes with the state), both
+    made again only when the zoom changes. Desks turned at an angle are drawn as vectors."""
 
     def __init__(self, desk: Desk, status: DeskStatus | None = None) -> None:
         super().__init__()
@@ -253,12 +328,15 @@ class DeskItem(QGraphicsItem):
         width, height = (desk.height, desk.width) if quarter else (desk.width, desk.height)
         self._rect = QRectF(-width / 2, -height / 2, width, height)
         self._bounds = self._rect.adjusted(-8, -8, 8, 8)
+        self._upright = quarter or not desk.rotation % 180
+        # The label as last rendered: (width px, height px, ratio) -> (pixmap, offset, plate)
+        self._label_key: tuple[int, int, float] | None = None
+        self._label: tuple[QPixmap, QPointF, QRectF] | None = None
         self.setPos(desk.x + desk.width / 2, desk.y + desk.height / 2)
-        if not quarter and desk.rotation % 180:
+        if not self._upright:
             self.setRotation(desk.rotation)
         self.setZValue(10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles taps
-        self.setToolTip(self.accessible_text())
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -270,12 +348,10 @@ class DeskItem(QGraphicsItem):
 
     def set_status(self, status: DeskStatus) -> bool:
         """Take a new status; repaint only if what it shows changed. Returns whether it did."""
-        if status.state is self.state and status.provisional == self.provisional:
-            self.status = status
-            return False
         self.status = status
+        if status.state is self.state and status.provisional == self.provisional:
+            return False
         self.state, self.provisional = status.state, status.provisional
-        self.setToolTip(self.accessible_text())
         self.update()
         return True
 
@@ -286,8 +362,12 @@ class DeskItem(QGraphicsItem):
             self.update()
 
     def accessible_text(self) -> str:
-        """E.g. "B-12, Ledig": the label and the state in words."""
+        """E.g. "B-12, Ledig": the label and the state in words (also the tooltip)."""
         return f"{self.desk.label}, {state_name(self.state, provisional=self.provisional)}"
+
+    def label_pixel_size(self, scale: float) -> int:
+        """The label's font size on screen at ``scale`` pixels per unit (0: not drawn)."""
+        return label_pixel_size(self._rect, self.desk.label, scale)
 
     def paint(
         self,
@@ -295,17 +375,74 @@ class DeskItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        del widget
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())
-        paint_desk(
-            painter,
-            self._rect,
-            self.state,
-            provisional=self.provisional,
-            label=self.desk.label,
-            scale=scale,
-            highlighted=self.highlighted,
-        )
+        del option, widget
+        transform = QTransform(painter.worldTransform())
+        if not self._upright or transform.isRotating():
+            scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
+            paint_desk(
+                painter,
+                self._rect,
+                self.state,
+                provisional=self.provisional,
+                label=self.desk.label,
+                scale=scale,
+                highlighted=self.highlighted,
+            )
+            return
+        # Whole device pixels, so the shared pixmaps are copied, never resampled.
+        box = transform.mapRect(self._rect)
+        left, top = round(box.left()), round(box.top())
+        width, height = round(box.right()) - left, round(box.bottom()) - top
+        ratio = painter.device().devicePixelRatioF()
+        sprite = _sprite(self.state, self.provisional, self.highlighted, width, height, ratio)
+        painter.setWorldTransform(_IDENTITY)
+        painter.drawPixmap(left - _SPRITE_MARGIN, top - _SPRITE_MARGIN, sprite)
+        label = self._label_pixmap(width, height, ratio)
+        if label is not None:
+            pixmap, offset, plate = label
+            painter.fillRect(plate.translated(left, top), _colour(STYLES[self.state].fill))
+            painter.drawPixmap(offset + QPointF(left, top), pixmap)
+        painter.setWorldTransform(transform)
+
+    def _label_pixmap(
+        self, width: int, height: int, ratio: float
+    ) -> tuple[QPixmap, QPointF, QRectF] | None:
+        """The label as a pixmap for a desk ``width`` by ``height`` pixels, with where it
+        and its plate go (relative to the desk's top left); None when it is not drawn."""
+        key = (width, height, ratio)
+        if key == self._label_key:
+            return self._label
+        self._label_key, self._label = key, None
+        rect = QRectF(0, 0, width, height)
+        pixel = label_pixel_size(rect, self.desk.label, 1.0)
+        if pixel:
+            _wide, _symbol, band = _layout(rect, 1.0)
+            font = _label_font(pixel)
+            plate = _plate(QFontMetricsF(font).horizontalAdvance(self.desk.label), pixel, band)
+            text_box = plate.toAlignedRect()
+            pixmap = QPixmap(round(text_box.width() * ratio), round(text_box.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setFont(font)
+            painter.setPen(_colour(theme.TEXT))
+            painter.drawText(
+                QRectF(0, 0, text_box.width(), text_box.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                self.desk.label,
+            )
+            painter.end()
+            self._label = (pixmap, QPointF(text_box.topLeft()), plate)
+        return self._label
+
+
+_IDENTITY = QTransform()
+
+
+@cache
+def _colour(name: str) -> QColor:
+    return QColor(name)
 
 
 class RoomItem(QGraphicsItem):

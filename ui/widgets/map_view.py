@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsView,
     QPinchGesture,
+    QToolTip,
     QWidget,
 )
 
@@ -103,6 +105,8 @@ class FloorScene(QGraphicsScene):
         margin = max(floor.width, floor.height) * 0.05
         self.setSceneRect(self.plan_rect.adjusted(-margin, -margin, margin, margin))
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
+        # Nothing on a floor moves: a linear walk over the items beats keeping a BSP tree.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         backdrop = QGraphicsRectItem(self.plan_rect)
         backdrop.setPen(QPen(Qt.PenStyle.NoPen))
         backdrop.setBrush(QColor(PLAN_BACKGROUND))
@@ -122,6 +126,15 @@ class FloorScene(QGraphicsScene):
             self.addItem(desk_item)
             self.desk_items[desk.id] = desk_item
         self.highlighted: DeskItem | None = None
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """A desk's tooltip is its label and state in words, made when asked for."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, DeskItem):
+                QToolTip.showText(event.screenPos(), item.accessible_text())
+                event.accept()
+                return
+        super().helpEvent(event)
 
     def apply_statuses(self, statuses: Mapping[str, DeskStatus]) -> int:
         """Give each desk its status; returns how many changed what they show."""
