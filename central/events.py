@@ -135,12 +135,28 @@ def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, 
     if event_type in (EventType.DESK_CLAIM, EventType.DESK_RELEASE):
         return _apply_desk_event(session, site, event_type, event)
     person_id = _check_presence_data(event.data)
+    _require_person_of(session, site, person_id)
+    record = _store_accepted(session, site, event_type, event)
+    if event_type is EventType.CHECK_IN:
+        record.reason = _check_in(session, site, person_id, event)
+    else:
+        record.reason = _check_out(session, site, person_id, event)
+    session.flush()
+    return ResultStatus.ACCEPTED, record.reason
+
+
+def _require_person_of(session: Session, site: str, person_id: str) -> None:
     person = session.get(Person, person_id)
     if person is None:
         raise _Rejected("unknown person")
     if person.site != site:
         raise _Rejected("person belongs to another site")
 
+
+def _store_accepted(
+    session: Session, site: str, event_type: EventType, event: _Checked
+) -> EventRecord:
+    """Store the event as accepted; what it does comes after, in the same transaction."""
     record = EventRecord(
         id=event.id,
         site=site,
@@ -153,12 +169,7 @@ def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, 
     )
     session.add(record)
     session.flush()  # a concurrent twin of this id fails here, before anything else is written
-    if event_type is EventType.CHECK_IN:
-        record.reason = _check_in(session, site, person_id, event)
-    else:
-        record.reason = _check_out(session, site, person_id, event)
-    session.flush()
-    return ResultStatus.ACCEPTED, record.reason
+    return record
 
 
 def _find_event(session: Session, event_id: str) -> EventRecord | None:
@@ -255,23 +266,8 @@ def _apply_desk_event(
     desk_id = data.get("desk_id")
     if not isinstance(desk_id, str) or not 0 < len(desk_id) <= 64:
         raise _Rejected("data.desk_id is missing")
-    person = session.get(Person, person_id)
-    if person is None:
-        raise _Rejected("unknown person")
-    if person.site != site:
-        raise _Rejected("person belongs to another site")
-    record = EventRecord(
-        id=event.id,
-        site=site,
-        type=str(event_type),
-        at=event.at,
-        data=data,
-        content_hash=event.content_hash,
-        received_at=datetime.now(UTC),
-        status=str(ResultStatus.ACCEPTED),
-    )
-    session.add(record)
-    session.flush()
+    _require_person_of(session, site, person_id)
+    record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.DESK_RELEASE:
         claim_id = data.get("claim_id")
         if claim_id is not None and not isinstance(claim_id, str):
