@@ -7,7 +7,7 @@ makes the screen read the states again once a minute, just after the minute turn
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ui.time_display import Clock
 
@@ -23,6 +23,9 @@ class MinuteTicker(QObject):
         self._clock = clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        # A coarse timer may fire up to 5 % late (3 s a minute): the clock on screen and the
+        # desk states would lag the minute visibly.
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self._arm()
 
