@@ -422,7 +422,8 @@ def test_the_map_and_the_free_counts_follow_the_clock_each_minute(
         kiosk = make_kiosk(core)
         ticker = kiosk.window.findChild(MinuteTicker)
         assert ticker is not None and ticker.timer.isActive()
-        assert 39_000 < ticker.timer.remainingTime() <= 40_200  # just after the minute turns
+        # armed for 40.2 s from :20 (just after the minute turns), less the time taken since
+        assert 30_000 < ticker.timer.remainingTime() <= 40_200
         desk = free_desk(core, core.desks.floors()[0].id)
         taken = core.desks.claim(desk, other_person_id(core), CheckinMethod.NAME)
         assert taken.outcome.value == "claimed"
