@@ -23,12 +23,19 @@ from kiosk.clock import Clock
 from kiosk.domain import SyncState, SyncStatus
 from kiosk.mirror import BadChange, apply_changes
 from kiosk.models import SyncState as SyncStateRow
-from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE
+from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
 from kiosk.store import LocalStore
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[SyncStatus], None]
+# What the data listeners (desk states) do not depend on. Every scan's check-in comes back
+# as an answer and as a presence change; waking the desk listeners for those made the GUI
+# thread recount free desks twice per scan.
+_DESK_EVENTS = frozenset({EventType.DESK_CLAIM, EventType.DESK_RELEASE})
+_NOT_DESK_DATA = frozenset(
+    {Entity.PERSON, Entity.PRESENCE, Entity.SIGNING_KEY, Entity.REVOKED_PASS, Entity.ORGANISATION}
+)
 MAX_PULL_PAGES = 50  # per round; the rest comes next round, so a push is never starved
 
 
@@ -178,7 +185,8 @@ class SyncEngine:
                 counts = outbox.record_answers(session, results, self._clock.now())
             log.info("sync: pushed %d events: %s", len(batch), counts)
             self._publish()
-            self._data_changed()
+            if any(event.get("type") in _DESK_EVENTS for event in batch):
+                self._data_changed()
             size = self._batch_size
 
     def _pull(self, transport: CentralTransport) -> None:
@@ -194,7 +202,8 @@ class SyncEngine:
                 state.last_success = self._clock.now()
             if applied:
                 log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
-                self._data_changed()
+                if any(change.get("entity") not in _NOT_DESK_DATA for change in page["changes"]):
+                    self._data_changed()
             if not page.get("more"):
                 return
 

@@ -211,3 +211,26 @@ class OutageMachine(RuleBasedStateMachine):
 
 TestOutages = OutageMachine.TestCase
 TestOutages.settings = hypothesis_settings(max_examples=40, stateful_step_count=25, deadline=None)
+
+
+def test_desk_listeners_sleep_through_check_ins_and_wake_for_desk_data(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    woken: list[int] = []
+    kiosk_core.sync.add_data_listener(lambda: woken.append(1))
+    kiosk_core.checkin.check_in(KARI, CheckinMethod.QR)
+    central.extra_changes.append(
+        {
+            "entity": "presence",
+            "op": "upsert",
+            "key": KARI,
+            "data": {"person_id": KARI, "checked_in": True, "at": "2026-11-27T08:00:00+00:00"},
+        }
+    )
+    assert kiosk_core.sync.sync_once()
+    assert woken == []  # an answer to a check-in and a presence change: no desk changed
+    central.extra_changes.append(
+        {"entity": "desk", "op": "delete", "key": "lyngdal-A-01", "data": {}}
+    )
+    assert kiosk_core.sync.sync_once()
+    assert woken == [1]
