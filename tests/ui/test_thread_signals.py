@@ -1,7 +1,9 @@
-"""The sync thread hands its status to the GUI through a queued Qt signal. PySide6 6.12.0
-corrupts reference counts on that path and the process dies ("bool_dealloc: deallocating True
-or False"); this runs the real bridge hard, in a child process, so such a Qt build fails here
-instead of on a kiosk at the door."""
+"""Worker threads (the sync thread, the camera decoder, the desk claim) hand values to the GUI
+through ``ui.gui_handoff``. A Python object on a queued Qt signal is what PySide6 6.12.0
+corrupts (the process dies: "bool_dealloc: deallocating True or False"), so the handoff sends
+only an empty signal; this runs it hard with sync statuses, the way ``ui/app.py`` wires the sync
+engine, in a child process, so a Qt build that breaks it fails here instead of on a kiosk at
+the door."""
 
 from __future__ import annotations
 
@@ -22,24 +24,23 @@ CHILD = textwrap.dedent(
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from kiosk.domain import SyncState, SyncStatus
-    from ui.sync_status import SyncStatusBridge
+    from ui.gui_handoff import GuiHandoff
 
     COUNT = 50_000
     app = QCoreApplication([])
-    bridge = SyncStatusBridge()
     received = []
 
-    def heard(status):
-        received.append(status.pending)
+    def heard(statuses):
+        received.extend(status.pending for status in statuses)
         if len(received) == COUNT:
             app.quit()
 
-    bridge.status_changed.connect(heard)
+    handoff = GuiHandoff(heard)
 
     def sync_thread():
         for pending in range(COUNT):
             state = SyncState.OFFLINE if pending % 2 else SyncState.ONLINE
-            bridge.on_status(SyncStatus(state, pending, datetime.now(UTC), None))
+            handoff.put(SyncStatus(state, pending, datetime.now(UTC), None))
 
     QTimer.singleShot(0, threading.Thread(target=sync_thread).start)
     QTimer.singleShot(60_000, app.quit)

@@ -6,21 +6,22 @@ replaces the one waiting, so the newest picture is the one read and the camera n
 work. The worker converts the frame to grey (the luma plane directly where the frame has one)
 and asks zxing-cpp for QR codes only, so product barcodes are never read.
 
-Results cross back the way ``ui.sync_status`` does it: into a locked queue, then an argument-less
-signal queued to the GUI thread, where ``decoded`` is emitted with the text. No Python object
-rides a Qt signal across threads.
+Results cross back through ``ui.gui_handoff`` (a locked queue and an argument-less signal); in
+the GUI thread ``decoded`` is emitted with the text. No Python object rides a Qt signal across
+threads.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections import deque
 
 import zxingcpp
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
+from ui.gui_handoff import GuiHandoff
 
 log = logging.getLogger(__name__)
 
@@ -101,21 +102,19 @@ class FrameDecoder(QObject):
 
     decoded = Signal(str)
     """The text of a QR code read from a frame (emitted in the GUI thread)."""
-    _results_waiting = Signal()
-    """Internal: the worker queued results; carries nothing across the thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._frame: QVideoFrame | None = None
-        self._results: deque[str] = deque()
+        # (generation, text): a text read before the last stop() is dropped in the GUI thread.
+        self._results: GuiHandoff[tuple[int, str]] = GuiHandoff(self._deliver, self)
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._generation = 0  # bumped by clear(): results from older frames are dropped
         self.frames_read = 0
         self.frames_dropped = 0
-        self._results_waiting.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # Any thread ---------------------------------------------------------------------------
     def submit(self, frame: QVideoFrame) -> None:
@@ -154,12 +153,12 @@ class FrameDecoder(QObject):
         if thread is not None:
             thread.join()
 
-    def _deliver(self) -> None:
+    def _deliver(self, results: list[tuple[int, str]]) -> None:
         with self._lock:
-            texts = list(self._results)
-            self._results.clear()
-        for text in texts:
-            self.decoded.emit(text)
+            current = self._generation
+        for generation, text in results:
+            if generation == current:
+                self.decoded.emit(text)
 
     # Worker thread ------------------------------------------------------------------------
     def _run(self) -> None:
@@ -182,10 +181,5 @@ class FrameDecoder(QObject):
                 self.frames_read += 1
                 if not texts or generation != self._generation:
                     continue
-                wake = not self._results
-                self._results.extend(texts)
-            if wake:
-                try:
-                    self._results_waiting.emit()
-                except RuntimeError:  # the decoder is being destroyed at shutdown
-                    return
+            for text in texts:
+                self._results.put((generation, text))

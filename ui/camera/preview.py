@@ -1,8 +1,8 @@
 """The live camera picture on the scan screen: mirrored like a selfie view, with a guide frame.
 
 ``CameraPreview`` owns the ``QVideoSink`` the camera (or a test's frame feeder) writes into.
-Frames may arrive on any thread: ``_frame_arrived`` runs where the frame is delivered, keeps only
-the newest one under a lock and wakes the GUI thread with an argument-less queued signal; the
+Frames may arrive on any thread: ``_frame_arrived`` runs where the frame is delivered and hands
+it to the GUI thread through ``ui.gui_handoff`` (only the newest waiting frame is kept); the
 picture is converted and painted in the GUI thread, once per frame actually shown. The picture
 is drawn mirrored (people move the pass the way they see it move); the frame handed to the
 decoder is never mirrored.
@@ -13,15 +13,13 @@ a tick (the shape says it, not only the colour).
 
 from __future__ import annotations
 
-import contextlib
-import threading
-
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui import theme
+from ui.gui_handoff import GuiHandoff
 
 READ_FLASH_MS = 1200
 
@@ -43,9 +41,6 @@ def picture_of(frame: QVideoFrame) -> QImage:
 
 
 class CameraPreview(QWidget):
-    _frame_waiting = Signal()
-    """Internal: a new frame is parked; carries nothing across threads."""
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cameraPreview")
@@ -53,16 +48,13 @@ class CameraPreview(QWidget):
         self.setMinimumSize(QSize(320, 180))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.sink = QVideoSink(self)
-        self._lock = threading.Lock()
-        self._frame: QVideoFrame | None = None
-        self._wake_pending = False
+        self._frames: GuiHandoff[QVideoFrame] = GuiHandoff(self._take_frame, self, newest_only=True)
         self._image: QImage | None = None
         self.frames_painted = 0
         self._read_flash = QTimer(self)
         self._read_flash.setSingleShot(True)
         self._read_flash.setInterval(READ_FLASH_MS)
         self._read_flash.timeout.connect(self.update)
-        self._frame_waiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self.sink.videoFrameChanged.connect(self._frame_arrived, Qt.ConnectionType.DirectConnection)
 
     def sizeHint(self) -> QSize:
@@ -74,8 +66,7 @@ class CameraPreview(QWidget):
 
     def clear(self) -> None:
         """Forget the last picture (the camera stopped: nothing of it stays on screen)."""
-        with self._lock:
-            self._frame = None
+        self._frames.clear()
         self._image = None
         self._read_flash.stop()
         self.update()
@@ -91,20 +82,12 @@ class CameraPreview(QWidget):
 
     # Any thread ---------------------------------------------------------------------------
     def _frame_arrived(self, frame: QVideoFrame) -> None:
-        with self._lock:
-            self._frame = QVideoFrame(frame)
-            wake = not self._wake_pending
-            self._wake_pending = True
-        if wake:
-            with contextlib.suppress(RuntimeError):  # the widget is being destroyed
-                self._frame_waiting.emit()
+        self._frames.put(QVideoFrame(frame))  # a shallow copy that owns a reference
 
     # GUI thread ---------------------------------------------------------------------------
-    def _take_frame(self) -> None:
-        with self._lock:
-            frame, self._frame = self._frame, None
-            self._wake_pending = False
-        if frame is None or not frame.isValid():
+    def _take_frame(self, frames: list[QVideoFrame]) -> None:
+        frame = frames[-1]
+        if not frame.isValid():
             return
         image = picture_of(frame)
         if not image.isNull():
