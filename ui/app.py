@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kiosk.domain import SyncStatus
 from ui import theme
 from ui.camera.decoder import FrameDecoder
 from ui.camera.sound import ReadSound, Sound
@@ -13,10 +14,13 @@ from ui.camera.source import CameraSource, FrameSource
 from ui.checkin_flow import CheckinFlow
 from ui.desk_flow import DeskFlow
 from ui.desk_status import DeskStatusBridge
+from ui.gui_handoff import GuiHandoff
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
+from ui.name_search_flow import NameSearchFlow
+from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
@@ -25,8 +29,8 @@ from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.screens.start import StartScreen
-from ui.sync_status import SyncStatusBridge
 from ui.time_display import Clock
+from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
 
 if TYPE_CHECKING:
@@ -50,45 +54,73 @@ def build_window(
     plays when the camera reads a code (default: ``resources/sounds/read.wav``).
     """
     settings = core.settings
+    clock = clock if clock is not None else core.clock
     messages = messages if messages is not None else MessageBridge()
-    flow = CheckinFlow(core.checkin, messages, desks=core.desks)
-    scanner = ScannerInput(
-        max_gap_ms=settings.scanner_max_gap_ms,
-        min_length=settings.scanner_min_length,
-        monotonic=monotonic,
+    guard = VisitorGuard(messages)
+    window = MainWindow(
+        start=StartScreen(clock),
+        scanner=ScannerInput(
+            max_gap_ms=settings.scanner_max_gap_ms,
+            min_length=settings.scanner_min_length,
+            monotonic=monotonic,
+        ),
+        idle=IdleWatcher(settings.idle_timeout_s),
+        guard=guard,
     )
-    sync_bridge = SyncStatusBridge()
+    messages.setParent(window)
+
+    # The flows, each with its screens. Scans go to the first flow that takes them: the desk
+    # flow only while it waits for "who are you?", the check-in flow takes every other one.
+    names = NameSearchFlow(NameSearchScreen(core.checkin))
     desk_bridge = DeskStatusBridge()
     desk_preview = MapView(interactive=False)
     desk_preview.setFixedHeight(220)
-    window = MainWindow(
-        start=StartScreen(clock if clock is not None else core.clock),
+    desk_flow = DeskFlow(
+        core.desks,
+        core.checkin,
+        messages,
+        guard,
+        names=names,
+        floor_map=FloorMapScreen(core.desks),
+        identify=DeskIdentifyScreen(),
+        preview=desk_preview,
+        statuses=desk_bridge,
+    )
+    checkin_flow = CheckinFlow(
+        core.checkin,
+        messages,
+        guard,
+        names=names,
         scan_help=ScanHelpScreen(
             camera if camera is not None else CameraSource(settings.camera),
             FrameDecoder(),
             sound if sound is not None else ReadSound(),
         ),
-        name_search=NameSearchScreen(core.checkin),
         confirm=ConfirmScreen(),
-        result=ResultScreen(settings.confirmation_s, desk_map=desk_preview),
-        flow=flow,
-        messages=messages,
-        scanner=scanner,
-        idle=IdleWatcher(settings.idle_timeout_s),
-        sync_bridge=sync_bridge,
         desks=core.desks,
-        floor_map=FloorMapScreen(core.desks),
-        desk_identify=DeskIdentifyScreen(),
-        desk_flow=DeskFlow(core.desks, core.checkin, messages),
-        desk_bridge=desk_bridge,
     )
+    results = ResultFlow(
+        ResultScreen(settings.confirmation_s, desk_map=desk_preview),
+        messages,
+        frame_desk=desk_flow.frame_desk,
+    )
+    for flow in (names, results, desk_flow, checkin_flow):
+        window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
+
+    # What other threads report, handed to the GUI thread.
     window.start.set_sync_status(core.sync.status())
-    core.sync.add_listener(sync_bridge.on_status)
-    window.refresh_free_counts()
+    start = window.start
+
+    def show_sync_statuses(statuses: list[SyncStatus]) -> None:
+        for status in statuses:
+            start.set_sync_status(status)
+
+    sync_statuses: GuiHandoff[SyncStatus] = GuiHandoff(show_sync_statuses, window)
+    core.sync.add_listener(sync_statuses.put)
     core.desks.add_listener(desk_bridge.on_change)
     # Time alone changes desk states (a booking starts, the day closes): read them each minute.
-    ticker = MinuteTicker(clock if clock is not None else core.clock, parent=window)
+    ticker = MinuteTicker(clock, parent=window)
     ticker.minute_passed.connect(desk_bridge.statuses_changed)
     window.install_input_filters()
     return window

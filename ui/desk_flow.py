@@ -1,29 +1,37 @@
 """Taking a desk: from "Ta denne pulten" (or "Finn en ledig pult for meg") to the answer.
 
-``DeskFlow`` holds no widgets. It remembers what the visitor is doing (claiming one desk, or
-asking for a suggestion), takes their identity from a scanned pass or a name pick, and runs
-the claim on a worker thread: ``DeskService.claim`` may wait up to ~1.5 s for the central
-store. The worker hands its answer back like ``ui/sync_status.py`` does: into a locked slot,
-then an argument-less signal queued to the GUI thread. Every answer for the visitor is a
-``Message`` through the message bridge, except "taken, choose another", which sends the
-visitor back to the map (``choose_again_requested``).
+``DeskFlow`` owns the floor map and the "who are you?" screen (and the small map on the result
+screen, which it frames). It remembers what the visitor is doing (claiming one desk, or asking
+for a suggestion), takes their identity from a scanned pass or a name pick (through the name
+search flow), and runs the claim on a worker thread: ``DeskService.claim`` may wait up to
+~1.5 s for the central store. The worker hands its answer back through ``ui.gui_handoff``.
+Every answer for the visitor is a ``Message`` through the message bridge, except "taken,
+choose another", which sends the visitor back to the map (``choose_again_requested``).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.desks import ClaimOutcome, ClaimResult, Desk, DeskService
-from kiosk.domain import KioskError, PersonSummary
+from kiosk.domain import PersonSummary
 from kiosk.protocol import CheckinMethod
-from ui.checkin_flow import Checkin, failure_message, problem_message
+from ui.checkin_flow import Checkin
+from ui.desk_status import DeskStatusBridge
 from ui.desk_texts import conflict_notice, desk_yours_title, todays_desk_line
+from ui.flow import Flow, Scans, ScreenHost
+from ui.gui_handoff import GuiHandoff
 from ui.messages import Message, MessageBridge, MessageKind
+from ui.name_search_flow import NameSearchFlow
+from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.floor_map import FloorMapScreen, desk_frame
+from ui.visitor_guard import VisitorGuard
+from ui.widgets.map_view import MapView
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +52,12 @@ class _ClaimTask(QRunnable):
         answer: object
         try:
             answer = self._run()
-        except KioskError as exc:
-            answer = exc
-        except Exception as exc:  # a bug: logged here, where the traceback is
-            log.exception("kiosk: unexpected error while claiming a desk")
+        except Exception as exc:  # handed over with its traceback; the guard words and logs it
             answer = exc
         self._deliver(answer)
 
 
-class DeskFlow(QObject):
+class DeskFlow(Flow):
     identify_requested = Signal()
     """The visitor must say who they are (pass or name) before the flow can go on."""
     claim_started = Signal()
@@ -61,18 +66,28 @@ class DeskFlow(QObject):
     """The desk went to someone else: back to the map, with this sentence."""
     suggestion_ready = Signal(str)
     """A desk id suggested for the identified visitor: show it, ready to take."""
-    _answer_waiting = Signal()
-    """Internal: the worker left an answer; carries nothing across the thread."""
 
     def __init__(
         self,
         desks: DeskService,
         checkin: Checkin,
         messages: MessageBridge,
+        guard: VisitorGuard,
+        *,
+        names: NameSearchFlow,
+        floor_map: FloorMapScreen,
+        identify: DeskIdentifyScreen,
+        preview: QWidget,
+        statuses: DeskStatusBridge,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._desks, self._checkin, self._messages = desks, checkin, messages
+        self._guard, self._names = guard, names
+        self.floor_map, self.identify, self.preview = floor_map, identify, preview
+        self._statuses = statuses
+        statuses.setParent(self)
+        self._map_stale = False
         self.purpose: Purpose | None = None
         self.desk: Desk | None = None
         self.person: PersonSummary | None = None
@@ -80,15 +95,119 @@ class DeskFlow(QObject):
         self.claiming = False
         self._notice = ""
         self._generation = 0
-        self._lock = threading.Lock()
-        self._answers: list[tuple[int, object]] = []
+        self._answers: GuiHandoff[tuple[int, object]] = GuiHandoff(self._deliver, self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._answer_waiting.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def awaiting_identity(self) -> bool:
         return self.purpose is not None and self.person is None and not self.claiming
+
+    # Screens: the map, "who are you?", the desk on the result screen ---------------------------
+    def attach(self, host: ScreenHost) -> None:
+        self._host = host
+        floor_map, identify = self.floor_map, self.identify
+        host.add_screen(floor_map)
+        host.add_screen(identify, scans=Scans.ON)
+        host.start.desk_map_requested.connect(self.open_map)
+        floor_map.back_requested.connect(host.go_start)
+        floor_map.claim_requested.connect(self.begin_claim)
+        floor_map.suggest_requested.connect(self.begin_suggest)
+        identify.name_search_requested.connect(self._ask_name)
+        identify.cancelled.connect(self._identify_cancelled)
+        self.identify_requested.connect(self._ask_identity)
+        self.claim_started.connect(self._show_busy)
+        self.choose_again_requested.connect(self._choose_again)
+        self.suggestion_ready.connect(self._show_suggestion)
+        self._statuses.statuses_changed.connect(self._desks_changed)
+        self.refresh_free_counts()
+
+    def reset(self) -> None:
+        self.cancel()
+        self.identify.clear()
+        self.floor_map.reset()
+
+    def open_map(self) -> None:
+        self.floor_map.reload()
+        self._map_stale = False
+        self._host.show_screen(self.floor_map)
+
+    def refresh_free_counts(self) -> None:
+        self._host.start.set_free_counts(self._desks.free_counts_by_zone())
+
+    def frame_desk(self, desk_id: str) -> None:
+        """Ring the desk on its floor and frame it in the result screen's small map."""
+        if self._map_stale:
+            self.floor_map.reload()
+            self._map_stale = False
+        desk = self._desks.desk(desk_id)
+        scene = self.floor_map.scene_for(desk.floor_id) if desk else None
+        if desk is None or scene is None:
+            return
+        self.floor_map.refresh_statuses()
+        scene.highlight(desk_id)
+        if isinstance(self.preview, MapView):
+            self.preview.setScene(scene)
+            frame = desk_frame(scene, desk_id)
+            if frame is not None:
+                self.preview.frame(frame)
+
+    def _desks_changed(self) -> None:
+        """States changed here or in the feed: repaint what is on screen, recount the free."""
+        self.refresh_free_counts()
+        current = self._host.current_screen
+        if current in (self.floor_map, self.identify) or current.isAncestorOf(self.preview):
+            self.floor_map.refresh_statuses()
+        else:
+            self._map_stale = True
+
+    def _ask_identity(self) -> None:
+        desk = self.desk
+        self.identify.ask(desk.label if desk else None)
+        self._host.show_screen(self.identify)
+
+    def _ask_name(self) -> None:
+        desk = self.desk
+        heading = (
+            QCoreApplication.translate("DeskFlow", "Ta pulten %1 – skriv navnet ditt").replace(
+                "%1", desk.label
+            )
+            if desk
+            else QCoreApplication.translate(
+                "DeskFlow", "Finn en ledig pult for meg – skriv navnet ditt"
+            )
+        )
+        self._names.ask(heading, chosen=self.choose_person, back=self._name_back)
+
+    def _name_back(self) -> None:
+        self._names.reset()
+        self._host.show_screen(self.identify)
+
+    def _identify_cancelled(self) -> None:
+        self.cancel()
+        self._names.reset()
+        self.floor_map.clear_selection()
+        self._host.show_screen(self.floor_map)
+
+    def _show_busy(self) -> None:
+        self._names.reset()
+        self.identify.show_busy()
+        self._host.show_screen(self.identify)
+
+    def _choose_again(self, text: str) -> None:
+        self._names.reset()
+        self.floor_map.clear_selection()
+        self.floor_map.reload()
+        self.floor_map.show_banner(text)
+        self._host.show_screen(self.floor_map)
+
+    def _show_suggestion(self, desk_id: str) -> None:
+        self._names.reset()
+        self.floor_map.reload()
+        self.floor_map.select_desk(
+            desk_id, note=QCoreApplication.translate("DeskFlow", "Forslag til deg:")
+        )
+        self._host.show_screen(self.floor_map)
 
     # Entry points (each one user action) ------------------------------------------------------
     def begin_claim(self, desk: Desk) -> None:
@@ -110,18 +229,15 @@ class DeskFlow(QObject):
         self.purpose, self.desk, self.person = Purpose.SUGGEST, None, None
         self.identify_requested.emit()
 
-    def handle_scan(self, text: str) -> None:
-        """A pass was scanned while the flow waits for the visitor's identity."""
-        try:
-            identification = self._checkin.identify_pass(text)
-        except Exception as exc:  # every failure becomes a calm message
-            self.cancel()
-            self._messages.show(problem_message(exc))
-            return
-        self._identified(identification.person, CheckinMethod.QR)
+    def handle_scan(self, text: str) -> bool:
+        """Takes a pass scanned while "who are you?" waits for the visitor's identity."""
+        if self._host.current_screen is not self.identify or not self.awaiting_identity:
+            return False
+        self._guard.run(lambda: self._identify_by_pass(text), undo=self.cancel)
+        return True
 
     def choose_person(self, person: PersonSummary) -> None:
-        self._identified(person, CheckinMethod.NAME)
+        self._guard.run(lambda: self._identified(person, CheckinMethod.NAME), undo=self.cancel)
 
     def cancel(self) -> None:
         """Forget the visitor and the desk; an answer still on its way is ignored."""
@@ -135,20 +251,20 @@ class DeskFlow(QObject):
         self._pool.waitForDone(5000)
 
     # Steps -----------------------------------------------------------------------------------
+    def _identify_by_pass(self, text: str) -> None:
+        identification = self._checkin.identify_pass(text)
+        self._identified(identification.person, CheckinMethod.QR)
+
     def _identified(self, person: PersonSummary, method: CheckinMethod) -> None:
         if self.purpose is None:
             log.warning("kiosk: identity given with no desk flow going on")
             return
         self.person, self.method = person, method
-        try:
-            self._notice = conflict_notice(self._desks, person.person_id)
-            if self.purpose is Purpose.CLAIM:
-                self._start_claim()
-            else:
-                self._suggest(person)
-        except Exception as exc:  # every failure becomes a calm message
-            self.cancel()
-            self._messages.show(problem_message(exc))
+        self._notice = conflict_notice(self._desks, person.person_id)
+        if self.purpose is Purpose.CLAIM:
+            self._start_claim()
+        else:
+            self._suggest(person)
 
     def _suggest(self, person: PersonSummary) -> None:
         held = self._desks.todays_desk(person.person_id)
@@ -190,17 +306,10 @@ class DeskFlow(QObject):
         )
 
     def _leave_answer(self, generation: int, answer: object) -> None:
-        """On the worker thread: park the answer, wake the GUI thread with an empty signal."""
-        with self._lock:
-            self._answers.append((generation, answer))
-        try:
-            self._answer_waiting.emit()
-        except RuntimeError:  # the window (and this flow) is already gone at shutdown
-            log.debug("desk claim answered after the window closed")
+        """On the worker thread: hand the answer to the GUI thread."""
+        self._answers.put((generation, answer))
 
-    def _deliver(self) -> None:
-        with self._lock:
-            answers, self._answers = self._answers, []
+    def _deliver(self, answers: list[tuple[int, object]]) -> None:
         for generation, answer in answers:
             if generation != self._generation:
                 log.info("kiosk: a desk claim answered after the visitor left")
@@ -210,10 +319,8 @@ class DeskFlow(QObject):
                 self._claimed(answer)
             else:
                 self.cancel()
-                if isinstance(answer, KioskError):
-                    self._messages.show(problem_message(answer))
-                else:
-                    self._messages.show(failure_message())
+                assert isinstance(answer, BaseException)
+                self._guard.show(answer)
 
     def _claimed(self, result: ClaimResult) -> None:
         person, notice = self.person, self._notice

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
@@ -44,10 +43,10 @@ def _install_crash_handler(window: MainWindow) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.exit(130)
             return
-        details = "".join(traceback.format_exception(kind, value, tb))
-        log.error("kiosk: unexpected error\n%s", details)
+        if value.__traceback__ is None:
+            value = value.with_traceback(tb)
         try:
-            window.recover_from_bug()
+            window.recover_from_bug(value)  # the visitor guard logs it with its traceback
         except Exception:
             log.exception("kiosk: could not recover; the screen may be stale")
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,8 +28,17 @@ from kiosk import outbox
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings
 from ui.app import build_window
+from ui.desk_flow import DeskFlow
 from ui.main_window import MainWindow
 from ui.messages import Message, MessageBridge
+from ui.screens.confirm import ConfirmScreen
+from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.floor_map import FloorMapScreen
+from ui.screens.name_search import NameSearchScreen
+from ui.screens.result import ResultScreen
+from ui.screens.scan_help import ScanHelpScreen
+
+T = TypeVar("T")
 
 TABLET = (1280, 800)
 HERE = Path(__file__).resolve().parent
@@ -110,6 +119,40 @@ class Kiosk:
     monotonic: SteppedMonotonic
     messages: list[Message] = field(default_factory=list)
 
+    # The screens, found where their flows put them (the window itself only knows ``start``).
+    def _only(self, kind: type[T]) -> T:
+        found = self.window.findChildren(kind)
+        assert len(found) == 1, (kind, found)
+        return found[0]
+
+    @property
+    def name_search(self) -> NameSearchScreen:
+        return self._only(NameSearchScreen)
+
+    @property
+    def floor_map(self) -> FloorMapScreen:
+        return self._only(FloorMapScreen)
+
+    @property
+    def confirm(self) -> ConfirmScreen:
+        return self._only(ConfirmScreen)
+
+    @property
+    def scan_help(self) -> ScanHelpScreen:
+        return self._only(ScanHelpScreen)
+
+    @property
+    def desk_identify(self) -> DeskIdentifyScreen:
+        return self._only(DeskIdentifyScreen)
+
+    @property
+    def result(self) -> ResultScreen:
+        return self._only(ResultScreen)
+
+    @property
+    def desk_flow(self) -> DeskFlow:
+        return self._only(DeskFlow)
+
     def scan(self, token: str) -> None:
         """What a handheld scanner does: type the token in one burst and press Return."""
         self.qtbot.keyClicks(self.window, token)
@@ -121,14 +164,14 @@ class Kiosk:
 
     def tap_keys(self, text: str) -> None:
         for char in text:
-            self.click(self.window.name_search.keyboard.key_button(char))
+            self.click(self.name_search.keyboard.key_button(char))
 
     def wait_for_screen(self, screen: QWidget, timeout: int = 3000) -> None:
         self.qtbot.waitUntil(lambda: self.window.current_screen is screen, timeout=timeout)
 
     def wait_for_message(self, count: int = 1) -> Message:
         self.qtbot.waitUntil(lambda: len(self.messages) >= count)
-        self.wait_for_screen(self.window.result)
+        self.wait_for_screen(self.result)
         return self.messages[count - 1]
 
     def button(self, text: str) -> QAbstractButton:
@@ -141,7 +184,7 @@ class Kiosk:
         """The one visible search result for this person."""
         rows = [
             row
-            for row in self.window.name_search.result_buttons
+            for row in self.name_search.result_buttons
             if row.isVisible() and row.name_label.text() == name
         ]
         assert len(rows) == 1, [r.name_label.text() for r in rows]

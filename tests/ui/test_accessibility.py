@@ -39,12 +39,12 @@ def _screens_walked(kiosk: Kiosk, make_pass: Callable[..., str]) -> list[str]:
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     kiosk.tap_keys("O")
     check()  # name search, no results yet
-    kiosk.click(window.name_search.keyboard.key_button("clear"))
-    kiosk.qtbot.keyClicks(window.name_search.field, "ka")
-    assert window.name_search.results
+    kiosk.click(kiosk.name_search.keyboard.key_button("clear"))
+    kiosk.qtbot.keyClicks(kiosk.name_search.field, "ka")
+    assert kiosk.name_search.results
     check()  # with results
-    kiosk.click(window.name_search.result_buttons[0])
-    kiosk.wait_for_screen(window.confirm)
+    kiosk.click(kiosk.name_search.result_buttons[0])
+    kiosk.wait_for_screen(kiosk.confirm)
     check()
     kiosk.click(kiosk.button("Avbryt"))
     kiosk.scan(make_pass(KARI))
@@ -75,7 +75,7 @@ def test_main_buttons_are_64_px_high(kiosk: Kiosk) -> None:
         assert kiosk.button(text).height() >= theme.BUTTON_HEIGHT
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     for key in "QÆØÅ":
-        assert kiosk.window.name_search.keyboard.key_button(key).height() >= theme.KEY_SIZE
+        assert kiosk.name_search.keyboard.key_button(key).height() >= theme.KEY_SIZE
 
 
 @pytest.mark.parametrize("pair", sorted(theme.TEXT_PAIRS))
@@ -111,12 +111,12 @@ def test_states_have_a_symbol_and_words_not_just_colour(
     assert start.sync_icon.isVisible() and start.sync_label.text()
     kiosk.scan(make_pass(KARI))
     kiosk.wait_for_message()
-    welcome = kiosk.window.result.icon.symbol
-    kiosk.click(kiosk.window.result.ok_button)
+    welcome = kiosk.result.icon.symbol
+    kiosk.click(kiosk.result.ok_button)
     kiosk.scan("THIS-IS-NOT-A-REGIONLAB-PASS")
     kiosk.wait_for_message(2)
-    assert kiosk.window.result.icon.symbol != welcome  # a different shape, not only a colour
-    assert kiosk.window.result.title.text() and kiosk.window.result.detail.text()
+    assert kiosk.result.icon.symbol != welcome  # a different shape, not only a colour
+    assert kiosk.result.title.text() and kiosk.result.detail.text()
 
 
 class _Marking(QTranslator):
@@ -148,7 +148,7 @@ def test_every_visible_string_goes_through_the_translator(
         for button_text in ("⟦Sjekk inn med navn⟧",):
             kiosk.click(kiosk.button(button_text))
         assert untranslated() == []
-        kiosk.click(window.name_search.back_button)
+        kiosk.click(kiosk.name_search.back_button)
         kiosk.click(kiosk.button("⟦Sjekk inn med QR-kode⟧"))
         assert untranslated() == []
         kiosk.scan("THIS-IS-NOT-A-REGIONLAB-PASS")

@@ -19,9 +19,9 @@ from kiosk.passes import PassKind, PassProblem, SigningKey
 from tests.conftest import KARI
 from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk
-from ui.checkin_flow import pass_problem_text
 from ui.i18n import locale_for
 from ui.messages import MessageKind
+from ui.pass_texts import pass_problem_text
 
 pytestmark = pytest.mark.gui
 
@@ -55,7 +55,7 @@ def assert_refused(kiosk: Kiosk, title: str, detail: str | None = None) -> None:
     if detail is not None:
         assert message.detail == detail
     assert message.title in kiosk.visible_texts() and message.detail in kiosk.visible_texts()
-    assert kiosk.window.result.icon.symbol.value == "warning"  # not by colour alone
+    assert kiosk.result.icon.symbol.value == "warning"  # not by colour alone
     assert not kiosk.core.checkin.is_present(KARI)
     assert kiosk.pending_events() == 0
     kiosk.wait_for_screen(kiosk.window.start)

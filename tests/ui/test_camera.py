@@ -39,7 +39,7 @@ HOLD_IN_FRAME = "Hold QR-koden inne i rammen"
 
 def open_scan_screen(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.button("Sjekk inn med QR-kode"))
-    kiosk.wait_for_screen(kiosk.window.scan_help)
+    kiosk.wait_for_screen(kiosk.scan_help)
 
 
 def camera_kiosk(
@@ -65,7 +65,7 @@ def hold_up(kiosk: Kiosk, feeder: FrameFeeder, frame: QImage, until: Callable[[]
 
 def read_frames(kiosk: Kiosk, feeder: FrameFeeder, frame: QImage, count: int) -> None:
     """Show ``frame`` until the decoder has read ``count`` more frames."""
-    decoder = kiosk.window.scan_help.decoder
+    decoder = kiosk.scan_help.decoder
     target = decoder.frames_read + count
     hold_up(kiosk, feeder, frame, lambda: decoder.frames_read >= target)
 
@@ -75,7 +75,7 @@ def test_scan_screen_shows_the_picture_and_a_pass_checks_in(
     make_kiosk: Callable[..., Kiosk], make_pass: Callable[..., str]
 ) -> None:
     kiosk, feeder, sound = camera_kiosk(make_kiosk)
-    screen = kiosk.window.scan_help
+    screen = kiosk.scan_help
     assert feeder.running
     assert HOLD_IN_FRAME in kiosk.visible_texts()
     assert NO_CAMERA not in kiosk.visible_texts()
@@ -88,7 +88,7 @@ def test_scan_screen_shows_the_picture_and_a_pass_checks_in(
     hold_up(kiosk, feeder, pass_frame(make_pass(KARI)), lambda: bool(kiosk.messages))
     message = kiosk.wait_for_message()
     assert message.kind is MessageKind.WELCOME
-    assert kiosk.window.result.title.text() == "Velkommen, Kari!"
+    assert kiosk.result.title.text() == "Velkommen, Kari!"
     assert kiosk.core.checkin.is_present(KARI)
     assert kiosk.pending_events() == 1
     assert sound.played == 1
@@ -129,13 +129,13 @@ def test_the_same_code_seen_in_many_frames_checks_in_once(
     kiosk.wait_for_message()
     kiosk.qtbot.wait(0)
     # Back on the scan screen at once, the pass still held up: the repeat is ignored.
-    kiosk.window.show_screen(kiosk.window.scan_help)
+    kiosk.window.show_screen(kiosk.scan_help)
     read_frames(kiosk, feeder, frame, 3)
-    kiosk.qtbot.waitUntil(lambda: kiosk.window.scan_help.decoder.busy is False)
+    kiosk.qtbot.waitUntil(lambda: kiosk.scan_help.decoder.busy is False)
     assert len(kiosk.messages) == 1
     assert kiosk.pending_events() == 1
     assert sound.played == 1
-    assert kiosk.window.current_screen is kiosk.window.scan_help
+    assert kiosk.window.current_screen is kiosk.scan_help
 
 
 def test_a_url_qr_code_is_refused_and_records_nothing(
@@ -158,7 +158,7 @@ def test_a_product_barcode_and_an_empty_picture_are_ignored(
     read_frames(kiosk, feeder, empty_frame(), 3)
     assert kiosk.messages == []
     assert sound.played == 0
-    assert kiosk.window.current_screen is kiosk.window.scan_help
+    assert kiosk.window.current_screen is kiosk.scan_help
     assert kiosk.pending_events() == 0
 
 
@@ -177,7 +177,7 @@ def test_without_a_camera_the_screen_says_so_and_the_scanner_works(
 ) -> None:
     kiosk = make_kiosk()  # the real camera source: this machine has no camera
     open_scan_screen(kiosk)
-    assert kiosk.window.scan_help.source.state is CameraState.UNAVAILABLE
+    assert kiosk.scan_help.source.state is CameraState.UNAVAILABLE
     assert NO_CAMERA in kiosk.visible_texts()
     assert HOLD_IN_FRAME not in kiosk.visible_texts()
     kiosk.scan(make_pass(KARI))
@@ -191,7 +191,7 @@ def test_a_camera_lost_while_in_use_comes_back_when_plugged_in(
     read_frames(kiosk, feeder, empty_frame(), 1)
     feeder.unplug()
     assert NO_CAMERA in kiosk.visible_texts()
-    assert not kiosk.window.scan_help.preview.has_picture
+    assert not kiosk.scan_help.preview.has_picture
     assert not feeder.feed(empty_frame())
 
     feeder.plug_in()
@@ -215,12 +215,12 @@ def test_a_kiosk_that_starts_without_a_camera_uses_one_plugged_in_later(
 def test_leaving_the_scan_screen_stops_the_camera(make_kiosk: Callable[..., Kiosk]) -> None:
     kiosk, feeder, _ = camera_kiosk(make_kiosk)
     read_frames(kiosk, feeder, empty_frame(), 1)
-    kiosk.click(kiosk.window.scan_help.back_button)
+    kiosk.click(kiosk.scan_help.back_button)
     kiosk.wait_for_screen(kiosk.window.start)
     assert not feeder.running and feeder.stops == 1
-    assert not kiosk.window.scan_help.preview.has_picture
+    assert not kiosk.scan_help.preview.has_picture
     kiosk.click(kiosk.button("Sjekk inn med navn"))
-    kiosk.wait_for_screen(kiosk.window.name_search)
+    kiosk.wait_for_screen(kiosk.name_search)
     assert not feeder.running and feeder.starts == 1
 
 

@@ -91,12 +91,12 @@ def painted_state(view: MapView, desk_id: str) -> DeskState | None:
 
 def open_map(kiosk: Kiosk) -> MapView:
     kiosk.click(kiosk.window.start.desk_button)
-    kiosk.wait_for_screen(kiosk.window.floor_map)
-    return kiosk.window.floor_map.view
+    kiosk.wait_for_screen(kiosk.floor_map)
+    return kiosk.floor_map.view
 
 
 def tap_desk(kiosk: Kiosk, desk_id: str) -> None:
-    view = kiosk.window.floor_map.view
+    view = kiosk.floor_map.view
     pos = view.view_pos_of(desk_id)
     assert pos is not None and view.viewport().rect().contains(pos), desk_id
     kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -121,16 +121,16 @@ def free_desk(core: KioskCore, floor_id: str, skip: tuple[str, ...] = ()) -> str
 
 def claim_on_screen(kiosk: Kiosk, desk: str, token: str) -> None:
     tap_desk(kiosk, desk)
-    details = kiosk.window.floor_map.details
+    details = kiosk.floor_map.details
     kiosk.qtbot.waitUntil(lambda: details.isVisible() and details.claim_button.isVisible())
     kiosk.click(details.claim_button)
-    kiosk.wait_for_screen(kiosk.window.desk_identify)
+    kiosk.wait_for_screen(kiosk.desk_identify)
     kiosk.scan(token)
 
 
 def test_map_fits_the_screen_and_shows_every_state_three_ways(map_kiosk: Kiosk) -> None:
     view = open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     scene = view.floor_scene()
     assert scene is not None
     # The whole plan is in view, and not much more.
@@ -167,7 +167,7 @@ def test_every_desk_label_is_readable_when_the_floor_fits_the_tablet(map_kiosk: 
     own desk (desks never overlap, so labels never do)."""
     assert map_kiosk.window.size().toTuple() == (1280, 800)
     view = open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     for floor in floor_map.floors:
         floor_map.show_floor(floor.id)
         assert view.zoom == pytest.approx(1.0)
@@ -190,7 +190,7 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
 ) -> None:
     core = map_kiosk.core
     view = open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     desk = free_desk(core, floor_map.current_floor or "")
     label = core.desks.desk(desk).label  # type: ignore[union-attr]
     assert painted_state(view, desk) is DeskState.FREE
@@ -204,7 +204,7 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
     # "Ledig til kl. 17:00" by day; in the evening a claim lasts until midnight.
     assert any(t.startswith("Ledig til kl. ") or t == "Ledig resten av dagen" for t in texts)
     map_kiosk.click(details.claim_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
     assert f"Ta pulten {label}" in map_kiosk.visible_texts()
 
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
@@ -215,7 +215,7 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
     assert message.desk_id == desk
     assert "Velkommen, Turid! Du er sjekket inn." in message.detail
     # The confirmation shows the desk on a small map, ringed.
-    preview = map_kiosk.window.result.desk_map
+    preview = map_kiosk.result.desk_map
     assert isinstance(preview, MapView) and preview.isVisible()
     scene = preview.floor_scene()
     assert scene is not None and scene.highlighted is not None
@@ -223,7 +223,7 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
     assert scene.highlighted.state is DeskState.OCCUPIED
 
     # Back on the map it is occupied, in colour, symbol and words.
-    map_kiosk.click(map_kiosk.window.result.ok_button)
+    map_kiosk.click(map_kiosk.result.ok_button)
     map_kiosk.wait_for_screen(map_kiosk.window.start)
     open_map(map_kiosk)
     assert painted_state(view, desk) is DeskState.OCCUPIED
@@ -235,15 +235,15 @@ def test_tap_a_free_desk_and_take_it_with_a_pass(
 def test_take_a_desk_by_name(map_kiosk: Kiosk) -> None:
     core = map_kiosk.core
     open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     desk = free_desk(core, floor_map.current_floor or "")
     tap_desk(map_kiosk, desk)
     map_kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     map_kiosk.click(floor_map.details.claim_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
-    map_kiosk.click(map_kiosk.window.desk_identify.name_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.name_search)
-    assert map_kiosk.window.name_search.heading.text().startswith("Ta pulten ")
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
+    map_kiosk.click(map_kiosk.desk_identify.name_button)
+    map_kiosk.wait_for_screen(map_kiosk.name_search)
+    assert map_kiosk.name_search.heading.text().startswith("Ta pulten ")
     map_kiosk.tap_keys("turid")
     map_kiosk.click(map_kiosk.person_row("Turid Tjørhom"))
     message = map_kiosk.wait_for_message()
@@ -256,7 +256,7 @@ def test_a_desk_taken_on_another_kiosk_first_says_choose_another(
 ) -> None:
     core = map_kiosk.core
     open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     desk = free_desk(core, floor_map.current_floor or "")
     # The other kiosk at the door takes it a moment before; this kiosk has not heard yet.
     other = open_core(central_server, tmp_path / "other")
@@ -284,7 +284,7 @@ def other_person_id(core: KioskCore) -> str:
 
 def test_switch_floors_and_zoom(map_kiosk: Kiosk) -> None:
     view = open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     floors = floor_map.floors
     assert len(floors) >= 2
     first, second = (floor_map.floor_buttons[f.id] for f in floors[:2])
@@ -331,7 +331,7 @@ def test_check_in_names_todays_desk_and_shows_it(
     assert "Din pult i dag: B-12" in message.detail.splitlines()
     b12 = desk_id(map_kiosk.core, "B-12")
     assert message.desk_id == b12
-    preview = map_kiosk.window.result.desk_map
+    preview = map_kiosk.result.desk_map
     assert isinstance(preview, MapView) and preview.isVisible()
     scene = preview.floor_scene()
     assert scene is not None and scene.highlighted is not None
@@ -349,21 +349,21 @@ def test_start_screen_counts_free_desks_per_zone_and_follows_a_claim(
         f"{zone} {n}" for zone, n in counts.items()
     )
     open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     desk = free_desk(core, floor_map.current_floor or "")
     zone = core.desks.desk(desk).zone  # type: ignore[union-attr]
     claim_on_screen(map_kiosk, desk, central_server.issue_pass(DROP_IN))
     map_kiosk.wait_for_message()
-    map_kiosk.click(map_kiosk.window.result.ok_button)
+    map_kiosk.click(map_kiosk.result.ok_button)
     map_kiosk.wait_for_screen(map_kiosk.window.start)
     map_kiosk.qtbot.waitUntil(lambda: f"{zone} {counts[zone] - 1}" in label.text())
 
 
 def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer) -> None:
     open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     map_kiosk.click(floor_map.suggest_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
     assert "Finn en ledig pult for meg" in map_kiosk.visible_texts()
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
     map_kiosk.wait_for_screen(floor_map)
@@ -383,14 +383,14 @@ def test_idle_returns_to_start_and_forgets_the_claim(
 ) -> None:
     kiosk = make_kiosk(demo_core, idle_timeout_s=0.3)
     open_map(kiosk)
-    floor_map = kiosk.window.floor_map
+    floor_map = kiosk.floor_map
     desk = free_desk(demo_core, floor_map.current_floor or "")
     tap_desk(kiosk, desk)
     kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     kiosk.click(floor_map.details.claim_button)
-    kiosk.wait_for_screen(kiosk.window.desk_identify)
+    kiosk.wait_for_screen(kiosk.desk_identify)
     kiosk.wait_for_screen(kiosk.window.start, timeout=3000)
-    assert kiosk.window.desk_flow.purpose is None and kiosk.window.desk_flow.desk is None
+    assert kiosk.desk_flow.purpose is None and kiosk.desk_flow.desk is None
     assert not floor_map.details.isVisible()
     # A pass scanned now is an ordinary check-in, not a desk claim.
     kiosk.scan(central_server.issue_pass(DROP_IN))
@@ -401,8 +401,8 @@ def test_idle_returns_to_start_and_forgets_the_claim(
 
 def test_every_control_on_the_map_is_at_least_44_px(map_kiosk: Kiosk) -> None:
     open_map(map_kiosk)
-    tap_desk(map_kiosk, free_desk(map_kiosk.core, map_kiosk.window.floor_map.current_floor or ""))
-    for button in map_kiosk.window.floor_map.findChildren(QAbstractButton):
+    tap_desk(map_kiosk, free_desk(map_kiosk.core, map_kiosk.floor_map.current_floor or ""))
+    for button in map_kiosk.floor_map.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.width() >= 44 and button.height() >= 44, button.text()
 

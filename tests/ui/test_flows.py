@@ -16,8 +16,8 @@ from kiosk.protocol import CheckinMethod
 from tests.conftest import BJORN, KARI
 from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk, SteppedMonotonic
-from ui.checkin_flow import pass_problem_text
 from ui.messages import MessageKind
+from ui.pass_texts import pass_problem_text
 
 pytestmark = pytest.mark.gui
 
@@ -34,9 +34,9 @@ def test_scan_checks_in_and_the_start_screen_returns_by_itself(
 
     message = kiosk.wait_for_message()
     assert message.kind is MessageKind.WELCOME
-    assert kiosk.window.result.title.text() == "Velkommen, Kari!"
+    assert kiosk.result.title.text() == "Velkommen, Kari!"
     assert "Velkommen, Kari!" in kiosk.visible_texts()
-    assert kiosk.window.result.detail.text() == "Du er sjekket inn kl. 09:00."
+    assert kiosk.result.detail.text() == "Du er sjekket inn kl. 09:00."
     assert kiosk.core.checkin.is_present(KARI)
     assert kiosk.pending_events() == 1
 
@@ -53,8 +53,8 @@ def test_second_scan_asks_before_checking_out(kiosk: Kiosk, make_pass: Callable[
 
     kiosk.monotonic.skip(5)  # past the scanner's 3 s debounce
     kiosk.scan(token)
-    kiosk.wait_for_screen(kiosk.window.confirm)
-    assert kiosk.window.confirm.question.text() == "Sjekke ut Kari Nordmann?"
+    kiosk.wait_for_screen(kiosk.confirm)
+    assert kiosk.confirm.question.text() == "Sjekke ut Kari Nordmann?"
     assert kiosk.core.checkin.is_present(KARI), "nothing happens before the visitor says yes"
 
     kiosk.click(kiosk.button("Ja, sjekk ut"))
@@ -71,12 +71,12 @@ def test_scanning_the_same_pass_on_the_confirm_screen_means_yes(
     token = make_pass(KARI)
     kiosk.scan(token)
     kiosk.wait_for_message()
-    kiosk.click(kiosk.window.result.ok_button)  # tap: back to start at once
+    kiosk.click(kiosk.result.ok_button)  # tap: back to start at once
     kiosk.wait_for_screen(kiosk.window.start)
 
     kiosk.monotonic.skip(5)
     kiosk.scan(token)
-    kiosk.wait_for_screen(kiosk.window.confirm)
+    kiosk.wait_for_screen(kiosk.confirm)
     kiosk.scan(token)  # again at once: on this screen that is "yes", not a double scan
     assert kiosk.wait_for_message(2).kind is MessageKind.GOODBYE
     assert not kiosk.core.checkin.is_present(KARI)
@@ -95,7 +95,7 @@ def test_the_same_scan_twice_within_three_seconds_counts_once(
 
     # Back at the start screen a new visit begins: the same pass now counts (check-out).
     kiosk.scan(token)
-    kiosk.wait_for_screen(kiosk.window.confirm)
+    kiosk.wait_for_screen(kiosk.confirm)
 
 
 def test_cancel_on_the_confirm_screen_records_nothing(
@@ -107,7 +107,7 @@ def test_cancel_on_the_confirm_screen_records_nothing(
     kiosk.wait_for_screen(kiosk.window.start)
     kiosk.monotonic.skip(5)
     kiosk.scan(token)
-    kiosk.wait_for_screen(kiosk.window.confirm)
+    kiosk.wait_for_screen(kiosk.confirm)
 
     kiosk.click(kiosk.button("Avbryt"))
     kiosk.wait_for_screen(kiosk.window.start)
@@ -117,26 +117,26 @@ def test_cancel_on_the_confirm_screen_records_nothing(
 
 def test_name_check_in_with_the_on_screen_keyboard(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.button("Sjekk inn med navn"))
-    kiosk.wait_for_screen(kiosk.window.name_search)
+    kiosk.wait_for_screen(kiosk.name_search)
 
     kiosk.tap_keys("K")
-    assert kiosk.window.name_search.field.text() == "K"
-    assert kiosk.window.name_search.results == [], "no results before two letters"
+    assert kiosk.name_search.field.text() == "K"
+    assert kiosk.name_search.results == [], "no results before two letters"
     kiosk.tap_keys("AR")
-    assert kiosk.window.name_search.field.text() == "Kar"
+    assert kiosk.name_search.field.text() == "Kar"
     row = kiosk.person_row("Kari Nordmann")
     assert row.organisation_label.text() == "NAV"
     assert row.accessibleName() == "Kari Nordmann, NAV"  # nothing about presence
 
     kiosk.click(row)
-    kiosk.wait_for_screen(kiosk.window.confirm)
-    assert kiosk.window.confirm.question.text() == "Sjekke inn som Kari Nordmann?"
+    kiosk.wait_for_screen(kiosk.confirm)
+    assert kiosk.confirm.question.text() == "Sjekke inn som Kari Nordmann?"
     kiosk.click(kiosk.button("Ja, sjekk inn"))
 
     assert kiosk.wait_for_message().title == "Velkommen, Kari!"
     assert kiosk.core.checkin.is_present(KARI)
     kiosk.wait_for_screen(kiosk.window.start)
-    assert kiosk.window.name_search.field.text() == "", "the next visitor starts afresh"
+    assert kiosk.name_search.field.text() == "", "the next visitor starts afresh"
 
 
 def test_name_check_out_asks_to_check_out(kiosk: Kiosk) -> None:
@@ -144,8 +144,8 @@ def test_name_check_out_asks_to_check_out(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     kiosk.tap_keys("BJØ")
     kiosk.click(kiosk.person_row("Bjørn Åsheim"))
-    kiosk.wait_for_screen(kiosk.window.confirm)
-    assert kiosk.window.confirm.question.text() == "Sjekke ut Bjørn Åsheim?"
+    kiosk.wait_for_screen(kiosk.confirm)
+    assert kiosk.confirm.question.text() == "Sjekke ut Bjørn Åsheim?"
     kiosk.click(kiosk.button("Ja, sjekk ut"))
     assert kiosk.wait_for_message().title == "Ha det, Bjørn!"
     assert not kiosk.core.checkin.is_present(BJORN)
@@ -167,24 +167,24 @@ def test_name_check_out_asks_to_check_out(kiosk: Kiosk) -> None:
 )
 def test_search_folds_norwegian_letters(kiosk: Kiosk, typed: str, found: str) -> None:
     kiosk.click(kiosk.button("Sjekk inn med navn"))
-    kiosk.wait_for_screen(kiosk.window.name_search)
+    kiosk.wait_for_screen(kiosk.name_search)
     # A physical keyboard types into the same field.
-    kiosk.qtbot.keyClicks(kiosk.window.name_search.field, typed)
-    names = [person.name for person in kiosk.window.name_search.results]
+    kiosk.qtbot.keyClicks(kiosk.name_search.field, typed)
+    names = [person.name for person in kiosk.name_search.results]
     assert found in names
 
 
 def test_search_variants_typed_on_the_on_screen_keyboard(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     kiosk.tap_keys("KVÆ")
-    assert [p.name for p in kiosk.window.name_search.results] == ["Sølvi Kvæven"]
-    kiosk.click(kiosk.window.name_search.keyboard.key_button("clear"))
+    assert [p.name for p in kiosk.name_search.results] == ["Sølvi Kvæven"]
+    kiosk.click(kiosk.name_search.keyboard.key_button("clear"))
     kiosk.tap_keys("SOE")
-    assert [p.name for p in kiosk.window.name_search.results] == ["Sølvi Kvæven"]
-    kiosk.click(kiosk.window.name_search.keyboard.key_button("backspace"))
-    kiosk.click(kiosk.window.name_search.keyboard.key_button("backspace"))
-    assert kiosk.window.name_search.field.text() == "S"
-    assert kiosk.window.name_search.results == []
+    assert [p.name for p in kiosk.name_search.results] == ["Sølvi Kvæven"]
+    kiosk.click(kiosk.name_search.keyboard.key_button("backspace"))
+    kiosk.click(kiosk.name_search.keyboard.key_button("backspace"))
+    assert kiosk.name_search.field.text() == "S"
+    assert kiosk.name_search.results == []
     kiosk.tap_keys("ZZ")
     assert "Ingen treff" in kiosk.visible_texts()
 
@@ -268,7 +268,7 @@ def test_each_bad_pass_shows_its_message_and_records_nothing(
     assert message.kind is MessageKind.PROBLEM
     assert message.detail == pass_problem_text(problem)
     assert message.detail in kiosk.visible_texts()
-    assert kiosk.window.result.icon.symbol.value == "warning"
+    assert kiosk.result.icon.symbol.value == "warning"
     assert not core.checkin.is_present(KARI)
     assert kiosk.pending_events() == 0
     kiosk.wait_for_screen(kiosk.window.start)
@@ -298,15 +298,15 @@ def test_idle_timeout_clears_what_was_typed(make_kiosk: Callable[..., Kiosk]) ->
     kiosk = make_kiosk(idle_timeout_s=0.3)
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     kiosk.tap_keys("KAR")
-    assert kiosk.window.name_search.results
+    assert kiosk.name_search.results
 
     kiosk.wait_for_screen(kiosk.window.start, timeout=5000)
-    assert kiosk.window.name_search.field.text() == ""
-    assert kiosk.window.name_search.results == []
+    assert kiosk.name_search.field.text() == ""
+    assert kiosk.name_search.results == []
     assert not any("Kari" in text for text in kiosk.all_texts())
 
     kiosk.click(kiosk.button("Sjekk inn med navn"))
-    assert kiosk.window.name_search.field.text() == ""
+    assert kiosk.name_search.field.text() == ""
 
 
 def test_input_keeps_the_idle_timer_from_firing(make_kiosk: Callable[..., Kiosk]) -> None:
@@ -316,14 +316,14 @@ def test_input_keeps_the_idle_timer_from_firing(make_kiosk: Callable[..., Kiosk]
     kiosk.click(kiosk.button("Sjekk inn med navn"))
     for _ in range(8):
         kiosk.qtbot.wait(150)  # spaced input, each within the timeout
-        kiosk.qtbot.keyClicks(kiosk.window.name_search.field, "a")
-        assert kiosk.window.current_screen is kiosk.window.name_search
+        kiosk.qtbot.keyClicks(kiosk.name_search.field, "a")
+        assert kiosk.window.current_screen is kiosk.name_search
     kiosk.wait_for_screen(kiosk.window.start, timeout=5000)
 
 
 def test_qr_help_screen_and_back(kiosk: Kiosk, make_pass: Callable[..., str]) -> None:
     kiosk.click(kiosk.button("Sjekk inn med QR-kode"))
-    kiosk.wait_for_screen(kiosk.window.scan_help)
+    kiosk.wait_for_screen(kiosk.scan_help)
     kiosk.scan(make_pass(KARI))  # scanning works here too
     assert kiosk.wait_for_message().title == "Velkommen, Kari!"
     kiosk.wait_for_screen(kiosk.window.start)
