@@ -68,6 +68,10 @@ def describe(status: SyncStatus) -> tuple[Symbol, str]:
                 "SyncStatus", "Frakoblet – %n hendelser venter på sending", "", status.pending
             )
         return Symbol.OFFLINE, text
+    if status.state is SyncState.UNAUTHORISED:
+        return Symbol.NOT_APPROVED, QCoreApplication.translate(
+            "SyncStatus", "Kiosken er ikke godkjent – kontakt driftsansvarlig"
+        )
     return Symbol.WAITING, QCoreApplication.translate(
         "SyncStatus", "Venter på første synkronisering"
     )

@@ -143,8 +143,10 @@ class DeskCentral(FakeCentral):
 
     holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
 
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        results = super().push_events(events)
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        results = super().push_events(events, timeout_s)
         for event, result in zip(events, results, strict=True):
             if event["type"] == "desk_claim" and result["status"] == "accepted":
                 holder = self.holders.setdefault(event["data"]["desk_id"], event["id"])
@@ -251,7 +253,7 @@ def test_the_loser_of_a_race_hears_taken_at_once(core: KioskCore, central: DeskC
     assert result.outcome is ClaimOutcome.TAKEN
     assert states(core)["B-02"] is DeskState.OCCUPIED  # shown taken until the feed says by whom
     assert core.desks.todays_desk(KARI) is None
-    assert core.desks.unresolved_conflicts(KARI) == []  # told already, on the spot
+    assert core.desks.take_conflict_notices(KARI) == []  # told already, on the spot
     assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
         ClaimOutcome.CLAIMED
     )
@@ -273,11 +275,10 @@ def test_offline_claims_are_provisional_and_a_later_conflict_is_kept_for_the_per
     clock.advance(minutes=5)
     assert core.sync.sync_once()
     assert core.desks.statuses()["lyngdal-A-01"].provisional is False
-    (conflict,) = core.desks.unresolved_conflicts(KARI)
-    assert conflict.desk.label == "B-02"
     assert core.desks.todays_desk(KARI) is None
-    core.desks.acknowledge_conflicts(KARI)
-    assert core.desks.unresolved_conflicts(KARI) == []
+    (conflict,) = core.desks.take_conflict_notices(KARI)
+    assert conflict.desk.label == "B-02"
+    assert core.desks.take_conflict_notices(KARI) == []  # told once
 
 
 def test_suggestions_prefer_the_usual_desk_then_the_cluster_zone(

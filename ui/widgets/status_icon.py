@@ -1,7 +1,7 @@
 """A painted status symbol, so state never depends on colour alone or on an emoji font.
 
 Each symbol has its own shape (tick, arrow out of a door, exclamation mark, cloud, crossed
-cloud, hourglass) and an accessible name; the colour only reinforces it.
+cloud, hourglass, padlock) and an accessible name; the colour only reinforces it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class Symbol(enum.Enum):
     ONLINE = "online"
     OFFLINE = "offline"
     WAITING = "waiting"
+    NOT_APPROVED = "not_approved"  # the store refused this kiosk: a padlock
 
 
 _COLOURS = {
@@ -31,6 +32,7 @@ _COLOURS = {
     Symbol.ONLINE: theme.SUCCESS,
     Symbol.OFFLINE: theme.WARNING,
     Symbol.WAITING: theme.TEXT_MUTED,
+    Symbol.NOT_APPROVED: theme.DANGER,
 }
 
 
@@ -115,6 +117,15 @@ class StatusIcon(QWidget):
             else:  # a cross inside the cloud
                 p.drawLine(QPointF(s * 0.42, s * 0.45), QPointF(s * 0.58, s * 0.63))
                 p.drawLine(QPointF(s * 0.58, s * 0.45), QPointF(s * 0.42, s * 0.63))
+        elif sym is Symbol.NOT_APPROVED:  # a closed padlock
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawArc(QRectF(s * 0.30, s * 0.12, s * 0.40, s * 0.44), 0, 180 * 16)
+            p.drawLine(QPointF(s * 0.30, s * 0.34), QPointF(s * 0.30, s * 0.46))
+            p.drawLine(QPointF(s * 0.70, s * 0.34), QPointF(s * 0.70, s * 0.46))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(QRectF(s * 0.20, s * 0.44, s * 0.60, s * 0.44), s * 0.06, s * 0.06)
         else:  # WAITING: an hourglass
             p.setPen(pen)
             path = QPainterPath(QPointF(s * 0.28, s * 0.15))
