@@ -22,10 +22,6 @@ class TransportError(Exception):
         """The store understood the request and refused what was in it (not a network fault)."""
         return self.status_code in (400, 413, 422)
 
-    @property
-    def auth_failed(self) -> bool:
-        return self.status_code in (401, 403, 404)
-
 
 class Unauthorised(TransportError):
     """The store refused this kiosk's token (401/403): revoked or wrong, not an outage."""
