@@ -5,14 +5,10 @@ The status reaches the GUI thread through ``ui.gui_handoff.GuiHandoff`` (wired i
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain import SyncState, SyncStatus
 from ui.widgets.status_icon import Symbol
-
-log = logging.getLogger(__name__)
 
 
 def describe(status: SyncStatus) -> tuple[Symbol, str]:

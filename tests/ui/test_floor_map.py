@@ -259,14 +259,14 @@ def test_a_desk_claim_on_a_read_only_store_says_it_cannot_save(
 ) -> None:
     core = map_kiosk.core
     open_map(map_kiosk)
-    floor_map = map_kiosk.window.floor_map
+    floor_map = map_kiosk.floor_map
     desk = free_desk(core, floor_map.current_floor or "")
     tap_desk(map_kiosk, desk)
     map_kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     map_kiosk.click(floor_map.details.claim_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.desk_identify)
-    map_kiosk.click(map_kiosk.window.desk_identify.name_button)
-    map_kiosk.wait_for_screen(map_kiosk.window.name_search)
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
+    map_kiosk.click(map_kiosk.desk_identify.name_button)
+    map_kiosk.wait_for_screen(map_kiosk.name_search)
     map_kiosk.tap_keys("turid")
     make_read_only(core)
     map_kiosk.click(map_kiosk.person_row("Turid Tjørhom"))
