@@ -34,7 +34,8 @@ def parse_hhmm(text: str) -> time:
     parts = text.strip().split(":")
     if len(parts) not in (2, 3) or not all(part.isdigit() for part in parts):
         raise ValueError(f"not a time of day: {text!r}")
-    return time(*(int(part) for part in parts))
+    hour, minute, second = (int(part) for part in (*parts, "0")[:3])
+    return time(hour, minute, second)
 
 
 def site_zone(name: str) -> ZoneInfo:
