@@ -10,12 +10,12 @@ bookings that had begun before the release moment and whose person had not come 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk.desk_types import CLAIMABLE, Desk, DeskMode, DeskState, DeskStatus
+from kiosk.desk_types import Desk, DeskMode, DeskState, DeskStatus
 from kiosk.protocol import ConflictReason
 
 DEFAULT_TIMEZONE = "Europe/Oslo"
@@ -160,6 +160,8 @@ class Hold:
     person_id: str
     span: Span
     provisional: bool = False  # a claim made at this kiosk the store has not confirmed yet
+    id: str = ""  # the claim's or the booking's id
+    booking: bool = False  # a booking (else a claim)
 
 
 def claim_holder(claims: Iterable[Hold], now: datetime) -> Hold | None:
@@ -274,26 +276,36 @@ def claim_until(day: Day, later_starts: Iterable[datetime | None]) -> datetime:
 class ClaimVerdict:
     until: datetime | None  # when the claim ends, if it may be made
     refusal: ConflictReason | None = None
+    blocker: Hold | None = None  # the hold in the way, if one is (for staff only)
 
 
 def decide_claim(
     day: Day,
-    status: DeskStatus,
-    held: str | None,
-    person_bookings: Iterable[Hold] = (),
+    *,
+    desk_holds: Iterable[Hold],
+    person_holds: Iterable[Hold],
+    person_fixed: bool,
 ) -> ClaimVerdict:
-    """May a person holding ``held`` now (see ``held_desk``) claim the desk in ``status`` at
-    ``day.now``, and until when: the desk is free now, the person holds no desk now, and the
-    claim ends before the desk's next booking and before the person's own next booking."""
-    if status.state not in CLAIMABLE:
-        taken = status.state is DeskState.OCCUPIED
-        return ClaimVerdict(
-            None, ConflictReason.DESK_TAKEN if taken else ConflictReason.DESK_NOT_CLAIMABLE
-        )
-    if held is not None:
+    """May a person claim a drop-in desk (one in use and nobody's fixed desk today: the
+    caller's check) at ``day.now``, and until when. ``desk_holds`` and ``person_holds`` are the
+    desk's and the person's active claims and booked bookings (any that overlap the rest of the
+    day will do). The claim ends at closing, or sooner where a booking of the desk or of the
+    person begins; it is refused when the desk is held at some moment of that span (DESK_TAKEN),
+    or the person holds a desk then or has a fixed desk today (PERSON_HAS_DESK). A claim that
+    arrives late (made offline) is judged at its own moment, against what was decided since."""
+    desk_holds, person_holds = list(desk_holds), list(person_holds)
+    until = claim_until(day, [h.span.start for h in (*desk_holds, *person_holds) if h.booking])
+    span = Span(day.now, until)
+    # Bookings first, then claims: the order the store has always told staff about them.
+    for hold in sorted(desk_holds, key=lambda h: not h.booking):
+        if hold.span.overlaps(span):
+            return ClaimVerdict(None, ConflictReason.DESK_TAKEN, hold)
+    for hold in person_holds:
+        if hold.span.overlaps(span):
+            return ClaimVerdict(None, ConflictReason.PERSON_HAS_DESK, hold)
+    if person_fixed:
         return ClaimVerdict(None, ConflictReason.PERSON_HAS_DESK)
-    starts = [status.free_until, *(b.span.start for b in person_bookings)]
-    return ClaimVerdict(claim_until(day, starts))
+    return ClaimVerdict(until)
 
 
 # --- the daily jobs --------------------------------------------------------------------------
@@ -315,11 +327,16 @@ def due_jobs(
     return due
 
 
-def missed(booking: Span, release: datetime, visits: Sequence[Span], day_start: datetime) -> bool:
+def missed(
+    booking: Span,
+    release: datetime,
+    visits: Iterable[tuple[datetime, datetime | None]],
+    day_start: datetime,
+) -> bool:
     """Does the no-show release at ``release`` free this booking: it had begun before the
-    release (one starting at that moment has not been missed yet) and runs past it, and its
-    person had no visit that began by then and was still going at the day's start (a visit
-    still going has ``end`` ``datetime.max``-like: pass the moment far ahead)."""
+    release (one starting at that very moment has not been missed yet) and runs past it, and
+    none of its person's visits (checked in, checked out or None) had begun by then and was
+    still going at the day's start."""
     if not booking.start < release < booking.end:
         return False
-    return not any(v.start <= release and v.end >= day_start for v in visits)
+    return not any(came <= release and (left is None or left >= day_start) for came, left in visits)

@@ -113,11 +113,11 @@ def _desk(row: DeskRow) -> Desk:
 
 
 def _claim_hold(row: DeskClaimRow) -> Hold:
-    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.until), row.provisional)
+    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.until), row.provisional, row.id)
 
 
 def _booking_hold(row: BookingRow) -> Hold:
-    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.end_at))
+    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.end_at), False, row.id, True)
 
 
 class DeskService:
@@ -154,8 +154,8 @@ class DeskService:
         # Settling answered claims writes conflict rows; one thread at a time does it.
         self._settling = threading.Lock()
         # The desks as last read, swapped whole under _cache_lock: the sync thread drops it
-        # (data_changed) while the GUI thread reads it. A read that began before a drop never
-        # puts its older snapshot back (the generation tells).
+        # (data_changed) while the GUI thread reads it. Each drop starts a generation, which
+        # has one snapshot: a read that began before the drop is never kept nor handed out.
         self._cache_lock = threading.Lock()
         self._desks_cache: DeskSnapshot | None = None
         self._cache_generation = 0
@@ -252,11 +252,19 @@ class DeskService:
         with self._store.session() as session:
             day = self._day(session, at)
             status = self._statuses(session, desks, day, desk.floor_id, only=desk_id)[desk_id]
+            if status.state not in CLAIMABLE:
+                return ClaimResult(ClaimOutcome.NOT_FREE, desk, None)
             verdict = desk_rules.decide_claim(
                 day,
-                status,
-                self._held_desk(session, person_id, day),
-                self._bookings(session, day, person_id=person_id),
+                desk_holds=[
+                    *self._claims(session, day, desk_id=desk_id),
+                    *self._bookings(session, day, desk_id=desk_id),
+                ],
+                person_holds=[
+                    *self._claims(session, day, person_id=person_id),
+                    *self._bookings(session, day, person_id=person_id),
+                ],
+                person_fixed=self._fixed_desk(session, person_id, day) is not None,
             )
             if verdict.refusal is ConflictReason.PERSON_HAS_DESK:
                 return ClaimResult(ClaimOutcome.ALREADY_HAS_DESK, desk, None)
@@ -411,13 +419,27 @@ class DeskService:
                 log.exception("desks: a listener failed")
 
     def _all_desks(self) -> DeskSnapshot:
-        """The site's desks: the cached snapshot, or a fresh read of the mirror."""
-        with self._cache_lock:
-            if self._desks_cache is not None:
-                return self._desks_cache
-            generation = self._cache_generation
+        """The site's desks: this generation's snapshot, read once and then shared.
+
+        A read the sync thread drops the cache during is read again (a few times at most), so
+        a snapshot handed out is never older than one handed out before it."""
+        snapshot: DeskSnapshot = MappingProxyType({})
+        for _ in range(5):
+            with self._cache_lock:
+                if self._desks_cache is not None:
+                    return self._desks_cache
+                generation = self._cache_generation
+            snapshot = self._read_desks()
+            with self._cache_lock:
+                if self._cache_generation == generation:
+                    if self._desks_cache is None:
+                        self._desks_cache = snapshot
+                    return self._desks_cache  # the first read of this generation kept
+        return snapshot  # the data changes faster than it is read: good for this call only
+
+    def _read_desks(self) -> DeskSnapshot:
         with self._store.session() as session:
-            snapshot: DeskSnapshot = MappingProxyType(
+            return MappingProxyType(
                 {
                     row.id: (_desk(row), row.active)
                     for row in session.scalars(
@@ -427,10 +449,6 @@ class DeskService:
                     )
                 }
             )
-        with self._cache_lock:
-            if self._cache_generation == generation:  # not dropped meanwhile: keep it
-                self._desks_cache = snapshot
-        return snapshot
 
     def _invalidate_desks(self) -> None:
         with self._cache_lock:
@@ -535,7 +553,17 @@ class DeskService:
     ) -> str | None:
         """The desk the person holds now (``later``: or later today) by claim, booking or
         fixed assignment."""
-        fixed = session.scalars(
+        return desk_rules.held_desk(
+            day,
+            self._claims(session, day, person_id=person_id),
+            self._bookings(session, day, person_id=person_id),
+            self._fixed_desk(session, person_id, day),
+            later=later,
+        )
+
+    def _fixed_desk(self, session: Session, person_id: str, day: Day) -> str | None:
+        """The person's fixed desk on ``day.day``, if they have one."""
+        return session.scalars(
             select(DeskAssignmentRow.desk_id).where(
                 DeskAssignmentRow.person_id == person_id,
                 DeskAssignmentRow.valid_from <= day.day,
@@ -545,13 +573,6 @@ class DeskService:
                 ),
             )
         ).first()
-        return desk_rules.held_desk(
-            day,
-            self._claims(session, day, person_id=person_id),
-            self._bookings(session, day, person_id=person_id),
-            fixed,
-            later=later,
-        )
 
     def _undo_claim(self, session: Session, event_id: str, *, acknowledged: bool) -> None:
         claim = session.get(DeskClaimRow, event_id)

@@ -394,7 +394,7 @@ def test_the_desk_cache_survives_reads_on_two_threads_while_another_drops_it(
     core: KioskCore,
 ) -> None:
     """The sync thread calls data_changed while the GUI reads statuses: no exception, no desk
-    seen without its status, and no older snapshot left behind once the writer is done."""
+    that comes and goes again, and no older snapshot left behind once the writer is done."""
     added = 40
     failures: list[BaseException] = []
     done = threading.Event()
