@@ -14,7 +14,7 @@ import logging
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -392,14 +392,20 @@ class DeskService:
         self._notify()
         self._on_recorded()
 
-    def suggest_desk(self, person_id: str) -> Desk | None:
-        """The person's usual desk if free, else a free desk in their cluster's zone, else any."""
+    def suggest_desk(self, person_id: str, needs: Collection[str] = ()) -> Desk | None:
+        """The person's usual desk if free, else a free desk in their cluster's zone, else any;
+        only desks whose equipment includes every tag in ``needs`` ("step_free", ...)."""
         with self._store.session() as session:
             day = self._day(session)
             statuses = self._statuses(session, day, None)
             desks = self._all_desks()
+            wanted = set(needs)
             free = sorted(
-                (desks[i][0] for i, s in statuses.items() if s.state in _CLAIMABLE),
+                (
+                    desks[i][0]
+                    for i, s in statuses.items()
+                    if s.state in _CLAIMABLE and wanted <= set(desks[i][0].equipment)
+                ),
                 key=lambda d: (statuses[d.id].state is not DeskState.FREE, d.label),
             )
             if not free:
