@@ -20,6 +20,7 @@ from ui.main_window import MainWindow
 from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
 from ui.name_search_flow import NameSearchFlow
+from ui.narration import Narration
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
 from ui.screens.confirm import ConfirmScreen
@@ -29,6 +30,8 @@ from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.screens.start import StartScreen
+from ui.sound import SoundCues, default_cues
+from ui.speech import LazySpeaker, Speaker
 from ui.time_display import Clock
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
@@ -45,13 +48,17 @@ def build_window(
     messages: MessageBridge | None = None,
     camera: FrameSource | None = None,
     sound: Sound | None = None,
+    speaker: Speaker | None = None,
+    cues: SoundCues | None = None,
 ) -> MainWindow:
     """Build the kiosk window on ``core``. Needs a QApplication; does not start sync or show.
 
     ``clock`` (default: the core's) drives the time on screen; ``monotonic`` times the gaps
     between scanner keys; ``messages`` lets a caller watch every message for the visitor;
     ``camera`` (default: the one the ``camera`` setting names) feeds the scan screen; ``sound``
-    plays when the camera reads a code (default: ``resources/sounds/read.wav``).
+    plays when the camera reads a code (default: ``resources/sounds/read.wav``); ``speaker``
+    reads the screens aloud when a visitor turns speech on (default: the machine's engine);
+    ``cues`` play with each answer (default: ``resources/sounds/success.wav``/``failure.wav``).
     """
     settings = core.settings
     clock = clock if clock is not None else core.clock
@@ -66,6 +73,7 @@ def build_window(
         ),
         idle=IdleWatcher(settings.idle_timeout_s),
         guard=guard,
+        narration=Narration(speaker if speaker is not None else LazySpeaker()),
     )
     messages.setParent(window)
 
@@ -99,10 +107,13 @@ def build_window(
         confirm=ConfirmScreen(),
         desks=core.desks,
     )
+    result_screen = ResultScreen(settings.confirmation_s, desk_map=desk_preview)
+    window.narration.enabled_changed.connect(result_screen.set_speech)
     results = ResultFlow(
-        ResultScreen(settings.confirmation_s, desk_map=desk_preview),
+        result_screen,
         messages,
         frame_desk=desk_flow.frame_desk,
+        cues=cues if cues is not None else default_cues(),
     )
     for flow in (names, results, desk_flow, checkin_flow):
         window.add_flow(flow)

@@ -133,7 +133,7 @@ class FloorMapScreen(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(16)
         map_column = QVBoxLayout()
-        map_column.setSpacing(8)
+        map_column.setSpacing(4)
         map_column.addLayout(tools)
         map_column.addWidget(self.banner_box)
         map_column.addWidget(self.empty_label)
@@ -142,8 +142,8 @@ class FloorMapScreen(QWidget):
         middle.addWidget(panel_box)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 4, 24, 4)  # the map gets every pixel the bars leave
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
 

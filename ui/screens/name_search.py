@@ -1,7 +1,8 @@
 """Find yourself by name: an on-screen keyboard, a search field and big result rows.
 
 Results appear from two letters on and show the full name and organisation only, never
-whether someone is in. A physical keyboard types into the same field.
+whether someone is in. A physical keyboard types into the same field; Tab (or Enter in the
+field) moves to the results, Enter picks one.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ class NameSearchScreen(QWidget):
     """The visitor tapped a result row: the ``PersonSummary`` they chose."""
     back_requested = Signal()
     """The visitor wants to go back to the start screen."""
+    speech_changed = Signal(str)
+    """What the results say now, for a visitor who listens (``ui/narration.py``)."""
 
     def __init__(self, people: PersonSearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +80,7 @@ class NameSearchScreen(QWidget):
         self.results: list[PersonSummary] = []
 
         self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.back_button.clicked.connect(self.back_requested)
         self.heading = QLabel(self.default_heading(), self)
         self.heading.setObjectName("heading")
@@ -89,6 +92,7 @@ class NameSearchScreen(QWidget):
         self.field.setAccessibleName(self.tr("Navn"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.textChanged.connect(self._search)
+        self.field.returnPressed.connect(self._to_results)
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -121,8 +125,8 @@ class NameSearchScreen(QWidget):
         bar.addWidget(self.field, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(10)
+        layout.setContentsMargins(32, 6, 32, 6)  # room for the access bar on a 800 px tablet
+        layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
         layout.addWidget(self.status)
@@ -172,6 +176,23 @@ class NameSearchScreen(QWidget):
             self.status.setText(self.tr("Trykk på navnet ditt"))
         for index, button in enumerate(self.result_buttons):
             button.show_person(people[index] if index < len(people) else None)
+        if letters >= MIN_LETTERS:
+            self.speech_changed.emit(self.results_text())
+
+    def spoken_text(self) -> str:
+        return " ".join((self.heading.text(), self.results_text()))
+
+    def results_text(self) -> str:
+        """The status line and the names found: "Trykk på navnet ditt. Kari Nordmann, NAV." """
+        parts = [self.status.text().rstrip(".") + "."]
+        parts += [
+            f"{row.accessibleName()}." for row in self.result_buttons if row.isVisibleTo(self)
+        ]
+        return " ".join(parts)
+
+    def _to_results(self) -> None:
+        if self.results:
+            self.result_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _chosen(self, index: int) -> None:
         if index < len(self.results):
