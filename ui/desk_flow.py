@@ -107,8 +107,8 @@ class DeskFlow(Flow):
     def attach(self, host: ScreenHost) -> None:
         self._host = host
         floor_map, identify = self.floor_map, self.identify
-        host.add_screen(floor_map)
-        host.add_screen(identify, scans=Scans.ON)
+        host.add_screen(floor_map, on_back=floor_map.go_back)
+        host.add_screen(identify, scans=Scans.ON, on_back=self._identify_back)
         host.start.desk_map_requested.connect(self.open_map)
         floor_map.back_requested.connect(host.go_start)
         floor_map.claim_requested.connect(self.begin_claim)
@@ -183,6 +183,10 @@ class DeskFlow(Flow):
         self._names.reset()
         self._host.show_screen(self.identify)
 
+    def _identify_back(self) -> None:
+        if not self.identify.busy:  # "Et øyeblikk …": the claim is on its way, nothing to undo
+            self._identify_cancelled()
+
     def _identify_cancelled(self) -> None:
         self.cancel()
         self._names.reset()
@@ -249,6 +253,32 @@ class DeskFlow(Flow):
     def shutdown(self) -> None:
         self.cancel()
         self._pool.waitForDone(5000)
+
+    def timed_out(self) -> bool:
+        """ "Ta pulten B-12" (or a suggestion) left waiting for the visitor: nothing is taken,
+        and the visitor is told so."""
+        if self.purpose is None or self.claiming:
+            return False
+        desk = self.desk
+        self.cancel()
+        title = (
+            QCoreApplication.translate("DeskFlow", "Pulten %1 er ikke tatt").replace(
+                "%1", desk.label
+            )
+            if desk is not None
+            else QCoreApplication.translate("DeskFlow", "Ingen pult er tatt")
+        )
+        self._messages.show(
+            Message(
+                MessageKind.PROBLEM,
+                title,
+                QCoreApplication.translate(
+                    "DeskFlow", "Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen."
+                ),
+                "unanswered",
+            )
+        )
+        return True
 
     # Steps -----------------------------------------------------------------------------------
     def _identify_by_pass(self, text: str) -> None:

@@ -389,12 +389,16 @@ def test_idle_returns_to_start_and_forgets_the_claim(
     kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     kiosk.click(floor_map.details.claim_button)
     kiosk.wait_for_screen(kiosk.desk_identify)
+    # The question "Ta pulten …" is not dropped in silence: the visitor is told.
+    told = kiosk.wait_for_message()
+    label = demo_core.desks.desk(desk).label  # type: ignore[union-attr]
+    assert (told.title, told.reason) == (f"Pulten {label} er ikke tatt", "unanswered")
     kiosk.wait_for_screen(kiosk.window.start, timeout=3000)
     assert kiosk.desk_flow.purpose is None and kiosk.desk_flow.desk is None
     assert not floor_map.details.isVisible()
     # A pass scanned now is an ordinary check-in, not a desk claim.
     kiosk.scan(central_server.issue_pass(DROP_IN))
-    message = kiosk.wait_for_message()
+    message = kiosk.wait_for_message(2)
     assert message.title == "Velkommen, Turid!"
     assert demo_core.desks.statuses()[desk].state is DeskState.FREE
 
