@@ -25,6 +25,7 @@ from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
@@ -91,6 +92,7 @@ def build_window(
         names=names,
         floor_map=FloorMapScreen(core.desks),
         identify=DeskIdentifyScreen(),
+        needs=DeskNeedsScreen(),
         preview=desk_preview,
         statuses=desk_bridge,
     )

@@ -148,7 +148,7 @@ QPushButton[scale="big"] {{
     font-size: {FONT_LARGE_PT}pt;
 }}
 QPushButton#zoomButton {{ font-size: {FONT_LARGE_PT}pt; font-weight: bold; padding: 0px; }}
-QPushButton#floorButton:checked {{
+QPushButton#floorButton:checked, QPushButton#needButton:checked {{
     background: {PRIMARY};
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};

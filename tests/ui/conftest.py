@@ -34,6 +34,7 @@ from ui.main_window import MainWindow
 from ui.messages import Message, MessageBridge
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
@@ -149,6 +150,10 @@ class Kiosk:
     @property
     def desk_identify(self) -> DeskIdentifyScreen:
         return self._only(DeskIdentifyScreen)
+
+    @property
+    def desk_needs(self) -> DeskNeedsScreen:
+        return self._only(DeskNeedsScreen)
 
     @property
     def result(self) -> ResultScreen:

@@ -363,6 +363,8 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map
     map_kiosk.click(floor_map.suggest_button)
+    map_kiosk.wait_for_screen(map_kiosk.desk_needs)
+    map_kiosk.click(map_kiosk.button("Finn pult"))  # no particular needs
     map_kiosk.wait_for_screen(map_kiosk.desk_identify)
     assert "Finn en ledig pult for meg" in map_kiosk.visible_texts()
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
@@ -376,6 +378,35 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     map_kiosk.click(details.claim_button)  # no second identification
     message = map_kiosk.wait_for_message()
     assert message.desk_id == suggested.id and message.title.startswith(suggested.label)
+
+
+def test_find_a_step_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer) -> None:
+    """The needs offered are the tags the demo desks carry; the suggestion honours them."""
+    open_map(map_kiosk)
+    floor_map = map_kiosk.floor_map
+    map_kiosk.click(floor_map.suggest_button)
+    needs = map_kiosk.desk_needs
+    map_kiosk.wait_for_screen(needs)
+    offered = [b.text() for b in needs.need_buttons.values() if b.isVisible()]
+    assert offered == ["Trinnfri adkomst", "Hev-senk-pult", "Stillesone"]
+    map_kiosk.click(needs.need_buttons["step_free"])
+    assert needs.need_buttons["step_free"].text() == "✓ Trinnfri adkomst"  # not colour alone
+    map_kiosk.click(map_kiosk.button("Finn pult"))
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
+    map_kiosk.scan(central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_screen(floor_map)
+    suggested = floor_map.details.desk
+    assert suggested is not None and "step_free" in suggested.equipment
+    # Without the need, the first free desk in this kiosk's order has no step-free access.
+    assert (
+        "step_free"
+        not in (
+            map_kiosk.core.desks.suggest_desk(
+                map_kiosk.core.checkin.search("Turid", 1)[0].person_id
+            )
+            or suggested
+        ).equipment
+    )
 
 
 def test_idle_returns_to_start_and_forgets_the_claim(
