@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
             self.go_back()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focus = QApplication.focusWidget()
+            focus = self.focusWidget()  # also when the window is not the active one
             if (
                 isinstance(focus, QAbstractButton)
                 and focus.isEnabled()

@@ -120,7 +120,7 @@ class Narration(QObject):
         if not self.enabled:
             return
         self.speaker.say(screen_text(screen))
-        focus = QApplication.focusWidget()
+        focus = QApplication.focusWidget() or screen.focusWidget()
         if focus is not None and focus is not screen and screen.isAncestorOf(focus):
             self.speaker.enqueue(control_text(focus))
 

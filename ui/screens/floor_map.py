@@ -15,7 +15,6 @@ import logging
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -304,7 +303,7 @@ class FloorMapScreen(QWidget):
         self.back_requested.emit()
 
     def _close_details(self) -> None:
-        focus = QApplication.focusWidget()
+        focus = self.window().focusWidget()
         had_focus = focus is not None and self.details.isAncestorOf(focus)
         self.clear_selection()
         if had_focus:  # a keyboard user goes on from the map where they were
@@ -321,7 +320,9 @@ class FloorMapScreen(QWidget):
         if desk is None:
             return
         self._show_details(desk)
-        if self.view.hasFocus():  # chosen with the keyboard: on to "Ta denne pulten"
+        if (
+            self.window().focusWidget() is self.view
+        ):  # chosen with the keyboard: on to "Ta denne pulten"
             target = (
                 self.details.claim_button if self.details.claimable else self.details.close_button
             )

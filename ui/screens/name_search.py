@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -92,7 +93,7 @@ class NameSearchScreen(QWidget):
         self.field.setAccessibleName(self.tr("Navn"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.textChanged.connect(self._search)
-        self.field.returnPressed.connect(self._to_results)
+        self.field.installEventFilter(self)  # Enter in the field: on to the results
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -180,7 +181,7 @@ class NameSearchScreen(QWidget):
             self.speech_changed.emit(self.results_text())
 
     def spoken_text(self) -> str:
-        return " ".join((self.heading.text(), self.results_text()))
+        return f"{self.heading.text()}. {self.results_text()}"
 
     def results_text(self) -> str:
         """The status line and the names found: "Trykk på navnet ditt. Kari Nordmann, NAV." """
@@ -190,9 +191,17 @@ class NameSearchScreen(QWidget):
         ]
         return " ".join(parts)
 
-    def _to_results(self) -> None:
-        if self.results:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.results
+        ):
             self.result_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _chosen(self, index: int) -> None:
         if index < len(self.results):

@@ -23,6 +23,7 @@ class IdleWarning(QWidget):
         super().__init__(parent)
         self.setObjectName("idleWarning")
         self._seconds_left = seconds_left
+        self._return_focus: QWidget | None = None
         self.panel = QFrame(self)
         self.panel.setObjectName("idleWarningPanel")
         self.title = QLabel(self.tr("Er du der fortsatt?"), self.panel)
@@ -72,6 +73,8 @@ class IdleWarning(QWidget):
         if parent is not None:
             self.setGeometry(parent.rect())
         self.refresh()
+        if not self.isVisible():
+            self._return_focus = self.window().focusWidget()
         self.show()
         self.raise_()
         self.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -79,7 +82,14 @@ class IdleWarning(QWidget):
 
     def dismiss(self) -> None:
         self._ticker.stop()
+        if not self.isVisible():
+            return
+        had_focus = self.isAncestorOf(self.window().focusWidget())
         self.hide()
+        back = self._return_focus
+        self._return_focus = None
+        if had_focus and back is not None and back.isVisible():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)  # a keyboard user goes on there
 
     def refresh(self) -> None:
         self.countdown.setText(self.text())
