@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 IDLE_WARNING_S = 20.0  # WCAG 2.2.1: at least 20 s to answer "Mer tid"
 
@@ -54,6 +54,8 @@ class IdleWatcher(QObject):
         self._phase = _Phase.OFF
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        # A coarse timer may fire up to 5 % late (a second of 20): the countdown must not lie.
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._elapsed)
 
     @property
@@ -69,7 +71,9 @@ class IdleWatcher(QObject):
         if self._phase is _Phase.OFF:
             return 0.0
         remaining = max(0, self.timer.remainingTime()) / 1000
-        return remaining + (self.warning_s if self._phase is _Phase.COUNTING else 0.0)
+        if self._phase is _Phase.WARNING:
+            return min(remaining, self.warning_s)
+        return remaining + self.warning_s
 
     def arm(self) -> None:
         """Start (or restart) counting idle time."""
