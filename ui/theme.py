@@ -153,7 +153,9 @@ QPushButton#floorButton:checked, QPushButton#needButton:checked {{
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};
 }}
-QPushButton:focus {{
+QPushButton:focus,
+QPushButton#floorButton:checked:focus,
+QPushButton#needButton:checked:focus {{
     background: {FOCUS};
     color: {ON_FOCUS};
     border: 4px solid {ON_FOCUS};

@@ -389,6 +389,9 @@ def test_find_a_step_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralS
     map_kiosk.wait_for_screen(needs)
     offered = [b.text() for b in needs.need_buttons.values() if b.isVisible()]
     assert offered == ["Trinnfri adkomst", "Hev-senk-pult", "Stillesone"]
+    for button in needs.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= 44 and button.height() >= 44, button.text()
     map_kiosk.click(needs.need_buttons["step_free"])
     assert needs.need_buttons["step_free"].text() == "✓ Trinnfri adkomst"  # not colour alone
     map_kiosk.click(map_kiosk.button("Finn pult"))

@@ -273,12 +273,16 @@ def test_esc_on_the_map_closes_the_details_then_goes_back(map_kiosk: Kiosk) -> N
 
 
 def test_every_focused_control_is_drawn_differently(kiosk: Kiosk) -> None:
-    """The focus shows: a focused button looks unlike the same button without focus."""
-    button = kiosk.window.start.name_button
-    before = button.grab().toImage()
-    tab_to(kiosk, button)
-    after = button.grab().toImage()
-    assert before != after
+    """The focus shows: a focused button looks unlike the same button without focus, also a
+    speech button that is on (a checked button keeps its own colours otherwise)."""
+    for button in (kiosk.window.start.name_button, kiosk.window.access_bar.speech_button):
+        if button.isCheckable():
+            kiosk.click(button)
+            kiosk.window.start.setFocus()
+        before = button.grab().toImage()
+        tab_to(kiosk, button)
+        after = button.grab().toImage()
+        assert before != after, button.text()
 
 
 # Time -----------------------------------------------------------------------------------------
@@ -301,6 +305,7 @@ def test_a_warning_with_more_time_comes_before_the_reset(
         assert warning.isVisible() and idle.warning
         assert warning.countdown.text() == "Kiosken går tilbake til start om 20 sekunder."
         assert speaker.texts[-1].startswith("Er du der fortsatt?")
+        assert warning.more_button.height() >= 64 and warning.more_button.width() >= 64
         assert kiosk.window.current_screen is kiosk.name_search
         kiosk.click(warning.more_button)
         assert not warning.isVisible() and not idle.warning
