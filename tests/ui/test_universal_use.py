@@ -171,6 +171,16 @@ def test_keyboard_only_name_check_in_and_out(kiosk: Kiosk) -> None:
     assert not kiosk.core.checkin.is_present(KARI)
 
 
+def test_the_scanner_still_works_while_a_button_has_the_keyboard_focus(
+    kiosk: Kiosk, make_pass: Callable[..., str]
+) -> None:
+    tab_to(kiosk, kiosk.window.start.name_button)
+    kiosk.qtbot.keyClicks(focused(kiosk), make_pass(KARI))  # the burst, at the focused button
+    press(kiosk, Qt.Key.Key_Return)
+    assert kiosk.wait_for_message().title == "Velkommen, Kari!"
+    assert kiosk.name_search.field.text() == "", "the burst was a scan, not a name"
+
+
 def test_esc_goes_back_on_every_screen(kiosk: Kiosk, make_pass: Callable[..., str]) -> None:
     start = kiosk.window.start
     kiosk.click(kiosk.button("Sjekk inn med QR-kode"))
@@ -263,7 +273,14 @@ def test_keyboard_only_desk_claim_on_the_map(map_kiosk: Kiosk) -> None:
 def test_esc_on_the_map_closes_the_details_then_goes_back(map_kiosk: Kiosk) -> None:
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map
+    speaker = speech_on(map_kiosk)
     tab_to(map_kiosk, floor_map.view)
+    assert speaker.texts[-1] == (
+        "Kart over 1. etasje. Piltastene flytter mellom pultene, Enter velger pulten. A-01, Ledig."
+    )
+    press(map_kiosk, Qt.Key.Key_Right)
+    assert speaker.texts[-1] == "A-02, Booket senere i dag"
+    press(map_kiosk, Qt.Key.Key_Left)
     press(map_kiosk, Qt.Key.Key_Return)
     assert floor_map.details.isVisible()
     press(map_kiosk, Qt.Key.Key_Escape)
