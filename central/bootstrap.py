@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from . import demo, directory, passes
-from .db import migrate, session_factory
+from central import demo
+from central.db.engine import migrate, session_factory
+from central.domain import directory, passes
 
 
 def initialise(engine: Engine, *, with_demo: bool = False) -> demo.DemoSummary | None:

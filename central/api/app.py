@@ -17,14 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
-
-from . import changes, events, presence
-from .auth import find_token
-from .db import SessionFactory, session_factory
-from .desk_conflicts import desk_conflicts
-from .models import Change, Site, TokenRole
-from .schemas import (
+from central.api.schemas import (
     ChangeOut,
     ChangesPage,
     DeskConflictOut,
@@ -35,6 +28,12 @@ from .schemas import (
     PresentPerson,
     Problem,
 )
+from central.db.engine import SessionFactory, session_factory
+from central.db.models import Change, Site, TokenRole
+from central.domain import changes, events, presence
+from central.domain.desk_conflicts import desk_conflicts
+from central.domain.tokens import find_token
+from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
 
 _bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
 

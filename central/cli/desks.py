@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from . import desks, directory
-from .desk_conflicts import desk_conflicts
-from .desks import day_bounds, local_day, zone_of
-from .floors import ImportProblem, import_files
-from .models import Desk, Floor, Organisation, Site
-
-PROG = "regionlab-central"
+from central.cli.context import PROG, CliError, require_site, transaction
+from central.db.models import Desk, Floor, Organisation
+from central.domain import desks, directory
+from central.domain.desk_conflicts import desk_conflicts
+from central.domain.desks import day_bounds, local_day, zone_of
+from central.domain.floors import ImportProblem, import_files
 
 
 def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
@@ -87,28 +86,9 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     booking_add.set_defaults(command=_booking_add)
 
 
-def _error(message: str) -> Exception:
-    from .cli import CliError
-
-    return CliError(message)
-
-
-def _transaction(args: argparse.Namespace) -> Any:
-    from .cli import _transaction
-
-    return _transaction(args)
-
-
-def _require_site(session: Session, code: str) -> Site:
-    try:
-        return directory.require_site(session, code)
-    except directory.UnknownSite as exc:
-        raise _error(str(exc)) from None
-
-
 def _floor_import(args: argparse.Namespace) -> int:
-    with _transaction(args) as session:
-        _require_site(session, args.site)
+    with transaction(args) as session:
+        require_site(session, args.site)
         try:
             summary = import_files(
                 session,
@@ -119,7 +99,7 @@ def _floor_import(args: argparse.Namespace) -> int:
                 desks_path=args.desks,
             )
         except ImportProblem as exc:
-            raise _error(f"{exc} (nothing was changed)") from None
+            raise CliError(f"{exc} (nothing was changed)") from None
     print(
         f"floor {summary.floor_id}: {summary.created} desks created, {summary.updated} updated, "
         f"{summary.deactivated} taken out of use, {summary.rooms} rooms"
@@ -128,8 +108,8 @@ def _floor_import(args: argparse.Namespace) -> int:
 
 
 def _desk_list(args: argparse.Namespace) -> int:
-    with _transaction(args) as session:
-        _require_site(session, args.site)
+    with transaction(args) as session:
+        require_site(session, args.site)
         floors = {
             f.id: f.name for f in session.scalars(select(Floor).where(Floor.site == args.site))
         }
@@ -165,8 +145,8 @@ def _desk_list(args: argparse.Namespace) -> int:
 
 
 def _desk_conflicts(args: argparse.Namespace) -> int:
-    with _transaction(args) as session:
-        site = _require_site(session, args.site)
+    with transaction(args) as session:
+        site = require_site(session, args.site)
         day = _day(args.since, "--since") if args.since else local_day(site, datetime.now(UTC))
         found = desk_conflicts(session, args.site, day_bounds(site, day)[0])
         zone = zone_of(site)
@@ -185,34 +165,34 @@ def _day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _error(f"{what} {text!r} is not a date like 2026-11-27") from None
+        raise CliError(f"{what} {text!r} is not a date like 2026-11-27") from None
 
 
 def _hhmm(text: str, what: str) -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
-        raise _error(f"{what} {text!r} is not a time like 08:00") from None
+        raise CliError(f"{what} {text!r} is not a time like 08:00") from None
 
 
 def _desk_by_label(session: Session, site: str, label: str) -> Desk:
     desk = session.get(Desk, directory.desk_id(site, label))
     if desk is None:
-        raise _error(f"no desk {label!r} at {site} (see `{PROG} desk list --site {site}`)")
+        raise CliError(f"no desk {label!r} at {site} (see `{PROG} desk list --site {site}`)")
     return desk
 
 
 def _desk_assign(args: argparse.Namespace) -> int:
     valid_from = _day(args.from_date, "--from")
     last = _day(args.to_date, "--to") if args.to_date else None
-    with _transaction(args) as session:
-        _require_site(session, args.site)
+    with transaction(args) as session:
+        require_site(session, args.site)
         desk = _desk_by_label(session, args.site, args.desk)
         person = organisation = None
         if args.person:
             person = directory.find_person(session, args.person)
             if person is None:
-                raise _error(f"unknown person {args.person!r}")
+                raise CliError(f"unknown person {args.person!r}")
             holder = person.name
         else:
             text = args.organisation.strip()
@@ -226,7 +206,7 @@ def _desk_assign(args: argparse.Namespace) -> int:
                 )
             ).first()
             if organisation is None:
-                raise _error(f"unknown organisation {args.organisation!r}")
+                raise CliError(f"unknown organisation {args.organisation!r}")
             holder = organisation.name
         try:
             desks.assign_desk(
@@ -238,7 +218,7 @@ def _desk_assign(args: argparse.Namespace) -> int:
                 valid_until=last + timedelta(days=1) if last else None,
             )
         except desks.DeskRuleError as exc:
-            raise _error(f"{exc} (nothing was changed)") from None
+            raise CliError(f"{exc} (nothing was changed)") from None
     until = f" to {last}" if last else " until further notice"
     print(f"desk {args.desk} is {holder}'s fixed desk from {valid_from}{until}")
     return 0
@@ -248,17 +228,17 @@ def _booking_add(args: argparse.Namespace) -> int:
     first = _day(args.date, "--date")
     last = _day(args.to_date, "--to-date") if args.to_date else first
     if last < first:
-        raise _error("--to-date is before --date")
+        raise CliError("--to-date is before --date")
     if (last - first).days > 366:
-        raise _error("book at most a year at a time")
+        raise CliError("book at most a year at a time")
     start_time = _hhmm(args.start, "--from")
     days = 0
-    with _transaction(args) as session:
+    with transaction(args) as session:
         person = directory.find_person(session, args.person)
         if person is None:
-            raise _error(f"unknown person {args.person!r}")
+            raise CliError(f"unknown person {args.person!r}")
         desk = _desk_by_label(session, person.site, args.desk)
-        site = _require_site(session, person.site)
+        site = require_site(session, person.site)
         end_time = _hhmm(args.end or site.closing_time, "--to")
         zone = desks.zone_of(site)
         day = first
@@ -268,7 +248,7 @@ def _booking_add(args: argparse.Namespace) -> int:
             try:
                 desks.add_booking(session, person, desk, start, end)
             except desks.DeskRuleError as exc:
-                raise _error(f"{day}: {exc} (no bookings were made)") from None
+                raise CliError(f"{day}: {exc} (no bookings were made)") from None
             days += 1
             day += timedelta(days=1)
         name = person.name

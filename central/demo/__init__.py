@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import demo_floors, directory
-from .models import Desk, Organisation, Person, Site
+from central.db.models import Desk, Organisation, Person, Site
+from central.demo import floors as demo_floors
+from central.domain import directory
 
 # People's ids are uuid5(namespace, e-mail), so the demo is the same on every run and machine.
 PEOPLE_NAMESPACE = uuid.UUID("6f1c1e2a-5d0b-4a53-9a2e-52454749304e")

@@ -15,12 +15,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db.models import Booking, DeskAssignment, DeskClaim, Floor, Organisation, Person, Site
+from central.domain import changes, desks, directory, floors
 from kiosk.protocol import Entity
 
-from . import changes, desks, directory, floors
-from .models import Booking, DeskAssignment, DeskClaim, Floor, Organisation, Person, Site
-
-PLANS = Path(__file__).resolve().parents[1] / "resources" / "floorplans"
+PLANS = Path(__file__).resolve().parents[2] / "resources" / "floorplans"
 SITE = "lyngdal"
 
 

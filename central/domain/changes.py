@@ -10,9 +10,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from central.db.models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
 from kiosk.protocol import ChangeOp, Entity, format_time
-
-from .models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
 
 # Any constant will do; it only has to differ from other advisory locks in the same database.
 _FEED_LOCK_KEY = 0x524C_4B31  # "RLK1"

@@ -14,9 +14,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db.models import Desk, EventRecord, Person
 from kiosk.protocol import EventType, ResultStatus
-
-from .models import Desk, EventRecord, Person
 
 _HOLDER = re.compile(r"(?:claimed|booked) by person ([0-9a-f-]{36})")
 

@@ -21,10 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.protocol import ConflictReason, Entity, format_time
-
-from . import changes
-from .models import (
+from central.db.models import (
     Booking,
     BookingStatus,
     ClaimStatus,
@@ -38,6 +35,8 @@ from .models import (
     Room,
     Site,
 )
+from central.domain import changes
+from kiosk.protocol import ConflictReason, Entity, format_time
 
 
 class DeskRuleError(ValueError):

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from central.db.models import Cluster, Desk, Organisation, Person, PersonKind, Site
+from central.domain import changes
 from kiosk.protocol import ChangeOp, Entity
-
-from . import changes
-from .models import Cluster, Desk, Organisation, Person, PersonKind, Site
 
 
 @dataclass(frozen=True)

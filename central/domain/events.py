@@ -15,11 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central.db.engine import SessionFactory
+from central.db.models import EventRecord, Person, Visit
+from central.domain import changes, desks
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
-
-from . import changes, desks
-from .db import SessionFactory
-from .models import EventRecord, Person, Visit
 
 MAX_DATA_BYTES = 4096
 _PASS_ID = re.compile(r"[0-9a-f]{16}")

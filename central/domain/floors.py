@@ -24,10 +24,9 @@ from xml.etree import ElementTree
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db.models import Desk, DeskMode, Floor, Room
+from central.domain import changes, desks, directory
 from kiosk.protocol import ChangeOp, Entity
-
-from . import changes, desks, directory
-from .models import Desk, DeskMode, Floor, Room
 
 MAX_PLAN_BYTES = 5 * 1024 * 1024
 _LABEL = re.compile(r"[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå_-]{0,15}")

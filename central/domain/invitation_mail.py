@@ -18,8 +18,8 @@ from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from zoneinfo import ZoneInfo
 
-from . import directory, passes
-from .invitations import PreparedInvitation
+from central.domain import directory, passes
+from central.domain.invitations import PreparedInvitation
 
 HOST_ENV, PORT_ENV, FROM_ENV = "REGIONLAB_SMTP_HOST", "REGIONLAB_SMTP_PORT", "REGIONLAB_SMTP_FROM"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 25

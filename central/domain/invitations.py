@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import directory, passes
-from .models import Invitation, PassRecord, Person, PersonKind, Site
+from central.db.models import Invitation, PassRecord, Person, PersonKind, Site
+from central.domain import directory, passes
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_DAYS = 14

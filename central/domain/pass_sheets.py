@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .passes import qr_image
+from central.domain.passes import qr_image
 
 DPI = 300
 MM = DPI / 25.4

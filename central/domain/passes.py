@@ -13,11 +13,10 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db.models import PassRecord, Person, PersonKind, SigningKeyRecord
+from central.domain import changes
 from kiosk.passes import PassClaims, PassKind, SigningKey, new_pass_id
 from kiosk.protocol import Entity
-
-from . import changes
-from .models import PassRecord, Person, PersonKind, SigningKeyRecord
 
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import Organisation, Person, Visit
+from central.db.models import Organisation, Person, Visit
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from central.db.models import PassRecord, SigningKeyRecord
+from central.domain import changes
 from kiosk.passes import SigningKey
 from kiosk.protocol import ChangeOp, Entity
-
-from . import changes
-from .models import PassRecord, SigningKeyRecord
 
 
 class KeyInUse(ValueError):

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .directory import require_site
-from .models import Token, TokenRole
+from central.db.models import Token, TokenRole
+from central.domain.directory import require_site
 
 SECRET_PREFIX = "rlk_"
 _MAX_SECRET_CHARS = 200

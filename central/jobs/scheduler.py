@@ -23,11 +23,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.protocol import Entity
-
-from . import changes, desks
-from .db import SessionFactory
-from .models import (
+from central.db.engine import SessionFactory
+from central.db.models import (
     Booking,
     BookingStatus,
     ClaimStatus,
@@ -36,6 +33,8 @@ from .models import (
     Site,
     Visit,
 )
+from central.domain import changes, desks
+from kiosk.protocol import Entity
 
 log = logging.getLogger(__name__)
 

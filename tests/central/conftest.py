@@ -13,10 +13,11 @@ from central_helpers import KARI_EMAIL, bearer
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from central import auth, demo
-from central.api import create_app
+from central import demo
+from central.api.app import create_app
 from central.bootstrap import initialise
-from central.db import SessionFactory, make_engine, session_factory
+from central.db.engine import SessionFactory, make_engine, session_factory
+from central.domain import tokens
 
 with warnings.catch_warnings():
     # Starlette 1.x deprecates running its TestClient on httpx in favour of httpx2, which the
@@ -73,7 +74,7 @@ def client(engine: Engine) -> Iterator[TestClient]:
 def make_token(factory: SessionFactory) -> Callable[[str, str], str]:
     def make(site: str, role: str) -> str:
         with factory.begin() as session:
-            return auth.create_token(session, site, role, label="test")
+            return tokens.create_token(session, site, role, label="test")
 
     return make
 

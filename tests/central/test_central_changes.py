@@ -11,9 +11,9 @@ from central_helpers import CHANGES, EVENTS, KARI_EMAIL, bearer, event
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from central import directory, passes
-from central.db import SessionFactory
-from central.models import Person, SigningKeyRecord
+from central.db.engine import SessionFactory
+from central.db.models import Person, SigningKeyRecord
+from central.domain import directory, passes
 from kiosk.protocol import MAX_CHANGES_PAGE
 
 

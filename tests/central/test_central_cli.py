@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from central import demo
 from central.cli import main
-from central.db import make_engine, session_factory
-from central.models import Change, Organisation, PassRecord, Person, Token
-from central.passes import public_keys
+from central.db.engine import make_engine, session_factory
+from central.db.models import Change, Organisation, PassRecord, Person, Token
+from central.domain.passes import public_keys
 from kiosk.passes import PassError, PassKind, PassProblem, verify_token
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from central.api import create_app
+from central.api.app import create_app
 from central.bootstrap import initialise
-from central.db import make_engine, migrate, schema_is_current, session_factory
-from central.models import SigningKeyRecord
+from central.db.engine import make_engine, migrate, schema_is_current, session_factory
+from central.db.models import SigningKeyRecord
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:

@@ -14,11 +14,9 @@ from central_helpers import EVENTS, KARI_EMAIL
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from central import demo, desks, floors, scheduler
-from central.db import SessionFactory
-from central.events import IncomingEvent, apply_event
-from central.floors import ImportProblem
-from central.models import (
+from central import demo
+from central.db.engine import SessionFactory
+from central.db.models import (
     Booking,
     BookingStatus,
     Change,
@@ -29,6 +27,10 @@ from central.models import (
     Person,
     Visit,
 )
+from central.domain import desks, floors
+from central.domain.events import IncomingEvent, apply_event
+from central.domain.floors import ImportProblem
+from central.jobs import scheduler
 
 SITE = "lyngdal"
 # 09:00 in Lyngdal on a Monday in winter (UTC+1)

@@ -12,9 +12,10 @@ from central_helpers import CHANGES, EVENTS, PRESENCE, event
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from central import demo, events
-from central.db import SessionFactory
-from central.models import Change, EventRecord, Visit
+from central import demo
+from central.db.engine import SessionFactory
+from central.db.models import Change, EventRecord, Visit
+from central.domain import events
 from kiosk.protocol import MAX_BATCH
 
 LYNGDAL_EVENTS = EVENTS.format(site="lyngdal")

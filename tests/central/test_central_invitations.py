@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from central import demo
 from central.cli import main
-from central.db import make_engine, session_factory
-from central.invitation_mail import days_text
-from central.models import Change, Invitation, PassRecord, Person
-from central.passes import public_keys
+from central.db.engine import make_engine, session_factory
+from central.db.models import Change, Invitation, PassRecord, Person
+from central.domain.invitation_mail import days_text
+from central.domain.passes import public_keys
 from kiosk.passes import PassError, PassKind, PassProblem, verify_token
 from tests.processes import free_port
 from tests.smtp_server import SmtpSink, smtp_server

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from central.models import Base
+from central.db.models import Base
 
 config = context.config
 target_metadata = Base.metadata
