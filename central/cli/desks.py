@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from central.cli.context import PROG, CliError, require_site, transaction
+from central.cli.tables import print_table
 from central.db.models import Desk, Floor, Organisation
 from central.domain import desks, directory
 from central.domain.desk_conflicts import desk_conflicts
@@ -131,16 +132,13 @@ def _desk_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     headers = ("label", "floor", "zone", "mode", "equipment", "active")
-    table = [
-        dict(zip(headers, headers, strict=True)),
-        *(
-            {k: ("yes" if r[k] is True else "no" if r[k] is False else str(r[k])) for k in headers}
+    print_table(
+        headers,
+        (
+            ["yes" if r[k] is True else "no" if r[k] is False else str(r[k]) for k in headers]
             for r in rows
         ),
-    ]
-    widths = {k: max(len(r[k]) for r in table) for k in headers}
-    for row in table:
-        print("  ".join(row[k].ljust(widths[k]) for k in headers).rstrip())
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from central.cli.context import CliError, transaction
+from central.cli.tables import print_table
 from central.domain import signing_keys as keys
 
 
@@ -37,14 +38,18 @@ def _key_rotate(args: argparse.Namespace) -> int:
 def _key_list(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         infos = keys.list_keys(session)
-    print("key_id    created           state     valid_passes  last_expiry")
-    for info in infos:
-        state = "retired" if info.retired_at else "active" if info.active else "verifies"
-        last = f"{info.last_expiry:%Y-%m-%d}" if info.last_expiry else "-"
-        print(
-            f"{info.key_id:<8}  {info.created_at:%Y-%m-%d %H:%M}  {state:<8}  "
-            f"{info.valid_passes:>12}  {last}"
-        )
+    rows = [
+        [
+            info.key_id,
+            f"{info.created_at:%Y-%m-%d %H:%M}",
+            "retired" if info.retired_at else "active" if info.active else "verifies",
+            str(info.valid_passes),
+            f"{info.last_expiry:%Y-%m-%d}" if info.last_expiry else "-",
+        ]
+        for info in infos
+    ]
+    headers = ("key_id", "created", "state", "valid_passes", "last_expiry")
+    print_table(headers, rows, right={"valid_passes"})
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from central.cli.context import require_site, transaction
+from central.cli.tables import print_table
 from central.db.models import Person
 from central.domain import directory
 
@@ -28,11 +29,8 @@ def _person_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    headers = {k: k for k in ("id", "name", "email", "organisation", "cluster", "kind")}
-    table = [headers, *({k: v or "" for k, v in row.items()} for row in rows)]
-    widths = {k: max(len(r[k]) for r in table) for k in headers}
-    for row in table:
-        print("  ".join(row[k].ljust(widths[k]) for k in headers).rstrip())
+    headers = ("id", "name", "email", "organisation", "cluster", "kind")
+    print_table(headers, ([row[k] or "" for k in headers] for row in rows))
     return 0
 
 
