@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
@@ -33,6 +33,7 @@ from central.db.models import Change, Site, TokenRole
 from central.domain import changes, events, presence
 from central.domain.desk_conflicts import desk_conflicts
 from central.domain.tokens import find_token
+from kiosk.clock import Clock
 from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
 
 _bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
@@ -97,8 +98,9 @@ DeviceCaller = Annotated[Caller, Depends(_device_token)]
 AdminCaller = Annotated[Caller, Depends(_admin_token)]
 
 
-def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
-    """The API over ``database`` (an engine, or a session factory bound to one)."""
+def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAPI:
+    """The API over ``database`` (an engine, or a session factory bound to one), telling the
+    time by ``clock``."""
     factory: SessionFactory = (
         database if isinstance(database, sessionmaker) else session_factory(database)
     )
@@ -192,6 +194,7 @@ def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
             factory,
             site,
             (events.IncomingEvent(e.id, e.type, e.at, e.data) for e in batch.events),
+            clock,
         )
         return EventResults(
             results=[EventResult(id=o.id, status=o.status, reason=o.reason) for o in outcomes]
@@ -235,7 +238,7 @@ def create_app(database: Engine | sessionmaker[Session]) -> FastAPI:
             raise HTTPException(
                 status.HTTP_422_UNPROCESSABLE_CONTENT, "since needs a timezone offset"
             )
-        start = since or datetime.now(UTC) - timedelta(days=1)
+        start = since or clock.now() - timedelta(days=1)
         with factory() as session:
             return [
                 DeskConflictOut(

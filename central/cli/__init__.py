@@ -10,14 +10,17 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from central.cli import desks, invitations, keys, passes, people, store, tokens
 from central.cli.context import PROG, CliError, fail, first_line
 from central.db.engine import ENV_VAR
+from kiosk.clock import Clock, SystemClock
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """Run one command; every command reads the time from ``clock`` (the system's by default)."""
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a usage error argparse has already explained
         return exc.code if isinstance(exc.code, int) else 2
+    args.clock = clock or SystemClock()
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         return command(args)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,7 @@ def _desk_list(args: argparse.Namespace) -> int:
 def _desk_conflicts(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         site = require_site(session, args.site)
-        day = _day(args.since, "--since") if args.since else local_day(site, datetime.now(UTC))
+        day = _day(args.since, "--since") if args.since else local_day(site, args.clock.now())
         found = desk_conflicts(session, args.site, day_bounds(site, day)[0])
         zone = zone_of(site)
     for c in found:
@@ -244,7 +244,7 @@ def _booking_add(args: argparse.Namespace) -> int:
             start = datetime.combine(day, start_time, zone)
             end = datetime.combine(day, end_time, zone)
             try:
-                desks.add_booking(session, person, desk, start, end)
+                desks.add_booking(session, person, desk, start, end, now=args.clock.now())
             except desks.DeskRuleError as exc:
                 raise CliError(f"{day}: {exc} (no bookings were made)") from None
             days += 1

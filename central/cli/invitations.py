@@ -48,6 +48,7 @@ def _invite(args: argparse.Namespace) -> int:
                 first_day=args.date,
                 days=args.days,
                 name=args.name,
+                now=args.clock.now(),
             )
         except (invitations.InvitationError, directory.UnknownSite, LookupError) as exc:
             raise CliError(str(exc)) from None
@@ -63,7 +64,7 @@ def _invite(args: argparse.Namespace) -> int:
             f"  or withdraw it with `{PROG} pass revoke --pass-id {pass_id}`"
         )
     with transaction(args) as session:
-        invitations.mark_sent(session, pass_id)
+        invitations.mark_sent(session, pass_id, now=args.clock.now())
     again = "" if prepared.new else " again (the same pass as before)"
     print(
         f"invitation sent{again} to {args.email.strip()} for "

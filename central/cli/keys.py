@@ -30,14 +30,14 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
 
 def _key_rotate(args: argparse.Namespace) -> int:
     with transaction(args) as session:
-        record = keys.rotate(session)
+        record = keys.rotate(session, now=args.clock.now())
     print(f"key {record.key_id} now signs new passes; older keys still verify until retired")
     return 0
 
 
 def _key_list(args: argparse.Namespace) -> int:
     with transaction(args) as session:
-        infos = keys.list_keys(session)
+        infos = keys.list_keys(session, now=args.clock.now())
     rows = [
         [
             info.key_id,
@@ -56,7 +56,7 @@ def _key_list(args: argparse.Namespace) -> int:
 def _key_retire(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         try:
-            record = keys.retire(session, args.key_id, force=args.force)
+            record = keys.retire(session, args.key_id, force=args.force, now=args.clock.now())
         except (LookupError, ValueError) as exc:
             raise CliError(str(exc)) from None
     print(f"key {record.key_id} retired: kiosks forget it at their next sync")

@@ -52,11 +52,12 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     revoke.set_defaults(command=_pass_revoke)
 
 
-def _zone(name: str) -> tzinfo:
+def _zone(name: str, now: datetime) -> tzinfo:
+    """The site's time zone; the machine's own if the name is unknown here."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
+        return now.astimezone().tzinfo or ZoneInfo("UTC")
 
 
 def _pass_issue(args: argparse.Namespace) -> int:
@@ -65,11 +66,11 @@ def _pass_issue(args: argparse.Namespace) -> int:
         if person is None:
             raise CliError(f"unknown person {args.person!r}")
         try:
-            issued = passes.issue_member_pass(session, person, days=args.days)
+            issued = passes.issue_member_pass(session, person, days=args.days, now=args.clock.now())
         except (ValueError, LookupError) as exc:
             raise CliError(str(exc)) from None
         site = require_site(session, person.site)
-        zone = _zone(site.timezone)
+        zone = _zone(site.timezone, args.clock.now())
         start = issued.record.valid_from.astimezone(zone)
         end = issued.record.valid_to.astimezone(zone)
         caption = [person.name, site.name, f"Gyldig / Valid {start:%d.%m.%Y}–{end:%d.%m.%Y}"]
@@ -149,12 +150,20 @@ def _pass_sheet(args: argparse.Namespace) -> int:
         cards = []
         for person in people:
             try:
-                issued = passes.issue_member_pass(session, person, days=args.days)
+                issued = passes.issue_member_pass(
+                    session, person, days=args.days, now=args.clock.now()
+                )
             except (ValueError, LookupError) as exc:
                 raise CliError(str(exc)) from None
             site = require_site(session, person.site)
             cards.append(
-                _card(person, site.name, issued.record, issued.token, _zone(site.timezone))
+                _card(
+                    person,
+                    site.name,
+                    issued.record,
+                    issued.token,
+                    _zone(site.timezone, args.clock.now()),
+                )
             )
         pages = pass_sheets.sheet_pages(cards)
         _write_pdf(pages, args.pdf)  # before the commit: no passes without their sheet
@@ -168,10 +177,10 @@ def _pass_revoke(args: argparse.Namespace) -> int:
             person = directory.find_person(session, args.person)
             if person is None:
                 raise CliError(f"unknown person {args.person!r}")
-            records = passes.revoke_person_passes(session, person)
+            records = passes.revoke_person_passes(session, person, now=args.clock.now())
         else:
             try:
-                records = [passes.revoke_pass(session, args.pass_id)]
+                records = [passes.revoke_pass(session, args.pass_id, now=args.clock.now())]
             except LookupError as exc:
                 raise CliError(str(exc)) from None
     if args.person is not None and not records:

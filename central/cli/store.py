@@ -29,7 +29,7 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     with open_engine(args, need_schema=False) as engine:
-        summary = bootstrap.initialise(engine, with_demo=args.demo)
+        summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
         url = engine.url.render_as_string(hide_password=True)
     print(f"database ready: {url}")
     if summary is not None:
@@ -62,10 +62,12 @@ def _serve(args: argparse.Namespace) -> int:
     with open_engine(args, need_schema=False) as engine:
         migrate(engine)
         # No-show release and closing time run in here, catching up at start: no cron job.
-        scheduler = SchedulerThread(session_factory(engine))
+        scheduler = SchedulerThread(session_factory(engine), args.clock)
         scheduler.start()
         try:
-            uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+            uvicorn.run(
+                create_app(engine, args.clock), host=args.host, port=args.port, log_level="info"
+            )
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
                 raise CliError(f"cannot serve on {args.host}:{args.port}") from None

@@ -24,6 +24,8 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
 def _token_create(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         require_site(session, args.site)
-        secret = tokens.create_token(session, args.site, args.role, args.label)
+        secret = tokens.create_token(
+            session, args.site, args.role, args.label, now=args.clock.now()
+        )
     print(secret)
     return 0

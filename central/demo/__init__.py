@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from importlib import resources
 from typing import Any
 
@@ -37,7 +38,7 @@ def _load(name: str) -> list[dict[str, Any]]:
     return rows
 
 
-def load_demo(session: Session) -> DemoSummary:
+def load_demo(session: Session, *, now: datetime) -> DemoSummary:
     """Create or update the demo organisations, people and desks; running it twice is a no-op."""
     organisations, people, desks = (
         _load("organisations.json"),
@@ -65,6 +66,8 @@ def load_demo(session: Session) -> DemoSummary:
         changed += directory.upsert_desk(
             session, site=desk["site"], label=desk["label"], zone=desk["zone"]
         )
-    changed += demo_floors.load(session)  # plans of Lister, and today's bookings and claims
+    changed += demo_floors.load(
+        session, now=now
+    )  # plans of Lister, and today's bookings and claims
     del loaded
     return DemoSummary(len(organisations), len(people), len(desks), changed)

@@ -9,7 +9,7 @@ fixed and out of use. Running it again changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -47,9 +47,8 @@ def _person(session: Session, email: str) -> Person | None:
     return directory.find_person(session, email)
 
 
-def load(session: Session, now: datetime | None = None) -> int:
+def load(session: Session, *, now: datetime) -> int:
     """Import the demo floors (if changed) and today's desk situation; returns rows changed."""
-    now = now or datetime.now(UTC)
     changed = 0
     site = session.get(Site, SITE)
     if site is None:
@@ -122,7 +121,7 @@ def _today(session: Session, site: Site, now: datetime) -> int:
         day_end, max(desks.local_moment(site, today, site.closing_time), now + timedelta(hours=4))
     )
     if kari is not None:
-        changed += _book(session, kari, desk("B-12"), start, end, day_start, day_end)
+        changed += _book(session, kari, desk("B-12"), start, end, day_start, day_end, now)
     # Someone comes to A-02 later today: the map shows it "booked later".
     randi = _person(session, "randi.loland@agderfk.no")
     later = now.replace(second=0, microsecond=0) + timedelta(minutes=45)
@@ -135,6 +134,7 @@ def _today(session: Session, site: Site, now: datetime) -> int:
             min(day_end, later + timedelta(hours=3)),
             day_start,
             day_end,
+            now,
         )
     # A drop-in sits at A-07 already.
     malin = _person(session, "malin.skipnes@lyngdal.kommune.no")
@@ -156,7 +156,7 @@ def _today(session: Session, site: Site, now: datetime) -> int:
     return changed
 
 
-def _book(session, person, desk, start, end, day_start, day_end) -> int:
+def _book(session, person, desk, start, end, day_start, day_end, now) -> int:
     exists = session.scalars(
         select(Booking).where(
             Booking.person_id == person.id,
@@ -168,7 +168,7 @@ def _book(session, person, desk, start, end, day_start, day_end) -> int:
     if exists is not None:
         return 0
     try:
-        desks.add_booking(session, person, desk, start, end)
+        desks.add_booking(session, person, desk, start, end, now=now)
     except desks.DeskRuleError:
         return 0  # the desk is taken at that time: the demo goes without this booking
     return 1

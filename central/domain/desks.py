@@ -263,7 +263,8 @@ def add_booking(
     desk: Desk,
     start: datetime,
     end: datetime,
-    now: datetime | None = None,
+    *,
+    now: datetime,
 ) -> Booking:
     """Book ``desk`` for ``person`` over [start, end). Raises DeskRuleError."""
     changes.lock_feed(session)
@@ -297,7 +298,7 @@ def add_booking(
         start_at=start,
         end_at=end,
         status=BookingStatus.BOOKED,
-        created_at=now or datetime.now(UTC),
+        created_at=now,
     )
     session.add(booking)
     session.flush()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from central.db.engine import SessionFactory
 from central.db.models import EventRecord, Person, Visit
 from central.domain import changes, desks
+from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
 MAX_DATA_BYTES = 4096
@@ -54,6 +55,7 @@ class _Checked:
     at: datetime  # UTC
     data: dict[str, Any]
     content_hash: str
+    received_at: datetime  # the store's clock, when the event arrived
 
 
 def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
@@ -67,7 +69,7 @@ def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _check_shape(event: IncomingEvent) -> _Checked:
+def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
     try:
         event_id = str(uuid.UUID(event.id))
     except ValueError:
@@ -87,20 +89,30 @@ def _check_shape(event: IncomingEvent) -> _Checked:
     if size > MAX_DATA_BYTES:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
     at = at.astimezone(UTC)
-    return _Checked(event_id, event.type, at, event.data, content_hash(event.type, at, event.data))
+    return _Checked(
+        event_id,
+        event.type,
+        at,
+        event.data,
+        content_hash(event.type, at, event.data),
+        received_at,
+    )
 
 
 def apply_batch(
-    factory: SessionFactory, site: str, events: Iterable[IncomingEvent]
+    factory: SessionFactory, site: str, events: Iterable[IncomingEvent], clock: Clock
 ) -> list[Outcome]:
     """Apply events in order; one outcome each, in the same order."""
-    return [apply_event(factory, site, event) for event in events]
+    return [apply_event(factory, site, event, now=clock.now()) for event in events]
 
 
-def apply_event(factory: SessionFactory, site: str, event: IncomingEvent) -> Outcome:
-    """Apply one event in its own transaction; a rejected event leaves nothing behind."""
+def apply_event(
+    factory: SessionFactory, site: str, event: IncomingEvent, *, now: datetime
+) -> Outcome:
+    """Apply one event, received at ``now``, in its own transaction; a rejected event leaves
+    nothing behind."""
     try:
-        checked = _check_shape(event)
+        checked = _check_shape(event, now)
     except _Rejected as rejected:
         return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
     for attempt in (1, 2):
@@ -163,7 +175,7 @@ def _store_accepted(
         at=event.at,
         data=event.data,
         content_hash=event.content_hash,
-        received_at=datetime.now(UTC),
+        received_at=event.received_at,
         status=str(ResultStatus.ACCEPTED),
     )
     session.add(record)

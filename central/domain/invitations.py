@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -88,10 +88,10 @@ def prepare(
     first_day: date,
     days: int = 1,
     name: str | None = None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> PreparedInvitation:
     """The guest, their pass and the invitation row, created or found; nothing is sent."""
-    when = now or datetime.now(UTC)
+    when = now
     email = directory.normalise_email(email)
     if not _EMAIL.match(email):
         raise InvitationError(f"{email!r} is not an e-mail address")
@@ -144,11 +144,11 @@ def prepare(
     )
 
 
-def mark_sent(session: Session, pass_id: str, *, now: datetime | None = None) -> None:
+def mark_sent(session: Session, pass_id: str, *, now: datetime) -> None:
     invitation = session.get(Invitation, pass_id)
     if invitation is None:
         raise LookupError(f"no invitation for pass {pass_id!r}")
-    invitation.sent_at = now or datetime.now(UTC)
+    invitation.sent_at = now
 
 
 def unsent(session: Session) -> list[Invitation]:

@@ -36,7 +36,7 @@ def active_signing_key(session: Session) -> SigningKey | None:
     return SigningKey(record.key_id, record.private_key, record.public_key)
 
 
-def ensure_signing_key(session: Session) -> SigningKey:
+def ensure_signing_key(session: Session, *, now: datetime) -> SigningKey:
     """The active signing key; a new one (announced in the feed) when there is none."""
     existing = active_signing_key(session)
     if existing is not None:
@@ -47,7 +47,7 @@ def ensure_signing_key(session: Session) -> SigningKey:
         key_id=key.key_id,
         private_key=key.private_key,
         public_key=key.public_key,
-        created_at=datetime.now(UTC),
+        created_at=now,
         active=True,
     )
     session.add(record)
@@ -71,7 +71,7 @@ class IssuedPass:
 
 
 def issue_member_pass(
-    session: Session, person: Person, *, days: int = 365, now: datetime | None = None
+    session: Session, person: Person, *, days: int = 365, now: datetime
 ) -> IssuedPass:
     """Sign and store a member pass for ``person`` at their home site."""
     if days < 1:
@@ -80,7 +80,7 @@ def issue_member_pass(
         raise ValueError(f"{person.name} is not a member")
     if not person.active:
         raise ValueError(f"{person.name} is not active")
-    start = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    start = now.astimezone(UTC).replace(microsecond=0)
     return _issue(
         session, person, person.site, PassKind.MEMBER, start, start + timedelta(days=days), start
     )
@@ -102,14 +102,14 @@ def issue_guest_pass(
     valid_from: datetime,
     valid_to: datetime,
     *,
-    now: datetime | None = None,
+    now: datetime,
 ) -> IssuedPass:
     """Sign and store a guest pass for ``guest`` at ``site`` (any person may be a guest)."""
     if valid_to <= valid_from:
         raise ValueError("a guest pass must end after it starts")
     if not guest.active:
         raise ValueError(f"{guest.name} is not active")
-    issued_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    issued_at = now.astimezone(UTC).replace(microsecond=0)
     return _issue(session, guest, site, PassKind.GUEST, valid_from, valid_to, issued_at)
 
 
@@ -188,27 +188,24 @@ def caption(person: Person, site_name: str, record: PassRecord, zone: tzinfo) ->
     return [person.name, site_name, f"Gyldig / Valid {when}"]
 
 
-def revoke_person_passes(
-    session: Session, person: Person, *, now: datetime | None = None
-) -> list[PassRecord]:
+def revoke_person_passes(session: Session, person: Person, *, now: datetime) -> list[PassRecord]:
     """Revoke every pass of ``person`` not revoked yet (expired ones too: it costs a row)."""
     records = session.scalars(
         select(PassRecord)
         .where(PassRecord.person_id == person.id, PassRecord.revoked_at.is_(None))
         .order_by(PassRecord.issued_at, PassRecord.pass_id)
     ).all()
-    when = now or datetime.now(UTC)
-    return [revoke_pass(session, record.pass_id, now=when) for record in records]
+    return [revoke_pass(session, record.pass_id, now=now) for record in records]
 
 
-def revoke_pass(session: Session, pass_id: str, *, now: datetime | None = None) -> PassRecord:
+def revoke_pass(session: Session, pass_id: str, *, now: datetime) -> PassRecord:
     """Revoke a pass and tell its site's kiosks; revoking twice keeps the first time."""
     record = session.get(PassRecord, pass_id.strip().lower())
     if record is None:
         raise LookupError(f"unknown pass {pass_id!r}")
     if record.revoked_at is None:
         changes.lock_feed(session)
-        record.revoked_at = now or datetime.now(UTC)
+        record.revoked_at = now
         session.flush()
         changes.append(
             session,

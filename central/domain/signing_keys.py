@@ -43,10 +43,10 @@ class KeyInfo:
     last_expiry: datetime | None  # when the last of those expires
 
 
-def rotate(session: Session, *, now: datetime | None = None) -> SigningKeyRecord:
+def rotate(session: Session, *, now: datetime) -> SigningKeyRecord:
     """A new active key; the previous ones stop signing but keep verifying."""
     changes.lock_feed(session)
-    when = now or datetime.now(UTC)
+    when = now
     for old in session.scalars(select(SigningKeyRecord).where(SigningKeyRecord.active.is_(True))):
         old.active = False
         session.flush()
@@ -86,9 +86,9 @@ def _valid_passes(session: Session, key_id: str, now: datetime) -> tuple[int, da
     return int(count or 0), last
 
 
-def list_keys(session: Session, *, now: datetime | None = None) -> list[KeyInfo]:
+def list_keys(session: Session, *, now: datetime) -> list[KeyInfo]:
     """Every key, oldest first, with how many valid passes depend on it."""
-    when = now or datetime.now(UTC)
+    when = now
     infos = []
     for record in session.scalars(select(SigningKeyRecord).order_by(SigningKeyRecord.created_at)):
         count, last = _valid_passes(session, record.key_id, when)
@@ -99,7 +99,7 @@ def list_keys(session: Session, *, now: datetime | None = None) -> list[KeyInfo]
 
 
 def retire(
-    session: Session, key_id: str, *, force: bool = False, now: datetime | None = None
+    session: Session, key_id: str, *, force: bool = False, now: datetime
 ) -> SigningKeyRecord:
     """Stop announcing a key to kiosks. Refuses the active key, and (without ``force``) a key
     that unexpired, unrevoked passes depend on. Retiring twice keeps the first time."""
@@ -111,7 +111,7 @@ def retire(
         return record
     if record.active:
         raise ValueError(f"key {record.key_id} is the active key: rotate first")
-    when = now or datetime.now(UTC)
+    when = now
     count, _ = _valid_passes(session, record.key_id, when)
     if count and not force:
         raise KeyInUse(record.key_id, count)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,9 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def create_token(session: Session, site: str, role: TokenRole | str, label: str = "") -> str:
+def create_token(
+    session: Session, site: str, role: TokenRole | str, label: str = "", *, now: datetime
+) -> str:
     """Store a new token for ``site`` and return its secret, which is not kept anywhere."""
     require_site(session, site)
     secret = new_secret()
@@ -34,7 +36,7 @@ def create_token(session: Session, site: str, role: TokenRole | str, label: str 
             role=str(TokenRole(role)),
             secret_hash=hash_secret(secret),
             label=label,
-            created_at=datetime.now(UTC),
+            created_at=now,
         )
     )
     session.flush()

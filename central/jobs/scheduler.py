@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +33,7 @@ from central.db.models import (
     Visit,
 )
 from central.domain import changes, desks
+from kiosk.clock import Clock
 from kiosk.protocol import Entity
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ class SchedulerThread:
     def __init__(
         self,
         factory: SessionFactory,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock,
         *,
         interval_s: float = 30.0,
     ) -> None:
@@ -180,7 +180,7 @@ class SchedulerThread:
     def _run(self) -> None:
         while True:
             try:
-                run_due(self._factory, self._clock())
+                run_due(self._factory, self._clock.now())
             except Exception:  # the database may be away for a while: try again next tick
                 log.exception("scheduler: a round failed")
             if self._stop.wait(self._interval):
