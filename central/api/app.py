@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, status
+from fastapi import FastAPI, HTTPException, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
 from central.api.schemas import (
     ChangeOut,
     ChangesPage,
@@ -26,76 +25,13 @@ from central.api.schemas import (
     EventResults,
     Health,
     PresentPerson,
-    Problem,
 )
 from central.db.engine import SessionFactory, session_factory
-from central.db.models import Change, Site, TokenRole
+from central.db.models import Change
 from central.domain import changes, events, presence
 from central.domain.desk_conflicts import desk_conflicts
-from central.domain.tokens import find_token
 from kiosk.clock import Clock
 from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
-
-_bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
-
-_AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": Problem, "description": "No token, or an unknown one"},
-    403: {"model": Problem, "description": "The token belongs to another site or role"},
-    404: {"model": Problem, "description": "No such site"},
-}
-
-SiteCode = Annotated[str, Path(examples=["lyngdal"])]
-
-
-@dataclass(frozen=True)
-class Caller:
-    """Whoever presented a valid token for the site in the path."""
-
-    site: str
-    role: TokenRole
-
-
-def _authorise(
-    request: Request,
-    site: str,
-    credentials: HTTPAuthorizationCredentials | None,
-    roles: tuple[TokenRole, ...],
-) -> Caller:
-    if credentials is None:
-        raise _unauthorised("a bearer token is required")
-    factory: SessionFactory = request.app.state.session_factory
-    with factory() as session:
-        token = find_token(session, credentials.credentials)
-        if token is None:
-            raise _unauthorised("unknown token")
-        if session.get(Site, site) is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
-        found = Caller(token.site, TokenRole(token.role))
-    if found.site != site:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "the token is for another site")
-    if found.role not in roles:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs a {' or '.join(roles)} token")
-    return found
-
-
-Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-
-
-def _any_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
-    return _authorise(request, site, credentials, (TokenRole.DEVICE, TokenRole.ADMIN))
-
-
-def _device_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
-    return _authorise(request, site, credentials, (TokenRole.DEVICE,))
-
-
-def _admin_token(request: Request, site: SiteCode, credentials: Credentials) -> Caller:
-    return _authorise(request, site, credentials, (TokenRole.ADMIN,))
-
-
-AnyCaller = Annotated[Caller, Depends(_any_token)]
-DeviceCaller = Annotated[Caller, Depends(_device_token)]
-AdminCaller = Annotated[Caller, Depends(_admin_token)]
 
 
 def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAPI:
@@ -138,7 +74,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.get(
         f"{API_PREFIX}/sites/{{site}}/changes",
         response_model=ChangesPage,
-        responses={**_AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
+        responses={**AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
     )
     def get_changes(
         site: SiteCode,
@@ -174,7 +110,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.post(
         f"{API_PREFIX}/sites/{{site}}/events",
         response_model=EventResults,
-        responses=_AUTH_ERRORS,
+        responses=AUTH_ERRORS,
     )
     def post_events(
         site: SiteCode,
@@ -203,7 +139,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.get(
         f"{API_PREFIX}/sites/{{site}}/presence",
         response_model=list[PresentPerson],
-        responses=_AUTH_ERRORS,
+        responses=AUTH_ERRORS,
     )
     def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
         """Who is checked in at ``site`` now, earliest first. Staff only."""
@@ -221,7 +157,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.get(
         f"{API_PREFIX}/sites/{{site}}/desk-conflicts",
         response_model=list[DeskConflictOut],
-        responses=_AUTH_ERRORS,
+        responses=AUTH_ERRORS,
     )
     def get_desk_conflicts(
         site: SiteCode,
@@ -262,9 +198,3 @@ class _AsciiJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-
-
-def _unauthorised(detail: str) -> HTTPException:
-    return HTTPException(
-        status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"}
-    )
