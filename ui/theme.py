@@ -152,6 +152,12 @@ QPushButton#floorButton:checked {{
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};
 }}
+QPushButton#languageButton:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};
+    font-weight: bold;
+}}
 QPushButton:focus {{
     background: {FOCUS};
     color: {ON_FOCUS};

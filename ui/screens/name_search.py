@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -75,18 +75,19 @@ class NameSearchScreen(QWidget):
         self.setObjectName("nameSearchScreen")
         self._people = people
         self.results: list[PersonSummary] = []
+        self._letters = 0
+        self._more = False
+        self._heading: str | None = None  # a flow's own heading; None: the default one
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = QLabel(self.default_heading(), self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("heading")
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setMaxLength(MAX_QUERY_CHARS)
-        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
-        self.field.setAccessibleName(self.tr("Navn"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.textChanged.connect(self._search)
 
@@ -130,16 +131,32 @@ class NameSearchScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.keyboard)
         self._search("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self._heading if self._heading is not None else self.default_heading())
+        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
+        self.field.setAccessibleName(self.tr("Navn"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def default_heading(self) -> str:
         return self.tr("Sjekk inn med navn – skriv navnet ditt")
 
     def set_heading(self, text: str) -> None:
         """Say what the name is for (e.g. taking a desk); ``reset`` brings back the default."""
+        self._heading = text
         self.heading.setText(text)
 
     def reset(self) -> None:
         """Forget what was typed and found (leaving the screen, or after idle time)."""
+        self._heading = None
         self.heading.setText(self.default_heading())
         self.field.clear()
         self._search("")
@@ -161,7 +178,13 @@ class NameSearchScreen(QWidget):
         self._show(people[:MAX_RESULTS], letters, more=len(people) > MAX_RESULTS)
 
     def _show(self, people: list[PersonSummary], letters: int, *, more: bool = False) -> None:
-        self.results = people
+        self.results, self._letters, self._more = people, letters, more
+        self._show_status()
+        for index, button in enumerate(self.result_buttons):
+            button.show_person(people[index] if index < len(people) else None)
+
+    def _show_status(self) -> None:
+        letters, people, more = self._letters, self.results, self._more
         if letters < MIN_LETTERS:
             self.status.setText(self.tr("Skriv minst to bokstaver"))
         elif not people:
@@ -170,8 +193,6 @@ class NameSearchScreen(QWidget):
             self.status.setText(self.tr("Flere treff – skriv mer av navnet, eller trykk på ditt"))
         else:
             self.status.setText(self.tr("Trykk på navnet ditt"))
-        for index, button in enumerate(self.result_buttons):
-            button.show_person(people[index] if index < len(people) else None)
 
     def _chosen(self, index: int) -> None:
         if index < len(self.results):

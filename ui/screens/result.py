@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -48,7 +48,7 @@ class ResultScreen(QWidget):
         self.detail.setObjectName("resultDetail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
-        self.ok_button = QPushButton(self.tr("OK"), self)
+        self.ok_button = QPushButton(self)
         self.ok_button.setMinimumWidth(240)
         self.ok_button.clicked.connect(self._finish)
 
@@ -82,6 +82,17 @@ class ResultScreen(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, round(confirmation_s * 1000)))
         self._timer.timeout.connect(self._finish)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's own texts. A message is worded when it is made, in the language of the
+        moment; the language only changes on the start screen, so no message outlives it."""
+        self.ok_button.setText(self.tr("OK"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def present(self, message: Message) -> None:
         """Show ``message`` and start counting down to the start screen."""
