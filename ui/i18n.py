@@ -115,9 +115,11 @@ class Languages(QObject):
             # Nothing installed for bokmål may still have changed (the last language was
             # removed): make sure the screens hear of it.
             QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
-        # Qt posts LanguageChange to the windows; deliver it now, so the switch is complete
-        # when this returns (the next paint, a test, or the tour sees the new texts).
+        # Qt posts LanguageChange to the windows; deliver it now, and the layout requests the
+        # new texts cause, so the switch is complete when this returns (a grab, a test or the
+        # tour sees the new texts at their new sizes).
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         log.info("kiosk: language %s", language)
         self.changed.emit(language)
 

@@ -156,7 +156,6 @@ QPushButton#languageButton:checked {{
     background: {PRIMARY};
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};
-    font-weight: bold;
 }}
 QPushButton:focus {{
     background: {FOCUS};
