@@ -596,6 +596,10 @@
         <source>Venter</source>
         <translation>Waiting</translation>
     </message>
+    <message>
+        <source>Ikke godkjent</source>
+        <translation>Not approved</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -614,6 +618,10 @@
     <message>
         <source>Frakoblet – %1 hendelser venter på sending</source>
         <translation>Offline – %1 events waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>
+        <translation>This kiosk is not approved – please contact IT operations</translation>
     </message>
     <message>
         <source>Venter på første synkronisering</source>

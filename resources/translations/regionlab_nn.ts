@@ -596,6 +596,10 @@
         <source>Venter</source>
         <translation>Ventar</translation>
     </message>
+    <message>
+        <source>Ikke godkjent</source>
+        <translation>Ikkje godkjend</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -614,6 +618,10 @@
     <message>
         <source>Frakoblet – %1 hendelser venter på sending</source>
         <translation>Fråkopla – %1 hendingar ventar på sending</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>
+        <translation>Kiosken er ikkje godkjend – kontakt driftsansvarleg</translation>
     </message>
     <message>
         <source>Venter på første synkronisering</source>

@@ -46,6 +46,7 @@ def symbol_name(symbol: Symbol) -> str:
         Symbol.ONLINE: translate("StatusIcon", "Tilkoblet"),
         Symbol.OFFLINE: translate("StatusIcon", "Frakoblet"),
         Symbol.WAITING: translate("StatusIcon", "Venter"),
+        Symbol.NOT_APPROVED: translate("StatusIcon", "Ikke godkjent"),
     }
     return names[symbol]
 
