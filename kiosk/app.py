@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
-from kiosk.desks import DeskService, SendNow
+from kiosk.desks import DeskService
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
@@ -58,7 +58,11 @@ class KioskCore:
             settings.site,
             checkin,
             plans_dir=settings.data_dir / "plans",
-            send_now=_claim_sender(settings, transport),
+            # The sync engine is the outbox's only sender: a claim goes through it at once,
+            # with a short timeout, so the person hears "taken" within ~1.5 s or gets a
+            # provisional claim.
+            push_now=sync.push_now if transport is not None else None,
+            claim_timeout_s=min(CLAIM_TIMEOUT_S, settings.sync_timeout_s),
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
@@ -69,19 +73,3 @@ class KioskCore:
     def close(self) -> None:
         self.sync.stop()
         self.store.close()
-
-
-def _claim_sender(settings: KioskSettings, transport: CentralTransport | None) -> SendNow | None:
-    """How a desk claim reaches the store at once: its own client with a short timeout, so a
-    person at the screen hears "taken" within ~1.5 s or gets a provisional claim."""
-    if transport is None:
-        return None
-    if isinstance(transport, HttpCentralClient) and settings.central_url:
-        quick = HttpCentralClient(
-            settings.central_url,
-            settings.site,
-            settings.device_token,
-            timeout_s=min(CLAIM_TIMEOUT_S, settings.sync_timeout_s),
-        )
-        return quick.push_events
-    return transport.push_events

@@ -22,14 +22,17 @@ class TransportError(Exception):
         """The store understood the request and refused what was in it (not a network fault)."""
         return self.status_code in (400, 413, 422)
 
-    @property
-    def auth_failed(self) -> bool:
-        return self.status_code in (401, 403, 404)
+
+class Unauthorised(TransportError):
+    """The store refused this kiosk's token (401/403): revoked or wrong, not an outage."""
 
 
 class CentralTransport(Protocol):
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Send a batch; return one result per event, in order. Raises TransportError."""
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        """Send a batch; return one result per event, in order. ``timeout_s`` overrides the
+        transport's own timeout for this call. Raises TransportError (Unauthorised on 401/403)."""
         ...
 
     def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
@@ -53,8 +56,10 @@ class HttpCentralClient:
         self._http.headers["Authorization"] = f"Bearer {token}"
         self._http.trust_env = False  # never route loopback traffic through a proxy
 
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        body = self._request("POST", "/events", json={"events": list(events)})
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        body = self._request("POST", "/events", timeout_s=timeout_s, json={"events": list(events)})
         results = body.get("results")
         if not isinstance(results, list) or len(results) != len(events):
             raise TransportError("the store's answer does not match the batch")
@@ -72,15 +77,21 @@ class HttpCentralClient:
     def close(self) -> None:
         self._http.close()
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _request(
+        self, method: str, path: str, *, timeout_s: float | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        timeout = self._timeout if timeout_s is None else timeout_s
         try:
-            response = self._http.request(
-                method, self._base + path, timeout=self._timeout, **kwargs
-            )
+            response = self._http.request(method, self._base + path, timeout=timeout, **kwargs)
         except requests.RequestException as exc:
             raise TransportError(
                 f"cannot reach the central store: {exc.__class__.__name__}"
             ) from exc
+        if response.status_code in (401, 403):
+            raise Unauthorised(
+                f"the central store refused this kiosk ({response.status_code})",
+                response.status_code,
+            )
         if response.status_code != 200:
             raise TransportError(
                 f"the central store answered {response.status_code}", response.status_code

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from kiosk import outbox
@@ -19,7 +18,6 @@ from kiosk.domain import (
     Outcome,
     PersonSummary,
     Recorded,
-    StoreError,
 )
 from kiosk.models import Person, Presence, PublicKey, RevokedPass, Visit
 from kiosk.names import query_words
@@ -116,29 +114,11 @@ class CheckinService:
         self, kind: EventType, person_id: str, method: CheckinMethod, pass_id: str | None
     ) -> Recorded:
         at = self._clock.now()
-        event_id = str(uuid.uuid4())
-        data: dict[str, str] = {"person_id": person_id, "method": str(method)}
-        if pass_id:
-            data["pass_id"] = pass_id
-        try:
-            with self._store.session() as session:
-                # The visit, who is in, and the outbox event commit together or not at all.
-                if kind is EventType.CHECK_IN:
-                    session.add(
-                        Visit(
-                            id=event_id, person_id=person_id, method=str(method), checked_in_at=at
-                        )
-                    )
-                else:
-                    self._close_visit(session, person_id, at)
-                session.merge(
-                    Presence(person_id=person_id, checked_in=kind is EventType.CHECK_IN, at=at)
-                )
-                outbox.add(session, event_json(event_id, kind, at, data), created_at=at)
-                person = _summary(session.get(Person, person_id), person_id)
-        except OperationalError as exc:  # disk full, file gone read-only, locked too long
-            log.error("could not record %s: %s", kind, exc)
-            raise StoreError(str(exc.orig)) from exc
+        # The visit, who is in, and the outbox event commit together or not at all; a store
+        # that cannot be written raises StoreError from the session.
+        with self._store.session() as session:
+            event_id = self.write(session, kind, person_id, method, pass_id, at)
+            person = _summary(session.get(Person, person_id), person_id)
         log.info("recorded %s event %s", kind, event_id)
         self._on_recorded()
         outcome = Outcome.CHECKED_IN if kind is EventType.CHECK_IN else Outcome.CHECKED_OUT
@@ -155,8 +135,9 @@ class CheckinService:
     ) -> str:
         """Write a check-in or check-out in the caller's transaction; returns its event id.
 
-        For callers that record more in the same transaction (a desk claim that checks its
-        person in); the caller commits, and wakes the sync engine afterwards."""
+        The one place a visit, the presence and their outbox event are written: check_in and
+        check_out use it, and so do callers that record more in the same transaction (a desk
+        claim that checks its person in). The caller commits, and wakes the sync engine."""
         event_id = str(uuid.uuid4())
         data: dict[str, str] = {"person_id": person_id, "method": str(method)}
         if pass_id:

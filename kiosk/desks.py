@@ -9,23 +9,20 @@ sent to the store at once when it answers.
 from __future__ import annotations
 
 import enum
-import json
 import logging
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk import outbox
-from kiosk.central_client import TransportError
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock
 from kiosk.domain import KioskError
@@ -43,6 +40,7 @@ from kiosk.models import (
     SiteSettings,
 )
 from kiosk.protocol import (
+    CLAIM_TIMEOUT_S,
     CheckinMethod,
     ConflictReason,
     EventType,
@@ -53,7 +51,9 @@ from kiosk.store import LocalStore
 
 log = logging.getLogger(__name__)
 
-SendNow = Callable[[Sequence[dict[str, Any]]], list[dict[str, Any]]]
+# The sync engine's push_now: send these outbox events at once, within this many seconds;
+# the store's (status, reason) per event, or None when not answered in time.
+PushNow = Callable[[Sequence[str], float], Mapping[str, tuple[str, str | None]] | None]
 # How long a desk the store just gave to someone else shows occupied here, until the changes
 # feed brings the winner's claim.
 TAKEN_MARK_S = 120
@@ -212,21 +212,25 @@ class DeskService:
         checkin: CheckinService,
         *,
         plans_dir: Path,
-        send_now: SendNow | None = None,
+        push_now: PushNow | None = None,
+        claim_timeout_s: float = CLAIM_TIMEOUT_S,
         on_recorded: Callable[[], None] = lambda: None,
     ) -> None:
-        """``send_now`` posts events to the store at once with a short timeout (raising
-        TransportError when it cannot); None means offline-only. ``on_recorded`` wakes the
-        sync engine."""
+        """``push_now`` is the sync engine's: it sends a claim's events at once, serialised
+        with its rounds, and settles the answer (through ``data_changed``) before returning;
+        None means offline-only. ``on_recorded`` wakes the sync engine."""
         self._store = store
         self._clock = clock
         self._site = site
         self._checkin = checkin
         self._plans_dir = plans_dir
-        self._send_now = send_now
+        self._push_now = push_now
+        self._claim_timeout = claim_timeout_s
         self._on_recorded = on_recorded
         self._listeners: list[Callable[[], None]] = []
         self._lock = threading.Lock()
+        # Settling answered claims writes conflict rows; one thread at a time does it.
+        self._settling = threading.Lock()
         self._desks_cache: dict[str, tuple[Desk, bool]] | None = None  # id -> (desk, active)
 
     # --- the layout ---------------------------------------------------------------------------
@@ -296,7 +300,8 @@ class DeskService:
     def data_changed(self) -> None:
         """The sync engine stored answers or changes: settle claims, then tell listeners."""
         self._desks_cache = None
-        self._settle_claims()
+        with self._settling, self._store.session() as session:
+            self._settle_claims(session)
         self._notify()
 
     # --- claiming -----------------------------------------------------------------------------
@@ -344,22 +349,25 @@ class DeskService:
         log.info("recorded desk claim %s of %s", event_id, desk.label)
         self._notify()
         try:
-            answer = self._send(sent_ids)
+            answers = self._push_now(sent_ids, self._claim_timeout) if self._push_now else None
         finally:
             self._on_recorded()
-        if answer is None:
+        if answers is None or event_id not in answers:
+            log.info("desk claim %s not answered at once: provisional", event_id)
             return ClaimResult(ClaimOutcome.PROVISIONAL, desk, until)
-        status_text, reason = answer
+        status_text, reason = answers[event_id]
         if status_text in (ResultStatus.ACCEPTED, ResultStatus.DUPLICATE):
-            with self._store.session() as session:
-                row = session.get(DeskClaimRow, event_id)
-                if row is not None:
-                    row.provisional = False
+            with self._settling, self._store.session() as session:
+                self._settle_claims(session)
             self._notify()
             return ClaimResult(ClaimOutcome.CLAIMED, desk, until)
-        # The store said no while the person stands here: undo, and tell them now.
-        with self._store.session() as session:
-            self._undo_claim(session, event_id, acknowledged=True)
+        # The store said no while the person stands here: the claim is undone (the sync
+        # engine settled it), the person is told now, and the desk shows taken.
+        with self._settling, self._store.session() as session:
+            self._settle_claims(session)
+            conflict = session.get(DeskConflictRow, event_id)
+            if conflict is not None:
+                conflict.acknowledged = True
             if reason != ConflictReason.PERSON_HAS_DESK:
                 self._mark_taken(session, desk_id, at)
         self._notify()
@@ -439,10 +447,11 @@ class DeskService:
             desk_id = self._held_desk(session, person_id, self._day(session), later=True)
         return self.desk(desk_id) if desk_id else None
 
-    def unresolved_conflicts(self, person_id: str) -> list[DeskConflict]:
-        """Provisional claims of this person the store gave to someone else, not yet told."""
-        self._settle_claims()
-        with self._store.session() as session:
+    def take_conflict_notices(self, person_id: str) -> list[DeskConflict]:
+        """Provisional claims of this person the store gave to someone else, not yet told;
+        they count as told once returned (read and acknowledged in one transaction)."""
+        with self._settling, self._store.session() as session:
+            self._settle_claims(session)
             rows = session.scalars(
                 select(DeskConflictRow)
                 .where(
@@ -452,19 +461,13 @@ class DeskService:
                 .order_by(DeskConflictRow.at)
             ).all()
             found = [(r.event_id, r.desk_id, r.at) for r in rows]
+            for row in rows:
+                row.acknowledged = True
         return [
             DeskConflict(event_id, desk, at)
             for event_id, desk_id, at in found
             if (desk := self.desk(desk_id)) is not None
         ]
-
-    def acknowledge_conflicts(self, person_id: str) -> None:
-        """The person has been told: stop reporting their conflicts."""
-        with self._store.session() as session:
-            for row in session.scalars(
-                select(DeskConflictRow).where(DeskConflictRow.person_id == person_id)
-            ):
-                row.acknowledged = True
 
     # --- inside -------------------------------------------------------------------------------
 
@@ -621,27 +624,6 @@ class DeskService:
             )
         ).first()
 
-    def _send(self, event_ids: Iterable[str]) -> tuple[str, str | None] | None:
-        """Send these outbox events now; the claim's (last) answer, or None if not answered."""
-        if self._send_now is None:
-            return None
-        with self._store.session() as session:
-            rows = session.scalars(
-                select(OutboxEvent)
-                .where(OutboxEvent.event_id.in_(list(event_ids)))
-                .order_by(OutboxEvent.seq)
-            ).all()
-            events = [json.loads(row.body) for row in rows]
-        try:
-            results = self._send_now(events)
-        except TransportError as exc:
-            log.info("desk claim not answered at once (%s): provisional", exc)
-            return None
-        with self._store.session() as session:
-            outbox.record_answers(session, results, self._clock.now())
-        last = results[-1]
-        return str(last["status"]), last.get("reason")
-
     def _undo_claim(self, session: Session, event_id: str, *, acknowledged: bool) -> None:
         claim = session.get(DeskClaimRow, event_id)
         if claim is None:
@@ -671,25 +653,26 @@ class DeskService:
             )
         )
 
-    def _settle_claims(self) -> None:
-        """Provisional claims the store has answered: confirmed, or lost (noted for the person)."""
-        with self._store.session() as session:
-            answered = session.execute(
-                select(DeskClaimRow.id, OutboxEvent.status, OutboxEvent.reason)
-                .join(OutboxEvent, OutboxEvent.event_id == DeskClaimRow.id)
-                .where(DeskClaimRow.provisional.is_(True), OutboxEvent.status != "pending")
-            ).all()
-            for claim_id, status, reason in answered:
-                if status in (ResultStatus.ACCEPTED, ResultStatus.DUPLICATE):
-                    row = session.get(DeskClaimRow, claim_id)
-                    if row is not None:
-                        row.provisional = False
-                else:
-                    log.info("desk claim %s lost at the store: %s", claim_id, reason)
-                    self._undo_claim(session, claim_id, acknowledged=False)
-            # Taken-marks whose time is up are of no use any more.
-            session.execute(
-                delete(DeskClaimRow).where(
-                    DeskClaimRow.person_id == "", DeskClaimRow.until <= self._clock.now()
-                )
+    def _settle_claims(self, session: Session) -> None:
+        """Provisional claims the store has answered: confirmed, or lost (noted for the person).
+
+        Call with ``self._settling`` held, so two threads never settle the same claim."""
+        answered = session.execute(
+            select(DeskClaimRow.id, OutboxEvent.status, OutboxEvent.reason)
+            .join(OutboxEvent, OutboxEvent.event_id == DeskClaimRow.id)
+            .where(DeskClaimRow.provisional.is_(True), OutboxEvent.status != "pending")
+        ).all()
+        for claim_id, status, reason in answered:
+            if status in (ResultStatus.ACCEPTED, ResultStatus.DUPLICATE):
+                row = session.get(DeskClaimRow, claim_id)
+                if row is not None:
+                    row.provisional = False
+            else:
+                log.info("desk claim %s lost at the store: %s", claim_id, reason)
+                self._undo_claim(session, claim_id, acknowledged=False)
+        # Taken-marks whose time is up are of no use any more.
+        session.execute(
+            delete(DeskClaimRow).where(
+                DeskClaimRow.person_id == "", DeskClaimRow.until <= self._clock.now()
             )
+        )

@@ -12,6 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import StoreError
@@ -72,9 +73,22 @@ class LocalStore:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits when the block ends, rolls back on any exception.
+
+        A store that cannot be read or written (disk full, file gone read-only, locked too
+        long, not a database) raises StoreError, the known problem every caller words calmly;
+        nothing of the unit was written. A constraint or SQL mistake stays what it is: a bug."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (IntegrityError, ProgrammingError, DataError):
+            raise
+        except DatabaseError as exc:  # OperationalError and the plain "not a database" kind
+            log.error("local store: %s", exc.orig)
+            raise StoreError(str(exc.orig)) from exc
+        except OSError as exc:
+            log.error("local store: %s", exc.strerror or exc.__class__.__name__)
+            raise StoreError(str(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,20 +8,23 @@ does not knock the store over again.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk import outbox
-from kiosk.central_client import CentralTransport, TransportError
+from kiosk.central_client import CentralTransport, TransportError, Unauthorised
 from kiosk.clock import Clock
 from kiosk.domain import SyncState, SyncStatus
 from kiosk.mirror import BadChange, apply_changes
+from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
 from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
 from kiosk.store import LocalStore
@@ -29,6 +32,7 @@ from kiosk.store import LocalStore
 log = logging.getLogger(__name__)
 
 Listener = Callable[[SyncStatus], None]
+Answer = tuple[str, str | None]  # the store's status for an event, and its reason
 # What the data listeners (desk states) do not depend on. Every scan's check-in comes back
 # as an answer and as a presence change; waking the desk listeners for those made the GUI
 # thread recount free desks twice per scan.
@@ -64,6 +68,7 @@ class SyncEngine:
         self._data_listeners: list[Callable[[], None]] = []
         self._failures = 0
         self._online = False
+        self._unauthorised = False
         self._problem: str | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -111,6 +116,16 @@ class SyncEngine:
             try:
                 self._push_all(self._transport)
                 self._pull(self._transport)
+            except Unauthorised as exc:
+                # Not an outage: nothing gets better by asking often. Keep recording here,
+                # say so on the status line, and ask again at the slowest pace.
+                self._failures += 1
+                self._online = False
+                self._unauthorised = True
+                self._problem = str(exc)
+                log.warning("sync: %s; try %d", exc, self._failures)
+                self._publish()
+                return False
             except TransportError as exc:
                 self._failures += 1
                 self._online = False
@@ -127,6 +142,7 @@ class SyncEngine:
                 return False
             self._failures = 0
             self._online = True
+            self._unauthorised = False
             self._problem = None
             self._publish()
             return True
@@ -135,8 +151,65 @@ class SyncEngine:
         """Seconds until the next round: the interval while online, backoff with jitter after."""
         if self._failures == 0:
             return self._interval
+        if self._unauthorised:
+            return self._backoff_max
         ceiling = min(self._backoff_max, self._backoff_base * 2 ** min(self._failures, 30))
         return max(0.2, self._rng.uniform(0, ceiling))
+
+    def push_now(self, event_ids: Sequence[str], timeout_s: float) -> dict[str, Answer] | None:
+        """Send these outbox events at once (a desk claim while its person waits).
+
+        Serialised with the rounds by the same lock, so an answer is recorded and settled by
+        one thread only: the data listeners run before this returns. ``timeout_s`` bounds the
+        wait for the lock and the request together. Returns the store's answer per event, or
+        None when it could not be had in time (the outbox delivers them later)."""
+        if self._transport is None:
+            return None
+        started = self._now_s()
+        if not self._round_lock.acquire(timeout=timeout_s):
+            log.info("sync: a round is busy; %d events wait for the next", len(event_ids))
+            return None
+        try:
+            with self._store.session() as session:
+                rows = session.scalars(
+                    select(OutboxEvent)
+                    .where(OutboxEvent.event_id.in_(list(event_ids)))
+                    .order_by(OutboxEvent.seq)
+                ).all()
+                batch = [json.loads(row.body) for row in rows if row.status == outbox.PENDING]
+                if batch:
+                    outbox.note_attempt(session, [event["id"] for event in batch])
+            if batch:
+                remaining = max(0.1, timeout_s - (self._now_s() - started))
+                try:
+                    results = self._transport.push_events(batch, timeout_s=remaining)
+                except TransportError as exc:
+                    log.info("sync: events not answered at once (%s)", exc)
+                    self._publish()
+                    return None
+                with self._store.session() as session:
+                    outbox.record_answers(session, results, self._clock.now())
+                log.info("sync: pushed %d events at once", len(batch))
+                self._publish()
+                if any(event.get("type") in _DESK_EVENTS for event in batch):
+                    self._data_changed()
+            return self._answers(event_ids)
+        finally:
+            self._round_lock.release()
+
+    def _answers(self, event_ids: Sequence[str]) -> dict[str, Answer] | None:
+        with self._store.session() as session:
+            rows = session.execute(
+                select(OutboxEvent.event_id, OutboxEvent.status, OutboxEvent.reason).where(
+                    OutboxEvent.event_id.in_(list(event_ids))
+                )
+            ).all()
+        answers = {event_id: (status, reason) for event_id, status, reason in rows}
+        if len(answers) != len(set(event_ids)) or outbox.PENDING in (
+            status for status, _ in answers.values()
+        ):
+            return None
+        return answers
 
     # --- the rounds ---------------------------------------------------------------------------
 
@@ -223,7 +296,9 @@ class SyncEngine:
             pending = outbox.pending_count(session)
             row = session.get(SyncStateRow, 1)
             last: datetime | None = row.last_success if row else None
-        if last is None:
+        if self._unauthorised:
+            state = SyncState.UNAUTHORISED
+        elif last is None:
             state = SyncState.NEVER_SYNCED
         else:
             state = SyncState.ONLINE if self._online else SyncState.OFFLINE

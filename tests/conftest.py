@@ -118,3 +118,16 @@ def central_server(tmp_path: Path) -> Iterator[Any]:
     server.start()
     yield server
     server.stop()
+
+
+def make_read_only(core: Any) -> None:
+    """From now on every write to the core's local store fails as on a file gone read-only
+    ("attempt to write a readonly database"); reads go on."""
+    from sqlalchemy import event
+
+    core.store.engine.pool.dispose()
+
+    def read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    event.listen(core.store.engine, "connect", read_only)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kiosk.central_client import TransportError
+from kiosk.central_client import TransportError, Unauthorised
 from kiosk.passes import SigningKey
 
 
@@ -38,6 +38,8 @@ class FakeCentral:
     applied: dict[str, str] = field(default_factory=dict)  # event id -> canonical content
     answers: list[str] = field(default_factory=list)
     extra_changes: list[dict[str, Any]] = field(default_factory=list)
+    unauthorised: bool = False  # as if this kiosk's token were revoked
+    timeouts: list[float | None] = field(default_factory=list)  # per push_events call
 
     def feed(self) -> list[dict[str, Any]]:
         changes: list[dict[str, Any]] = []
@@ -58,9 +60,11 @@ class FakeCentral:
         changes.extend(self.extra_changes)
         return [dict(change, seq=seq) for seq, change in enumerate(changes, start=1)]
 
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        if self.down:
-            raise TransportError("fake central store is down")
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        self.timeouts.append(timeout_s)
+        self._answer_or_raise()
         results = []
         for event in events:
             content = json.dumps(event, sort_keys=True)
@@ -77,9 +81,14 @@ class FakeCentral:
         return results
 
     def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
-        if self.down:
-            raise TransportError("fake central store is down")
+        self._answer_or_raise()
         page = [change for change in self.feed() if change["seq"] > since][:limit]
         cursor = page[-1]["seq"] if page else since
         more = any(change["seq"] > cursor for change in self.feed())
         return {"changes": page, "cursor": cursor, "more": more}
+
+    def _answer_or_raise(self) -> None:
+        if self.down:
+            raise TransportError("fake central store is down")
+        if self.unauthorised:
+            raise Unauthorised("the central store refused this kiosk (401)", 401)

@@ -75,9 +75,20 @@ class CentralServer:
     def start(self) -> None:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "central.cli", "serve", "--database-url", self.database_url,
-             "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=log, stderr=subprocess.STDOUT,
+            [
+                PYTHON,
+                "-m",
+                "central.cli",
+                "serve",
+                "--database-url",
+                self.database_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         log.close()
         wait_until(self.healthy, 30, "the central store to answer /healthz")
@@ -126,7 +137,8 @@ class Xvfb:
         read_fd, write_fd = os.pipe()
         process = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
-            pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+            pass_fds=(write_fd,),
+            stderr=subprocess.DEVNULL,
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as pipe:
@@ -171,7 +183,10 @@ class KioskProcess:
     def start(cls, args: Sequence[str], env: dict[str, str], log_path: Path) -> KioskProcess:
         log = log_path.open("a")
         process = subprocess.Popen(
-            [PYTHON, "-m", "ui.main", *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+            [PYTHON, "-m", "ui.main", *args],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             text=True,
         )
         return cls(process, log_path, log)

@@ -15,7 +15,9 @@ from ui.checkin_flow import CheckinFlow
 from ui.desk_flow import DeskFlow
 from ui.desk_status import DeskStatusBridge
 from ui.gui_handoff import GuiHandoff
+from ui.i18n import Languages
 from ui.idle import IdleWatcher
+from ui.language_flow import LanguageFlow
 from ui.main_window import MainWindow
 from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
@@ -51,6 +53,7 @@ def build_window(
     sound: Sound | None = None,
     speaker: Speaker | None = None,
     cues: SoundCues | None = None,
+    languages: Languages | None = None,
 ) -> MainWindow:
     """Build the kiosk window on ``core``. Needs a QApplication; does not start sync or show.
 
@@ -59,9 +62,13 @@ def build_window(
     ``camera`` (default: the one the ``camera`` setting names) feeds the scan screen; ``sound``
     plays when the camera reads a code (default: ``resources/sounds/read.wav``); ``speaker``
     reads the screens aloud when a visitor turns speech on (default: the machine's engine);
-    ``cues`` play with each answer (default: ``resources/sounds/success.wav``/``failure.wav``).
+    ``cues`` play with each answer (default: ``resources/sounds/success.wav``/``failure.wav``);
+    ``languages`` switches what the screens say (default: starting in the ``language``
+    setting). The window owns it from here: closing the window removes its translators.
     """
     settings = core.settings
+    # First: every screen is built in the kiosk's default language.
+    languages = languages if languages is not None else Languages(settings.language)
     clock = clock if clock is not None else core.clock
     messages = messages if messages is not None else MessageBridge()
     guard = VisitorGuard(messages)
@@ -117,7 +124,9 @@ def build_window(
         frame_desk=desk_flow.frame_desk,
         cues=cues if cues is not None else default_cues(),
     )
-    for flow in (names, results, desk_flow, checkin_flow):
+    # The language first: when the start screen shows, the default language is back before the
+    # other flows reset their screens.
+    for flow in (LanguageFlow(languages), names, results, desk_flow, checkin_flow):
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
 

@@ -240,7 +240,7 @@ class CheckinFlow(Flow):
         desk = self._desks.todays_desk(person_id)
         if desk is not None:
             lines.append(todays_desk_line(desk))
-        notice = conflict_notice(self._desks, person_id)
+        notice = conflict_notice(self._desks.take_conflict_notices(person_id))
         if notice:
             lines.append(notice)
         return replace(

@@ -318,7 +318,7 @@ class DeskFlow(Flow):
             log.warning("kiosk: identity given with no desk flow going on")
             return
         self.person, self.method = person, method
-        self._notice = conflict_notice(self._desks, person.person_id)
+        self._notice = conflict_notice(self._desks.take_conflict_notices(person.person_id))
         if self.purpose is Purpose.CLAIM:
             self._start_claim()
         else:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.desks import Desk, DeskService
+from kiosk.desks import Desk, DeskConflict
 from ui.time_display import format_time, is_midnight
 
 
@@ -29,12 +30,11 @@ def todays_desk_line(desk: Desk) -> str:
     return QCoreApplication.translate("DeskFlow", "Din pult i dag: %1").replace("%1", desk.label)
 
 
-def conflict_notice(desks: DeskService, person_id: str) -> str:
-    """Tell the person once about provisional claims the store gave to someone else."""
-    conflicts = desks.unresolved_conflicts(person_id)
+def conflict_notice(conflicts: Sequence[DeskConflict]) -> str:
+    """Word the provisional claims the store gave to someone else (from
+    ``DeskService.take_conflict_notices``, which counts them as told); "" for none."""
     if not conflicts:
         return ""
-    desks.acknowledge_conflicts(person_id)
     labels = ", ".join(conflict.desk.label for conflict in conflicts)
     return QCoreApplication.translate(
         "DeskFlow",

@@ -21,10 +21,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from ui.speech import Speaker
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Narration", text)
-
-
 class Spoken(Protocol):
     def spoken_text(self) -> str: ...
 
@@ -40,11 +36,18 @@ def control_text(widget: QWidget) -> str:
         if not name:
             return ""
         if widget.isCheckable():
-            state = _tr("valgt") if widget.isChecked() else _tr("ikke valgt")
-            return f"{name}, {_tr('knapp')}, {state}"
-        return f"{name}, {_tr('knapp')}"
+            state = (
+                QCoreApplication.translate("Narration", "valgt")
+                if widget.isChecked()
+                else QCoreApplication.translate("Narration", "ikke valgt")
+            )
+            return f"{name}, {QCoreApplication.translate('Narration', 'knapp')}, {state}"
+        return f"{name}, {QCoreApplication.translate('Narration', 'knapp')}"
     if isinstance(widget, QLineEdit):
-        parts = [name or widget.placeholderText(), _tr("skrivefelt")]
+        parts = [
+            name or widget.placeholderText(),
+            QCoreApplication.translate("Narration", "skrivefelt"),
+        ]
         if widget.text():
             parts.append(widget.text())
         return ", ".join(p for p in parts if p)

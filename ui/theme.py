@@ -153,9 +153,15 @@ QPushButton#floorButton:checked, QPushButton#needButton:checked {{
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};
 }}
+QPushButton#languageButton:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};
+}}
 QPushButton:focus,
 QPushButton#floorButton:checked:focus,
-QPushButton#needButton:checked:focus {{
+QPushButton#needButton:checked:focus,
+QPushButton#languageButton:checked:focus {{
     background: {FOCUS};
     color: {ON_FOCUS};
     border: 4px solid {ON_FOCUS};

@@ -16,7 +16,7 @@ from kiosk.models import OutboxEvent, Visit
 from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
 from kiosk.store import LocalStore
-from tests.conftest import BJORN, JORGEN, KARI, SOLVI
+from tests.conftest import BJORN, JORGEN, KARI, SOLVI, make_read_only
 from tests.fakes import FakeClock
 
 
@@ -185,3 +185,15 @@ def test_a_full_disk_refuses_the_check_in_and_keeps_what_was_recorded(
             recorded.append(action(BJORN, CheckinMethod.NAME).event_id)
     assert [row.event_id for row in outbox_rows(kiosk_core)] == recorded
     assert kiosk_core.checkin.is_present(KARI)
+
+
+def test_a_read_only_store_refuses_the_check_in_and_writes_nothing(
+    kiosk_core: KioskCore,
+) -> None:
+    make_read_only(kiosk_core)
+    with pytest.raises(StoreError):
+        kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
+    assert outbox_rows(kiosk_core) == []
+    assert not kiosk_core.checkin.is_present(KARI)
+    with kiosk_core.store.session() as session:
+        assert list(session.scalars(select(Visit))) == []

@@ -10,14 +10,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from kiosk.app import KioskCore
 from kiosk.desks import ClaimOutcome, DeskMode, DeskState
-from kiosk.models import OutboxEvent
-from kiosk.protocol import CheckinMethod
+from kiosk.domain import StoreError, SyncState
+from kiosk.models import DeskClaimRow, OutboxEvent, Visit
+from kiosk.protocol import CLAIM_TIMEOUT_S, CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI
+from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI, make_read_only
 from tests.fakes import FakeCentral, FakeClock
 
 PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"></svg>'
@@ -143,12 +144,14 @@ class DeskCentral(FakeCentral):
 
     holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
 
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        results = super().push_events(events)
-        for event, result in zip(events, results, strict=True):
-            if event["type"] == "desk_claim" and result["status"] == "accepted":
-                holder = self.holders.setdefault(event["data"]["desk_id"], event["id"])
-                if holder != event["id"]:
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        results = super().push_events(events, timeout_s)
+        for sent, result in zip(events, results, strict=True):
+            if sent["type"] == "desk_claim" and result["status"] == "accepted":
+                holder = self.holders.setdefault(sent["data"]["desk_id"], sent["id"])
+                if holder != sent["id"]:
                     result.update(status="conflict", reason="desk_taken")
         return results
 
@@ -251,7 +254,7 @@ def test_the_loser_of_a_race_hears_taken_at_once(core: KioskCore, central: DeskC
     assert result.outcome is ClaimOutcome.TAKEN
     assert states(core)["B-02"] is DeskState.OCCUPIED  # shown taken until the feed says by whom
     assert core.desks.todays_desk(KARI) is None
-    assert core.desks.unresolved_conflicts(KARI) == []  # told already, on the spot
+    assert core.desks.take_conflict_notices(KARI) == []  # told already, on the spot
     assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
         ClaimOutcome.CLAIMED
     )
@@ -273,11 +276,10 @@ def test_offline_claims_are_provisional_and_a_later_conflict_is_kept_for_the_per
     clock.advance(minutes=5)
     assert core.sync.sync_once()
     assert core.desks.statuses()["lyngdal-A-01"].provisional is False
-    (conflict,) = core.desks.unresolved_conflicts(KARI)
-    assert conflict.desk.label == "B-02"
     assert core.desks.todays_desk(KARI) is None
-    core.desks.acknowledge_conflicts(KARI)
-    assert core.desks.unresolved_conflicts(KARI) == []
+    (conflict,) = core.desks.take_conflict_notices(KARI)
+    assert conflict.desk.label == "B-02"
+    assert core.desks.take_conflict_notices(KARI) == []  # told once
 
 
 def test_suggestions_prefer_the_usual_desk_then_the_cluster_zone(
@@ -309,3 +311,77 @@ def test_after_closing_a_claim_lasts_until_midnight(core: KioskCore, clock: Fake
     clock.current = CLOSING + timedelta(hours=1)
     result = core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
     assert result.until == datetime(2026, 11, 27, 23, 0, tzinfo=UTC)
+
+
+def written(core: KioskCore) -> tuple[dict[str, str], list[str], list[str]]:
+    """Outbox event id -> type; the claims made here; the visits."""
+    with core.store.session() as session:
+        events = {
+            r.event_id: json.loads(r.body)["type"] for r in session.scalars(select(OutboxEvent))
+        }
+        claims = list(session.scalars(select(DeskClaimRow.id).where(DeskClaimRow.person_id != "")))
+        visits = list(session.scalars(select(Visit.id)))
+    return events, claims, visits
+
+
+def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
+    core: KioskCore,
+) -> None:
+    before = written(core)
+    make_read_only(core)
+    with pytest.raises(StoreError):
+        core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    assert written(core) == before  # reads still work
+    assert not core.checkin.is_present(KARI)
+    assert states(core)["A-01"] is DeskState.FREE
+
+
+def test_a_claim_on_a_full_disk_is_the_known_problem_and_nothing_is_half_written(
+    core: KioskCore, central: DeskCentral, clock: FakeClock
+) -> None:
+    central.down = True  # claims stay provisional: only the claim itself writes
+    engine = core.store.engine
+    engine.pool.dispose()
+
+    def no_room_to_grow(dbapi_connection: Any, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(engine, "connect", no_room_to_grow)
+    people = [KARI, JORGEN, BJORN]
+    with pytest.raises(StoreError):  # the free space left in the last pages runs out
+        for turn in range(3000):
+            clock.advance(seconds=1)
+            person = people[turn % 3]
+            assert core.desks.claim("lyngdal-A-01", person, CheckinMethod.QR).outcome is (
+                ClaimOutcome.PROVISIONAL
+            )
+            core.desks.release("lyngdal-A-01", person)
+    events, claims, visits = written(core)
+    assert claims and all(events.get(claim) == "desk_claim" for claim in claims)
+    assert visits and all(events.get(visit) == "check_in" for visit in visits)
+
+
+def test_a_claim_is_sent_by_the_sync_engine_with_the_claim_timeout(
+    core: KioskCore, central: DeskCentral
+) -> None:
+    central.timeouts.clear()
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.CLAIMED
+    )
+    assert central.timeouts and all(
+        t is not None and 0 < t <= CLAIM_TIMEOUT_S for t in central.timeouts
+    )
+    assert pending(core) == []
+
+
+def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
+    core: KioskCore, central: DeskCentral
+) -> None:
+    central.unauthorised = True
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.PROVISIONAL
+    )
+    assert core.sync.sync_once() is False
+    assert core.sync.status().state is SyncState.UNAUTHORISED
+    assert core.sync.status().pending == 2

@@ -234,3 +234,30 @@ def test_desk_listeners_sleep_through_check_ins_and_wake_for_desk_data(
     )
     assert kiosk_core.sync.sync_once()
     assert woken == [1]
+
+
+def test_a_refused_token_is_its_own_state_keeps_recording_and_retries_slowly(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    heard: list[SyncStatus] = []
+    kiosk_core.sync.add_listener(heard.append)
+    central.unauthorised = True
+    event_id = kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id
+    assert kiosk_core.sync.sync_once() is False
+    status = kiosk_core.sync.status()
+    assert (status.state, status.pending) == (SyncState.UNAUTHORISED, 1)
+    assert heard[-1].state is SyncState.UNAUTHORISED
+    # Nothing gets better by asking often: every retry waits the longest backoff.
+    assert kiosk_core.sync.next_delay() == kiosk_core.settings.backoff_max_s
+    assert kiosk_core.sync.sync_once() is False
+    assert kiosk_core.sync.next_delay() == kiosk_core.settings.backoff_max_s
+    kiosk_core.checkin.check_out(KARI, CheckinMethod.NAME)  # still recorded locally
+    assert kiosk_core.sync.sync_once() is False
+    assert kiosk_core.sync.status() == replace(status, pending=2)
+    # A new token (or the old one restored): back online, and everything goes through once.
+    central.unauthorised = False
+    assert kiosk_core.sync.sync_once()
+    assert kiosk_core.sync.status().state is SyncState.ONLINE
+    assert kiosk_core.sync.status().pending == 0
+    assert next(iter(central.applied)) == event_id
+    assert kiosk_core.sync.next_delay() == kiosk_core.settings.sync_interval_s

@@ -27,8 +27,14 @@ def xvfb() -> Iterator[Xvfb]:
 
 def kiosk_args(server: CentralServer, data_dir: Path) -> list[str]:
     return [
-        "--central-url", server.url, "--site", "lyngdal",
-        "--device-token", server.device_token, "--data-dir", str(data_dir),
+        "--central-url",
+        server.url,
+        "--site",
+        "lyngdal",
+        "--device-token",
+        server.device_token,
+        "--data-dir",
+        str(data_dir),
     ]
 
 

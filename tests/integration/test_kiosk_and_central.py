@@ -83,3 +83,22 @@ def test_a_second_kiosk_learns_who_is_in_from_the_store(
     finally:
         first.close()
         second.close()
+
+
+def test_a_wrong_token_is_told_apart_from_an_outage(
+    central_server: CentralServer, kiosk_settings: KioskSettings
+) -> None:
+    settings = replace(
+        kiosk_settings,
+        central_url=central_server.url,
+        device_token="not-a-token-the-store-issued",
+        sync_timeout_s=2,
+    )
+    core = KioskCore.open(settings, clock=SystemClock())
+    try:
+        core.checkin.check_in("someone", CheckinMethod.NAME)
+        assert core.sync.sync_once() is False
+        status = core.sync.status()
+        assert (status.state, status.pending) == (SyncState.UNAUTHORISED, 1)
+    finally:
+        core.close()

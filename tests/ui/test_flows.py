@@ -8,12 +8,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from kiosk.app import KioskCore
 from kiosk.domain import SyncState
+from kiosk.models import OutboxEvent
 from kiosk.passes import PassProblem, SigningKey
 from kiosk.protocol import CheckinMethod
-from tests.conftest import BJORN, KARI
+from tests.conftest import BJORN, KARI, make_read_only
 from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk, SteppedMonotonic
 from ui.messages import MessageKind
@@ -378,19 +380,38 @@ def test_start_screen_never_shows_who_is_in(kiosk: Kiosk, make_pass: Callable[..
 
 
 def test_a_store_that_cannot_write_says_so_and_records_nothing(
-    kiosk: Kiosk,
-    make_pass: Callable[..., str],
-    monkeypatch: pytest.MonkeyPatch,
-    allow_log_errors: None,
+    kiosk: Kiosk, make_pass: Callable[..., str], allow_log_errors: None
 ) -> None:
-    from kiosk.domain import StoreError
-
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise StoreError("database or disk is full")
-
-    monkeypatch.setattr(kiosk.core.checkin, "check_in", disk_full)
+    make_read_only(kiosk.core)
     kiosk.scan(make_pass(KARI))
     message = kiosk.wait_for_message()
     assert message.title == "Kiosken får ikke lagret nå"
     assert "Ingenting ble registrert" in message.detail
     assert not kiosk.core.checkin.is_present(KARI)
+    with kiosk.core.store.session() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxEvent)) == 0
+
+
+def test_a_refused_token_shows_on_the_status_line_and_check_ins_go_on(
+    kiosk: Kiosk, central: FakeCentral, make_pass: Callable[..., str], allow_log_errors: None
+) -> None:
+    label, icon = kiosk.window.start.sync_label, kiosk.window.start.sync_icon
+    kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().state is SyncState.ONLINE)
+    central.unauthorised = True
+    worker = threading.Thread(target=kiosk.core.sync.sync_once)
+    worker.start()
+    kiosk.qtbot.waitUntil(
+        lambda: label.text() == "Kiosken er ikke godkjent – kontakt driftsansvarlig"
+    )
+    worker.join()
+    # Not by colour alone: its own symbol, with its own accessible name.
+    assert icon.symbol.value == "not_approved" and icon.accessibleName() == "Ikke godkjent"
+    kiosk.scan(make_pass(KARI))  # the kiosk keeps recording here
+    assert kiosk.wait_for_message().title == "Velkommen, Kari!"
+    assert kiosk.core.checkin.is_present(KARI)
+    central.unauthorised = False
+    worker = threading.Thread(target=kiosk.core.sync.sync_once)
+    worker.start()
+    kiosk.qtbot.waitUntil(lambda: label.text() == "Tilkoblet")
+    worker.join()
+    assert icon.symbol.value == "online"

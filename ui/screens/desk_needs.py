@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 # The needs the kiosk asks about, in the order it asks (equipment tag -> what the button says).
@@ -41,11 +41,11 @@ class DeskNeedsScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskNeedsScreen")
-        self.question = QLabel(self.tr("Trenger du noe spesielt ved pulten?"), self)
+        self.question = QLabel(self)
         self.question.setObjectName("title")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(self.tr("Velg det som gjelder deg, eller gå videre uten."), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -53,7 +53,7 @@ class DeskNeedsScreen(QWidget):
         self._needs_row = QHBoxLayout()
         self._needs_row.setSpacing(24)
         for tag in NEED_TAGS:
-            button = QPushButton(need_name(tag), self)
+            button = QPushButton(self)
             button.setObjectName("needButton")
             button.setCheckable(True)
             button.setProperty("scale", "large")
@@ -61,10 +61,10 @@ class DeskNeedsScreen(QWidget):
             button.toggled.connect(lambda on, b=button, t=tag: self._mark(b, t, on))
             self._needs_row.addWidget(button)
             self.need_buttons[tag] = button
-        self.go_button = QPushButton(self.tr("Finn pult"), self)
+        self.go_button = QPushButton(self)
         self.go_button.setProperty("role", "primary")
         self.go_button.clicked.connect(lambda: self.needs_chosen.emit(self.chosen()))
-        self.cancel_button = QPushButton(self.tr("Avbryt"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancelled)
         for button in (self.go_button, self.cancel_button):
             button.setProperty("scale", "large")
@@ -85,6 +85,21 @@ class DeskNeedsScreen(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start, and whenever it changes)."""
+        self.question.setText(self.tr("Trenger du noe spesielt ved pulten?"))
+        self.hint.setText(self.tr("Velg det som gjelder deg, eller gå videre uten."))
+        for tag, button in self.need_buttons.items():
+            self._mark(button, tag, button.isChecked())
+        self.go_button.setText(self.tr("Finn pult"))
+        self.cancel_button.setText(self.tr("Avbryt"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def ask(self, offered: Iterable[str]) -> None:
         """Offer these needs (equipment tags), none chosen yet."""

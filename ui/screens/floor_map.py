@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -55,11 +55,11 @@ class FloorMapScreen(QWidget):
         self.current_floor: str | None = None
         self.selected: Desk | None = None
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.back_requested)
-        heading = QLabel(self.tr("Finn ledig pult"), self)
+        self.heading = heading = QLabel(self)
         heading.setObjectName("heading")
-        self.suggest_button = QPushButton(self.tr("Finn en ledig pult for meg"), self)
+        self.suggest_button = QPushButton(self)
         self.suggest_button.setProperty("role", "primary")
         self.suggest_button.clicked.connect(self.suggest_requested)
 
@@ -68,9 +68,9 @@ class FloorMapScreen(QWidget):
         self.floor_group = QButtonGroup(self)
         self.floor_group.setExclusive(True)
         self.floor_buttons: dict[str, QPushButton] = {}
-        self.zoom_out_button = self._zoom_button("−", self.tr("Zoom ut"))
-        self.zoom_in_button = self._zoom_button("+", self.tr("Zoom inn"))
-        self.fit_button = QPushButton(self.tr("Vis hele"), self)
+        self.zoom_out_button = self._zoom_button("−")
+        self.zoom_in_button = self._zoom_button("+")
+        self.fit_button = QPushButton(self)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches them; a tap keeps none
 
@@ -78,10 +78,7 @@ class FloorMapScreen(QWidget):
         self.banner = QLabel(self)
         self.banner.setObjectName("mapBanner")
         self.banner.setWordWrap(True)
-        self.empty_label = QLabel(
-            self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen."),
-            self,
-        )
+        self.empty_label = QLabel(self)
         self.empty_label.setObjectName("hint")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -152,12 +149,33 @@ class FloorMapScreen(QWidget):
         layout.addLayout(middle, 1)
 
         self.reload()
+        self.retranslate()
 
-    def _zoom_button(self, text: str, name: str) -> QPushButton:
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes). The
+        details panel and the legend do their own; a banner is worded when it is shown."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self.tr("Finn ledig pult"))
+        self.suggest_button.setText(self.tr("Finn en ledig pult for meg"))
+        for button, name in (
+            (self.zoom_out_button, self.tr("Zoom ut")),
+            (self.zoom_in_button, self.tr("Zoom inn")),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+        self.fit_button.setText(self.tr("Vis hele"))
+        self.empty_label.setText(
+            self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _zoom_button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName("zoomButton")
-        button.setAccessibleName(name)
-        button.setToolTip(name)
         return button
 
     # Data ------------------------------------------------------------------------------------

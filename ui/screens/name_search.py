@@ -79,18 +79,19 @@ class NameSearchScreen(QWidget):
         self.setObjectName("nameSearchScreen")
         self._people = people
         self.results: list[PersonSummary] = []
+        self._letters = 0
+        self._more = False
+        self._heading: str | None = None  # a flow's own heading; None: the default one
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = QLabel(self.default_heading(), self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("heading")
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setMaxLength(MAX_QUERY_CHARS)
-        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
-        self.field.setAccessibleName(self.tr("Navn"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.textChanged.connect(self._search)
         self.field.installEventFilter(self)  # Enter in the field: on to the results
@@ -135,16 +136,32 @@ class NameSearchScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.keyboard)
         self._search("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self._heading if self._heading is not None else self.default_heading())
+        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
+        self.field.setAccessibleName(self.tr("Navn"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def default_heading(self) -> str:
         return self.tr("Sjekk inn med navn – skriv navnet ditt")
 
     def set_heading(self, text: str) -> None:
         """Say what the name is for (e.g. taking a desk); ``reset`` brings back the default."""
+        self._heading = text
         self.heading.setText(text)
 
     def reset(self) -> None:
         """Forget what was typed and found (leaving the screen, or after idle time)."""
+        self._heading = None
         self.heading.setText(self.default_heading())
         self.field.clear()
         self._search("")
@@ -166,7 +183,15 @@ class NameSearchScreen(QWidget):
         self._show(people[:MAX_RESULTS], letters, more=len(people) > MAX_RESULTS)
 
     def _show(self, people: list[PersonSummary], letters: int, *, more: bool = False) -> None:
-        self.results = people
+        self.results, self._letters, self._more = people, letters, more
+        self._show_status()
+        for index, button in enumerate(self.result_buttons):
+            button.show_person(people[index] if index < len(people) else None)
+        if letters >= MIN_LETTERS:
+            self.speech_changed.emit(self.results_text())
+
+    def _show_status(self) -> None:
+        letters, people, more = self._letters, self.results, self._more
         if letters < MIN_LETTERS:
             self.status.setText(self.tr("Skriv minst to bokstaver"))
         elif not people:
@@ -175,10 +200,6 @@ class NameSearchScreen(QWidget):
             self.status.setText(self.tr("Flere treff – skriv mer av navnet, eller trykk på ditt"))
         else:
             self.status.setText(self.tr("Trykk på navnet ditt"))
-        for index, button in enumerate(self.result_buttons):
-            button.show_person(people[index] if index < len(people) else None)
-        if letters >= MIN_LETTERS:
-            self.speech_changed.emit(self.results_text())
 
     def spoken_text(self) -> str:
         return f"{self.heading.text()}. {self.results_text()}"

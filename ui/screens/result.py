@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -55,7 +55,7 @@ class ResultScreen(QWidget):
         self.detail.setObjectName("resultDetail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
-        self.ok_button = QPushButton(self.tr("OK"), self)
+        self.ok_button = QPushButton(self)
         self.ok_button.setMinimumWidth(240)
         self.ok_button.clicked.connect(self.finish)
 
@@ -108,6 +108,17 @@ class ResultScreen(QWidget):
         if message is None:
             return ""
         return " ".join(t for t in (message.title, message.detail.replace("\n", ". ")) if t)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's own texts. A message is worded when it is made, in the language of the
+        moment; the language only changes on the start screen, so no message outlives it."""
+        self.ok_button.setText(self.tr("OK"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def present(self, message: Message) -> None:
         """Show ``message`` and start counting down to the start screen."""

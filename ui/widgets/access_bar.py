@@ -7,7 +7,7 @@ Speech is off for every new visitor (the window turns it off at the start screen
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -59,6 +59,11 @@ class AccessBar(QWidget):
         layout.addWidget(self.speech_button)
         layout.addStretch(1)
         self.show_speech(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_speech(self.speech_button.isChecked())
+        super().changeEvent(event)
 
     def show_speech(self, on: bool) -> None:
         button = self.speech_button

@@ -26,14 +26,14 @@ class IdleWarning(QWidget):
         self._return_focus: QWidget | None = None
         self.panel = QFrame(self)
         self.panel.setObjectName("idleWarningPanel")
-        self.title = QLabel(self.tr("Er du der fortsatt?"), self.panel)
+        self.title = QLabel(self.panel)
         self.title.setObjectName("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = QLabel(self.panel)
         self.countdown.setObjectName("hint")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setWordWrap(True)
-        self.more_button = QPushButton(self.tr("Mer tid"), self.panel)
+        self.more_button = QPushButton(self.panel)
         self.more_button.setProperty("role", "primary")
         self.more_button.setProperty("scale", "large")
         self.more_button.clicked.connect(self.more_time_requested)
@@ -46,9 +46,20 @@ class IdleWarning(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.refresh)
+        self.retranslate()
         if parent is not None:
             parent.installEventFilter(self)  # cover the whole parent, whatever its size
         self.hide()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Er du der fortsatt?"))
+        self.more_button.setText(self.tr("Mer tid"))
+        self.countdown.setText(self.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -1,14 +1,14 @@
 """A painted status symbol, so state never depends on colour alone or on an emoji font.
 
 Each symbol has its own shape (tick, arrow out of a door, exclamation mark, cloud, crossed
-cloud, hourglass) and an accessible name; the colour only reinforces it.
+cloud, hourglass, padlock) and an accessible name; the colour only reinforces it.
 """
 
 from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,6 +22,7 @@ class Symbol(enum.Enum):
     ONLINE = "online"
     OFFLINE = "offline"
     WAITING = "waiting"
+    NOT_APPROVED = "not_approved"  # the store refused this kiosk: a padlock
 
 
 _COLOURS = {
@@ -31,7 +32,23 @@ _COLOURS = {
     Symbol.ONLINE: theme.SUCCESS,
     Symbol.OFFLINE: theme.WARNING,
     Symbol.WAITING: theme.TEXT_MUTED,
+    Symbol.NOT_APPROVED: theme.DANGER,
 }
+
+
+def symbol_name(symbol: Symbol) -> str:
+    """What the symbol means, in words (its accessible name)."""
+    translate = QCoreApplication.translate
+    names = {
+        Symbol.CHECK: translate("StatusIcon", "Utført"),
+        Symbol.GOODBYE: translate("StatusIcon", "Sjekket ut"),
+        Symbol.WARNING: translate("StatusIcon", "Obs"),
+        Symbol.ONLINE: translate("StatusIcon", "Tilkoblet"),
+        Symbol.OFFLINE: translate("StatusIcon", "Frakoblet"),
+        Symbol.WAITING: translate("StatusIcon", "Venter"),
+        Symbol.NOT_APPROVED: translate("StatusIcon", "Ikke godkjent"),
+    }
+    return names[symbol]
 
 
 class StatusIcon(QWidget):
@@ -42,7 +59,7 @@ class StatusIcon(QWidget):
         self.setFixedSize(QSize(size, size))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
-        self.setAccessibleName(symbol.value)
+        self.setAccessibleName(symbol_name(symbol))
 
     @property
     def symbol(self) -> Symbol:
@@ -51,8 +68,13 @@ class StatusIcon(QWidget):
     def set_symbol(self, symbol: Symbol) -> None:
         if symbol is not self._symbol:
             self._symbol = symbol
-            self.setAccessibleName(symbol.value)
+            self.setAccessibleName(symbol_name(symbol))
             self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(symbol_name(self._symbol))
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
@@ -115,6 +137,15 @@ class StatusIcon(QWidget):
             else:  # a cross inside the cloud
                 p.drawLine(QPointF(s * 0.42, s * 0.45), QPointF(s * 0.58, s * 0.63))
                 p.drawLine(QPointF(s * 0.58, s * 0.45), QPointF(s * 0.42, s * 0.63))
+        elif sym is Symbol.NOT_APPROVED:  # a closed padlock
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawArc(QRectF(s * 0.30, s * 0.12, s * 0.40, s * 0.44), 0, 180 * 16)
+            p.drawLine(QPointF(s * 0.30, s * 0.34), QPointF(s * 0.30, s * 0.46))
+            p.drawLine(QPointF(s * 0.70, s * 0.34), QPointF(s * 0.70, s * 0.46))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(QRectF(s * 0.20, s * 0.44, s * 0.60, s * 0.44), s * 0.06, s * 0.06)
         else:  # WAITING: an hourglass
             p.setPen(pen)
             path = QPainterPath(QPointF(s * 0.28, s * 0.15))
