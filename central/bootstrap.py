@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from . import demo, directory, passes
-from .db import migrate, session_factory
+from central import demo
+from central.db.engine import migrate, session_factory
+from central.domain import directory, passes
+from kiosk.clock import Clock
 
 
-def initialise(engine: Engine, *, with_demo: bool = False) -> demo.DemoSummary | None:
+def initialise(engine: Engine, clock: Clock, *, with_demo: bool = False) -> demo.DemoSummary | None:
     """Migrate, then create what is missing; safe to run any number of times."""
     migrate(engine)
     with session_factory(engine).begin() as session:
         directory.ensure_sites(session)
-        passes.ensure_signing_key(session)
-        return demo.load_demo(session) if with_demo else None
+        now = clock.now()
+        passes.ensure_signing_key(session, now=now)
+        return demo.load_demo(session, now=now) if with_demo else None

@@ -16,7 +16,7 @@ import logging
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -345,13 +345,19 @@ class DeskService:
         self._notify()
         self._on_recorded()
 
-    def suggest_desk(self, person_id: str) -> Desk | None:
-        """The person's usual desk if free, else a free desk in their cluster's zone, else any."""
+    def suggest_desk(self, person_id: str, needs: Collection[str] = ()) -> Desk | None:
+        """The person's usual desk if free, else a free desk in their cluster's zone, else any;
+        only desks whose equipment includes every tag in ``needs`` ("step_free", ...)."""
         with self._store.session() as session:
             desks = self._all_desks()  # one snapshot for the statuses and the desks
             statuses = self._statuses(session, desks, self._day(session), None)
+            wanted = set(needs)
             free = sorted(
-                (desks[i][0] for i, s in statuses.items() if s.state in CLAIMABLE),
+                (
+                    desks[i][0]
+                    for i, s in statuses.items()
+                    if s.state in CLAIMABLE and wanted <= set(desks[i][0].equipment)
+                ),
                 key=lambda d: (statuses[d.id].state is not DeskState.FREE, d.label),
             )
             if not free:

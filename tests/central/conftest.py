@@ -13,10 +13,12 @@ from central_helpers import KARI_EMAIL, bearer
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from central import auth, demo
-from central.api import create_app
+from central import demo
+from central.api.app import create_app
 from central.bootstrap import initialise
-from central.db import SessionFactory, make_engine, session_factory
+from central.db.engine import SessionFactory, make_engine, session_factory
+from central.domain import tokens
+from kiosk.clock import SystemClock
 
 with warnings.catch_warnings():
     # Starlette 1.x deprecates running its TestClient on httpx in favour of httpx2, which the
@@ -53,7 +55,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]
 def engine(database_url: str) -> Iterator[Engine]:
     """A migrated database with the sites, a signing key and the demo data."""
     engine = make_engine(database_url)
-    initialise(engine, with_demo=True)
+    initialise(engine, SystemClock(), with_demo=True)
     yield engine
     engine.dispose()
 
@@ -65,7 +67,7 @@ def factory(engine: Engine) -> SessionFactory:
 
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(engine)) as client:
+    with TestClient(create_app(engine, SystemClock())) as client:
         yield client
 
 
@@ -73,7 +75,7 @@ def client(engine: Engine) -> Iterator[TestClient]:
 def make_token(factory: SessionFactory) -> Callable[[str, str], str]:
     def make(site: str, role: str) -> str:
         with factory.begin() as session:
-            return auth.create_token(session, site, role, label="test")
+            return tokens.create_token(session, site, role, label="test", now=SystemClock().now())
 
     return make
 

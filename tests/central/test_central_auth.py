@@ -9,9 +9,9 @@ from central_helpers import CHANGES, EVENTS, PRESENCE, bearer
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from central.auth import SECRET_PREFIX, hash_secret
-from central.db import SessionFactory
-from central.models import Token
+from central.db.engine import SessionFactory
+from central.db.models import Token
+from central.domain.tokens import SECRET_PREFIX, hash_secret
 
 ENDPOINTS = {
     "changes": ("GET", CHANGES, {"device", "admin"}),

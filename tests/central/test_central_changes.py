@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -11,10 +12,12 @@ from central_helpers import CHANGES, EVENTS, KARI_EMAIL, bearer, event
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from central import directory, passes
-from central.db import SessionFactory
-from central.models import Person, SigningKeyRecord
+from central.db.engine import SessionFactory
+from central.db.models import Person, SigningKeyRecord
+from central.domain import directory, passes
 from kiosk.protocol import MAX_CHANGES_PAGE
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
 def read_all(client: TestClient, site: str, headers: dict[str, str], limit: int) -> list[Any]:
@@ -117,9 +120,9 @@ def test_updates_revocations_and_moves_reach_the_feed(
     with factory.begin() as session:
         person = session.get(Person, kari)
         assert person is not None
-        issued = passes.issue_member_pass(session, person)
-        passes.revoke_pass(session, issued.record.pass_id)
-        passes.revoke_pass(session, issued.record.pass_id)  # once is enough
+        issued = passes.issue_member_pass(session, person, now=NOW)
+        passes.revoke_pass(session, issued.record.pass_id, now=NOW)
+        passes.revoke_pass(session, issued.record.pass_id, now=NOW)  # once is enough
         directory.upsert_organisation(session, "nav", "Arbeids- og velferdsetaten", "NAV")
         directory.upsert_person(
             session,

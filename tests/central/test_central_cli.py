@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 
 from central import demo
 from central.cli import main
-from central.db import make_engine, session_factory
-from central.models import Change, Organisation, PassRecord, Person, Token
-from central.passes import public_keys
+from central.db.engine import make_engine, session_factory
+from central.db.models import Change, Organisation, PassRecord, Person, Token
+from central.domain.passes import public_keys
 from kiosk.passes import PassError, PassKind, PassProblem, verify_token
+from tests.fakes import FakeClock
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -276,3 +277,15 @@ def test_serve_refuses_a_remote_host(capsys: pytest.CaptureFixture[str], tmp_pat
     )
     assert code == 2 and "--allow-remote" in err
     assert not (tmp_path / "c.db").exists()
+
+
+def test_commands_read_the_time_from_the_clock_they_are_given(
+    ready: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = FakeClock(datetime(2031, 5, 17, 12, 30, tzinfo=UTC))
+    assert main(["key", "rotate", "--database-url", ready], clock) == 0
+    new_key = capsys.readouterr().out.split()[1]
+    assert main(["key", "list", "--database-url", ready], clock) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == ["key_id", "created", "state", "valid_passes", "last_expiry"]
+    assert [new_key, "2031-05-17", "12:30", "active", "0", "-"] in rows

@@ -8,10 +8,11 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from central.api import create_app
+from central.api.app import create_app
 from central.bootstrap import initialise
-from central.db import make_engine, migrate, schema_is_current, session_factory
-from central.models import SigningKeyRecord
+from central.db.engine import make_engine, migrate, schema_is_current, session_factory
+from central.db.models import SigningKeyRecord
+from kiosk.clock import SystemClock
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_times_come_back_aware_and_equal(engine: Engine) -> None:
 def test_initialise_twice_changes_nothing(engine: Engine) -> None:
     with engine.connect() as connection:
         before = connection.execute(text("SELECT max(seq), count(*) FROM changes")).one()
-    initialise(engine, with_demo=True)
+    initialise(engine, SystemClock(), with_demo=True)
     with engine.connect() as connection:
         after = connection.execute(text("SELECT max(seq), count(*) FROM changes")).one()
     assert after == before
@@ -71,7 +72,7 @@ def test_healthz(client: TestClient) -> None:
 def test_healthz_is_503_and_api_503_when_the_database_does_not_answer(tmp_path: Path) -> None:
     broken = create_engine(f"sqlite:///{tmp_path}")  # a folder: SQLite cannot open it
     try:
-        with TestClient(create_app(broken)) as client:
+        with TestClient(create_app(broken, SystemClock())) as client:
             response = client.get("/healthz")
             assert (response.status_code, response.json()) == (503, {"status": "unavailable"})
             response = client.get(

@@ -14,11 +14,9 @@ from central_helpers import EVENTS, KARI_EMAIL
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from central import demo, desks, floors, scheduler
-from central.db import SessionFactory
-from central.events import IncomingEvent, apply_event
-from central.floors import ImportProblem
-from central.models import (
+from central import demo
+from central.db.engine import SessionFactory
+from central.db.models import (
     Booking,
     BookingStatus,
     Change,
@@ -29,10 +27,15 @@ from central.models import (
     Person,
     Visit,
 )
+from central.domain import desks, floors
+from central.domain.events import IncomingEvent, apply_event
+from central.domain.floors import ImportProblem
+from central.jobs import scheduler
 
 SITE = "lyngdal"
 # 09:00 in Lyngdal on a Monday in winter (UTC+1)
 MORNING = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+RECEIVED = MORNING - timedelta(days=1)  # when the store got an event or a booking
 PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"></svg>'
 
 
@@ -156,9 +159,10 @@ def test_a_claim_ends_where_a_booking_of_the_desk_begins(factory: SessionFactory
             desk,  # type: ignore[arg-type]
             MORNING + timedelta(hours=4),
             MORNING + timedelta(hours=6),
+            now=RECEIVED,
         )
     outcome = apply_event(
-        factory, SITE, IncomingEvent(**claim_event(kari, f"{SITE}-A-03", MORNING))
+        factory, SITE, IncomingEvent(**claim_event(kari, f"{SITE}-A-03", MORNING)), now=RECEIVED
     )
     assert outcome.status == "accepted"
     with factory() as session:
@@ -183,7 +187,7 @@ def test_racing_claims_have_exactly_one_winner(factory: SessionFactory) -> None:
         ) -> None:
             barrier.wait()
             event = IncomingEvent(**claim_event(person_id, desk_id, at))
-            statuses.append(apply_event(factory, SITE, event).status)
+            statuses.append(apply_event(factory, SITE, event, now=RECEIVED).status)
 
         threads = [threading.Thread(target=claim, args=(p,)) for p in contenders]
         for thread in threads:
@@ -208,13 +212,19 @@ def test_bookings_are_half_open_and_a_person_holds_one_desk_at_a_time(
         a1, a3 = session.get(Desk, f"{SITE}-A-01"), session.get(Desk, f"{SITE}-A-03")
         k, o = session.get(Person, kari), session.get(Person, other)
         assert a1 and a3 and k and o
-        desks.add_booking(session, k, a1, noon - timedelta(hours=3), noon)
-        desks.add_booking(session, o, a1, noon, noon + timedelta(hours=3))  # meets, no clash
+        desks.add_booking(session, k, a1, noon - timedelta(hours=3), noon, now=RECEIVED)
+        desks.add_booking(
+            session, o, a1, noon, noon + timedelta(hours=3), now=RECEIVED
+        )  # meets, no clash
         with pytest.raises(desks.DeskRuleError, match="already booked"):
-            desks.add_booking(session, k, a1, noon - timedelta(minutes=1), noon + timedelta(1))
+            desks.add_booking(
+                session, k, a1, noon - timedelta(minutes=1), noon + timedelta(1), now=RECEIVED
+            )
         with pytest.raises(desks.DeskRuleError, match="another desk"):
-            desks.add_booking(session, k, a3, noon - timedelta(hours=1), noon)
-        desks.add_booking(session, k, a3, noon, noon + timedelta(hours=1))  # after: fine
+            desks.add_booking(session, k, a3, noon - timedelta(hours=1), noon, now=RECEIVED)
+        desks.add_booking(
+            session, k, a3, noon, noon + timedelta(hours=1), now=RECEIVED
+        )  # after: fine
 
 
 def test_drop_in_and_fixed_desks_cannot_be_booked(factory: SessionFactory) -> None:
@@ -226,7 +236,9 @@ def test_drop_in_and_fixed_desks_cannot_be_booked(factory: SessionFactory) -> No
             desk = session.get(Desk, f"{SITE}-{label}")
             assert desk is not None
             with pytest.raises(desks.DeskRuleError, match="cannot be booked"):
-                desks.add_booking(session, k, desk, MORNING, MORNING + timedelta(hours=1))
+                desks.add_booking(
+                    session, k, desk, MORNING, MORNING + timedelta(hours=1), now=RECEIVED
+                )
 
 
 # --- the daily jobs -----------------------------------------------------------------------
@@ -246,6 +258,7 @@ def test_no_show_release_and_closing_run_once_with_a_controlled_clock(
                 session.get(Desk, f"{SITE}-{label}"),  # type: ignore[arg-type]
                 start,
                 start + timedelta(hours=9),
+                now=RECEIVED,
             )
     apply_event(
         factory,
@@ -256,8 +269,11 @@ def test_no_show_release_and_closing_run_once_with_a_controlled_clock(
             (start + timedelta(minutes=30)).isoformat(),
             {"person_id": came, "method": "qr"},
         ),
+        now=RECEIVED,
     )
-    apply_event(factory, SITE, IncomingEvent(**claim_event(dropin, f"{SITE}-A-10", start)))
+    apply_event(
+        factory, SITE, IncomingEvent(**claim_event(dropin, f"{SITE}-A-10", start)), now=RECEIVED
+    )
     apply_event(
         factory,
         SITE,
@@ -267,6 +283,7 @@ def test_no_show_release_and_closing_run_once_with_a_controlled_clock(
             start.isoformat(),
             {"person_id": dropin, "method": "name"},
         ),
+        now=RECEIVED,
     )
 
     nine = datetime(2026, 12, 2, 8, 59, tzinfo=UTC)  # 09:59 local: nothing due today yet

@@ -5,19 +5,24 @@ from __future__ import annotations
 import json
 import threading
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from central_helpers import CHANGES, EVENTS, PRESENCE, event
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
-from central import demo, events
-from central.db import SessionFactory
-from central.models import Change, EventRecord, Visit
+from central import demo
+from central.api.app import create_app
+from central.db.engine import SessionFactory
+from central.db.models import Change, EventRecord, Visit
+from central.domain import events
 from kiosk.protocol import MAX_BATCH
+from tests.fakes import FakeClock
 
 LYNGDAL_EVENTS = EVENTS.format(site="lyngdal")
+RECEIVED = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # when the store got the events
 
 
 def post(client: TestClient, headers: dict[str, str], *batch: dict[str, Any]) -> list[Any]:
@@ -259,7 +264,7 @@ def test_concurrent_posts_of_one_id_store_it_once(factory: SessionFactory, kari:
 
     def worker() -> None:
         barrier.wait()
-        outcome = events.apply_event(factory, "lyngdal", incoming)
+        outcome = events.apply_event(factory, "lyngdal", incoming, now=RECEIVED)
         with lock:
             outcomes.append(outcome)
 
@@ -278,7 +283,7 @@ def test_a_twin_committed_between_lookup_and_insert_counts_as_duplicate(
     factory: SessionFactory, kari: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     incoming = events.IncomingEvent(**event(kari))
-    assert events.apply_event(factory, "lyngdal", incoming).status == "accepted"
+    assert events.apply_event(factory, "lyngdal", incoming, now=RECEIVED).status == "accepted"
     real_find = events._find_event
     calls: list[str] = []
 
@@ -288,5 +293,23 @@ def test_a_twin_committed_between_lookup_and_insert_counts_as_duplicate(
 
     monkeypatch.setattr(events, "_find_event", blind_once)
     # The first attempt misses the stored row, so its insert hits the primary key.
-    assert events.apply_event(factory, "lyngdal", incoming).status == "duplicate"
+    assert events.apply_event(factory, "lyngdal", incoming, now=RECEIVED).status == "duplicate"
     assert len(calls) == 2
+
+
+def test_the_store_stamps_events_with_the_clock_it_was_given(
+    engine: Engine, device: dict[str, str], factory: SessionFactory, kari: str
+) -> None:
+    clock = FakeClock(datetime(2031, 5, 17, 12, 30, tzinfo=UTC))
+    with TestClient(create_app(engine, clock)) as client:
+        first = post(client, device, event(kari))[0]
+        clock.advance(minutes=5)
+        second = post(client, device, event(kari, "check_out"))[0]
+    with factory() as session:
+        stamped = {
+            r.id: r.received_at.astimezone(UTC) for r in session.scalars(select(EventRecord))
+        }
+    assert stamped == {
+        first["id"]: datetime(2031, 5, 17, 12, 30, tzinfo=UTC),
+        second["id"]: datetime(2031, 5, 17, 12, 35, tzinfo=UTC),
+    }

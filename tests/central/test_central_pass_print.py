@@ -14,11 +14,11 @@ from alembic.runtime.migration import MigrationContext
 from central_helpers import KARI_EMAIL
 from sqlalchemy import func, select, text
 
-from central import pass_sheets
 from central.cli import main
-from central.db import _alembic_config, make_engine, migrate, session_factory
-from central.models import Base, PassRecord
-from central.passes import public_keys
+from central.db.engine import _alembic_config, make_engine, migrate, session_factory
+from central.db.models import Base, PassRecord
+from central.domain import pass_sheets
+from central.domain.passes import public_keys
 from kiosk.passes import SigningKey
 
 

@@ -293,6 +293,14 @@ def test_suggestions_prefer_the_usual_desk_then_the_cluster_zone(
     assert core.desks.suggest_desk(KARI).label == "A-02"  # type: ignore[union-attr]  # usual
 
 
+def test_a_suggestion_honours_the_needs_asked_for(core: KioskCore) -> None:
+    """Only desks whose equipment has every need: here every desk has a screen, none is
+    step-free, so a step-free need finds nothing rather than a desk that does not fit."""
+    assert core.desks.suggest_desk(KARI, needs=("screen",)).label == "B-02"  # type: ignore[union-attr]
+    assert core.desks.suggest_desk(KARI, needs=("step_free",)) is None
+    assert core.desks.suggest_desk(KARI, needs=("screen", "step_free")) is None
+
+
 def test_todays_desk_is_a_booking_or_a_fixed_desk(core: KioskCore) -> None:
     assert core.desks.todays_desk(SOLVI).label == "A-03"  # type: ignore[union-attr]
     assert core.desks.todays_desk(BJORN).label == "A-02"  # type: ignore[union-attr]  # at 11

@@ -389,6 +389,8 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map
     map_kiosk.click(floor_map.suggest_button)
+    map_kiosk.wait_for_screen(map_kiosk.desk_needs)
+    map_kiosk.click(map_kiosk.button("Finn pult"))  # no particular needs
     map_kiosk.wait_for_screen(map_kiosk.desk_identify)
     assert "Finn en ledig pult for meg" in map_kiosk.visible_texts()
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
@@ -404,6 +406,38 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     assert message.desk_id == suggested.id and message.title.startswith(suggested.label)
 
 
+def test_find_a_step_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer) -> None:
+    """The needs offered are the tags the demo desks carry; the suggestion honours them."""
+    open_map(map_kiosk)
+    floor_map = map_kiosk.floor_map
+    map_kiosk.click(floor_map.suggest_button)
+    needs = map_kiosk.desk_needs
+    map_kiosk.wait_for_screen(needs)
+    offered = [b.text() for b in needs.need_buttons.values() if b.isVisible()]
+    assert offered == ["Trinnfri adkomst", "Hev-senk-pult", "Stillesone"]
+    for button in needs.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= 44 and button.height() >= 44, button.text()
+    map_kiosk.click(needs.need_buttons["step_free"])
+    assert needs.need_buttons["step_free"].text() == "✓ Trinnfri adkomst"  # not colour alone
+    map_kiosk.click(map_kiosk.button("Finn pult"))
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
+    map_kiosk.scan(central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_screen(floor_map)
+    suggested = floor_map.details.desk
+    assert suggested is not None and "step_free" in suggested.equipment
+    # Without the need, the first free desk in this kiosk's order has no step-free access.
+    assert (
+        "step_free"
+        not in (
+            map_kiosk.core.desks.suggest_desk(
+                map_kiosk.core.checkin.search("Turid", 1)[0].person_id
+            )
+            or suggested
+        ).equipment
+    )
+
+
 def test_idle_returns_to_start_and_forgets_the_claim(
     make_kiosk: Callable[..., Kiosk], demo_core: KioskCore, central_server: CentralServer
 ) -> None:
@@ -415,12 +449,16 @@ def test_idle_returns_to_start_and_forgets_the_claim(
     kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     kiosk.click(floor_map.details.claim_button)
     kiosk.wait_for_screen(kiosk.desk_identify)
+    # The question "Ta pulten …" is not dropped in silence: the visitor is told.
+    told = kiosk.wait_for_message()
+    label = demo_core.desks.desk(desk).label  # type: ignore[union-attr]
+    assert (told.title, told.reason) == (f"Pulten {label} er ikke tatt", "unanswered")
     kiosk.wait_for_screen(kiosk.window.start, timeout=3000)
     assert kiosk.desk_flow.purpose is None and kiosk.desk_flow.desk is None
     assert not floor_map.details.isVisible()
     # A pass scanned now is an ordinary check-in, not a desk claim.
     kiosk.scan(central_server.issue_pass(DROP_IN))
-    message = kiosk.wait_for_message()
+    message = kiosk.wait_for_message(2)
     assert message.title == "Velkommen, Turid!"
     assert demo_core.desks.statuses()[desk].state is DeskState.FREE
 

@@ -405,7 +405,7 @@ def test_a_refused_token_shows_on_the_status_line_and_check_ins_go_on(
     )
     worker.join()
     # Not by colour alone: its own symbol, with its own accessible name.
-    assert icon.symbol.value == "not_approved" and icon.accessibleName() == "not_approved"
+    assert icon.symbol.value == "not_approved" and icon.accessibleName() == "Ikke godkjent"
     kiosk.scan(make_pass(KARI))  # the kiosk keeps recording here
     assert kiosk.wait_for_message().title == "Velkommen, Kari!"
     assert kiosk.core.checkin.is_present(KARI)

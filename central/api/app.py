@@ -1,0 +1,200 @@
+"""The HTTP API (v1) of the central store, as a FastAPI application."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.orm import Session, sessionmaker
+
+from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
+from central.api.schemas import (
+    ChangeOut,
+    ChangesPage,
+    DeskConflictOut,
+    EventBatch,
+    EventResult,
+    EventResults,
+    Health,
+    PresentPerson,
+)
+from central.db.engine import SessionFactory, session_factory
+from central.db.models import Change
+from central.domain import changes, events, presence
+from central.domain.desk_conflicts import desk_conflicts
+from kiosk.clock import Clock
+from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
+
+
+def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAPI:
+    """The API over ``database`` (an engine, or a session factory bound to one), telling the
+    time by ``clock``."""
+    factory: SessionFactory = (
+        database if isinstance(database, sessionmaker) else session_factory(database)
+    )
+    app = FastAPI(
+        title="RegionLab central store",
+        version="1",
+        summary="Check-ins from the kiosks in; people, desks and keys out to them.",
+    )
+    app.state.session_factory = factory
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _AsciiJSONResponse(
+            {"detail": jsonable_encoder(exc.errors())},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeoutError)
+    async def database_unavailable(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            {"detail": "database unavailable"}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE
+        )
+
+    @app.get("/healthz", response_model=Health, responses={503: {"model": Health}})
+    def healthz() -> Any:
+        """Whether the service and its database answer."""
+        try:
+            with factory() as session:
+                session.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return Health(status="ok")
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/changes",
+        response_model=ChangesPage,
+        responses={**AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
+    )
+    def get_changes(
+        site: SiteCode,
+        _caller: AnyCaller,
+        since: Annotated[int, Query(ge=0, description="The cursor from the last page")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PAGE)] = MAX_CHANGES_PAGE,
+    ) -> ChangesPage:
+        """What a kiosk of ``site`` mirrors, after the cursor ``since``, oldest first."""
+        with factory() as session:
+            rows, more = changes.read(session, site, since, limit)
+            if not rows and since > 0:
+                newest = session.scalar(select(func.max(Change.seq))) or 0
+                if since > newest:
+                    raise HTTPException(
+                        status.HTTP_422_UNPROCESSABLE_CONTENT,
+                        "cursor is ahead of this store; start again from 0",
+                    )
+            return ChangesPage(
+                changes=[
+                    ChangeOut(
+                        seq=r.seq,
+                        entity=Entity(r.entity),
+                        op=ChangeOp(r.op),
+                        key=r.key,
+                        data=r.data,
+                    )
+                    for r in rows
+                ],
+                cursor=rows[-1].seq if rows else since,
+                more=more,
+            )
+
+    @app.post(
+        f"{API_PREFIX}/sites/{{site}}/events",
+        response_model=EventResults,
+        responses=AUTH_ERRORS,
+    )
+    def post_events(
+        site: SiteCode,
+        batch: EventBatch,
+        _caller: DeviceCaller,
+    ) -> EventResults:
+        """Apply a batch of events; one result per event, in the order sent.
+
+        A kiosk claiming a desk for a person standing at it sends the `desk_claim` (with the
+        check-in it implies) at once, in a batch of its own, and waits about 1.5 s: `accepted`
+        means the desk is theirs; `conflict` with reason `desk_taken`, `person_has_desk` or
+        `desk_not_claimable` means it is not (who holds the desk is kept for staff, never
+        sent). Without an answer in time the kiosk keeps the claim as provisional and its
+        outbox sends the same event again later; the store answers a resent losing claim
+        with the same `conflict`."""
+        outcomes = events.apply_batch(
+            factory,
+            site,
+            (events.IncomingEvent(e.id, e.type, e.at, e.data) for e in batch.events),
+            clock,
+        )
+        return EventResults(
+            results=[EventResult(id=o.id, status=o.status, reason=o.reason) for o in outcomes]
+        )
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/presence",
+        response_model=list[PresentPerson],
+        responses=AUTH_ERRORS,
+    )
+    def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
+        """Who is checked in at ``site`` now, earliest first. Staff only."""
+        with factory() as session:
+            return [
+                PresentPerson(
+                    person_id=p.person_id,
+                    name=p.name,
+                    organisation=p.organisation,
+                    checked_in_at=p.checked_in_at,
+                )
+                for p in presence.present_now(session, site)
+            ]
+
+    @app.get(
+        f"{API_PREFIX}/sites/{{site}}/desk-conflicts",
+        response_model=list[DeskConflictOut],
+        responses=AUTH_ERRORS,
+    )
+    def get_desk_conflicts(
+        site: SiteCode,
+        _caller: AdminCaller,
+        since: Annotated[
+            datetime,
+            Query(description="Oldest claim time to list (timezone-aware); default: a day ago"),
+        ]
+        | None = None,
+    ) -> list[DeskConflictOut]:
+        """Desk claims that lost (two kiosks, or an offline claim settled first-come), with
+        who held the desk. Staff only: kiosks are told no names."""
+        if since is not None and since.tzinfo is None:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, "since needs a timezone offset"
+            )
+        start = since or clock.now() - timedelta(days=1)
+        with factory() as session:
+            return [
+                DeskConflictOut(
+                    event_id=c.event_id,
+                    at=c.at,
+                    desk=c.desk_label,
+                    claimant_id=c.claimant_id,
+                    claimant=c.claimant_name,
+                    reason=c.reason,
+                    holder_id=c.holder_id,
+                    holder=c.holder_name,
+                )
+                for c in desk_conflicts(session, site, start)
+            ]
+
+    return app
+
+
+class _AsciiJSONResponse(JSONResponse):
+    """JSON with non-ASCII escaped: error details echo the input, which may be invalid text."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")

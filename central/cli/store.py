@@ -1,0 +1,76 @@
+"""``init`` and ``serve``: bringing the database up and running the HTTP API."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+from typing import Any
+
+from central import bootstrap
+from central.cli.context import CliError, open_engine
+from central.db.engine import migrate, session_factory
+
+DEFAULT_PORT = 8470
+
+
+def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
+    init = commands.add_parser("init", parents=[database], help="create or migrate the database")
+    init.add_argument("--demo", action="store_true", help="also load the demo data")
+    init.set_defaults(command=_init)
+
+    serve = commands.add_parser("serve", parents=[database], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--allow-remote", action="store_true", help="allow a host other than loopback"
+    )
+    serve.set_defaults(command=_serve)
+
+
+def _init(args: argparse.Namespace) -> int:
+    with open_engine(args, need_schema=False) as engine:
+        summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
+        url = engine.url.render_as_string(hide_password=True)
+    print(f"database ready: {url}")
+    if summary is not None:
+        print(
+            f"demo data: {summary.organisations} organisations, {summary.people} people, "
+            f"{summary.desks} desks ({summary.changed} created or updated)"
+        )
+    return 0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not _is_loopback(args.host) and not args.allow_remote:
+        raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
+    if not 0 < args.port < 65536:
+        raise CliError(f"bad port {args.port}")
+    import uvicorn
+
+    from central.api.app import create_app
+    from central.jobs.scheduler import SchedulerThread
+
+    with open_engine(args, need_schema=False) as engine:
+        migrate(engine)
+        # No-show release and closing time run in here, catching up at start: no cron job.
+        scheduler = SchedulerThread(session_factory(engine), args.clock)
+        scheduler.start()
+        try:
+            uvicorn.run(
+                create_app(engine, args.clock), host=args.host, port=args.port, log_level="info"
+            )
+        except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
+            if exc.code:
+                raise CliError(f"cannot serve on {args.host}:{args.port}") from None
+        finally:
+            scheduler.stop()
+    return 0

@@ -1,0 +1,1 @@
+"""The database: engines and sessions, the ORM models, and the Alembic migrations."""

@@ -1,0 +1,132 @@
+"""The change log that kiosks mirror: appending rows, the feed's JSON, and reading pages."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from central.db.models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
+from kiosk.protocol import ChangeOp, Entity, format_time
+
+# Any constant will do; it only has to differ from other advisory locks in the same database.
+_FEED_LOCK_KEY = 0x524C_4B31  # "RLK1"
+
+
+def lock_feed(session: Session) -> None:
+    """Serialise writers to the change log until this transaction ends.
+
+    PostgreSQL hands out ``seq`` values when rows are inserted, but transactions may commit
+    in another order: a kiosk that has read up to seq 12 (committed) would never see seq 11
+    committed a moment later. Holding a transaction-scoped advisory lock from before the first
+    insert until the commit makes commit order equal seq order, so every row a reader sees
+    comes after every row it has already seen. The price is that writes which touch the feed
+    run one at a time, which at the rate kiosks check people in costs nothing measurable, and
+    readers never wait. Callers take it at the start of a write transaction, before any row
+    locks, so no transaction can hold a row lock another holder of this lock is waiting for.
+    SQLite needs nothing: its writers are serialised already
+    (``BEGIN IMMEDIATE``, see central.db).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get("feed_locked_in") is transaction:
+        return  # this transaction holds it already
+    session.execute(select(func.pg_advisory_xact_lock(_FEED_LOCK_KEY)))
+    session.info["feed_locked_in"] = session.get_transaction()
+
+
+def append(
+    session: Session,
+    entity: Entity,
+    key: str,
+    data: dict[str, Any],
+    *,
+    site: str | None,
+    op: ChangeOp = ChangeOp.UPSERT,
+) -> None:
+    """Add a change row in the caller's transaction; ``site`` None sends it to every site."""
+    lock_feed(session)
+    session.add(Change(site=site, entity=str(entity), op=str(op), key=key, data=data))
+
+
+def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[Change], bool]:
+    """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait."""
+    rows = session.scalars(
+        select(Change)
+        .where(Change.seq > since, or_(Change.site.is_(None), Change.site == site))
+        .order_by(Change.seq)
+        .limit(limit + 1)
+    ).all()
+    return rows[:limit], len(rows) > limit
+
+
+def site_data(site: Site) -> dict[str, Any]:
+    return {
+        "code": site.code,
+        "name": site.name,
+        "timezone": site.timezone,
+        "no_show_release": site.no_show_release,
+        "closing_time": site.closing_time,
+        "cluster_zones": dict(site.cluster_zones or {}),
+    }
+
+
+def organisation_data(organisation: Organisation) -> dict[str, Any]:
+    return {"id": organisation.id, "name": organisation.name, "short_name": organisation.short_name}
+
+
+def person_data(person: Person) -> dict[str, Any]:
+    """What a kiosk may know about a person: no e-mail, nothing it does not show or search."""
+    return {
+        "id": person.id,
+        "name": person.name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "organisation_id": person.organisation_id,
+        "organisation": person.organisation.name if person.organisation else None,
+        "cluster": person.cluster,
+        "site": person.site,
+        "kind": person.kind,
+        "active": person.active,
+    }
+
+
+def desk_data(desk: Desk) -> dict[str, Any]:
+    return {
+        "id": desk.id,
+        "site": desk.site,
+        "label": desk.label,
+        "zone": desk.zone,
+        "floor_id": desk.floor_id,
+        "x": desk.x,
+        "y": desk.y,
+        "width": desk.width,
+        "height": desk.height,
+        "rotation": desk.rotation,
+        "equipment": list(desk.equipment or []),
+        "mode": desk.mode,
+        "active": desk.active,
+    }
+
+
+def signing_key_data(key: SigningKeyRecord) -> dict[str, Any]:
+    """The public half only; the private key never leaves the central store."""
+    return {
+        "key_id": key.key_id,
+        "public_key": base64.b64encode(key.public_key).decode("ascii"),
+        "created_at": format_time(key.created_at),
+        "active": key.active,
+    }
+
+
+def revoked_pass_data(pass_id: str, revoked_at: datetime) -> dict[str, Any]:
+    return {"pass_id": pass_id, "revoked_at": format_time(revoked_at)}
+
+
+def presence_data(person_id: str, checked_in: bool, at: datetime) -> dict[str, Any]:
+    return {"person_id": person_id, "checked_in": checked_in, "at": format_time(at)}

@@ -1,0 +1,298 @@
+"""Applying the events kiosks send: each id at most once, each event in its own transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from central.db.engine import SessionFactory
+from central.db.models import EventRecord, Person, Visit
+from central.domain import changes, desks
+from kiosk.clock import Clock
+from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
+
+MAX_DATA_BYTES = 4096
+_PASS_ID = re.compile(r"[0-9a-f]{16}")
+
+
+@dataclass(frozen=True)
+class IncomingEvent:
+    """An event as it came over the wire, not yet checked."""
+
+    id: str
+    type: str
+    at: str
+    data: Any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    status: ResultStatus
+    reason: str | None = None
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Checked:
+    id: str  # canonical UUID text
+    type: str
+    at: datetime  # UTC
+    data: dict[str, Any]
+    content_hash: str
+    received_at: datetime  # the store's clock, when the event arrived
+
+
+def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of type, time (in UTC) and data."""
+    canonical = json.dumps(
+        {"type": event_type, "at": at.astimezone(UTC).isoformat(), "data": data},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
+    try:
+        event_id = str(uuid.UUID(event.id))
+    except ValueError:
+        raise _Rejected("id is not a UUID") from None
+    try:
+        at = datetime.fromisoformat(event.at)
+    except ValueError:
+        raise _Rejected("at is not an ISO 8601 time") from None
+    if at.tzinfo is None:
+        raise _Rejected("at has no timezone offset")
+    if not isinstance(event.data, dict):
+        raise _Rejected("data is not an object")
+    try:
+        size = len(json.dumps(event.data, ensure_ascii=False).encode("utf-8"))
+    except UnicodeEncodeError:
+        raise _Rejected("data is not valid Unicode text") from None
+    if size > MAX_DATA_BYTES:
+        raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
+    at = at.astimezone(UTC)
+    return _Checked(
+        event_id,
+        event.type,
+        at,
+        event.data,
+        content_hash(event.type, at, event.data),
+        received_at,
+    )
+
+
+def apply_batch(
+    factory: SessionFactory, site: str, events: Iterable[IncomingEvent], clock: Clock
+) -> list[Outcome]:
+    """Apply events in order; one outcome each, in the same order."""
+    return [apply_event(factory, site, event, now=clock.now()) for event in events]
+
+
+def apply_event(
+    factory: SessionFactory, site: str, event: IncomingEvent, *, now: datetime
+) -> Outcome:
+    """Apply one event, received at ``now``, in its own transaction; a rejected event leaves
+    nothing behind."""
+    try:
+        checked = _check_shape(event, now)
+    except _Rejected as rejected:
+        return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+    for attempt in (1, 2):
+        try:
+            with factory.begin() as session:
+                status, reason = _apply(session, site, checked)
+            return Outcome(event.id, status, reason)
+        except _Rejected as rejected:
+            return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+        except IntegrityError:
+            # A concurrent transaction stored the same id (or opened the same visit) first.
+            # Once more from the start: this time the lookups see its committed rows.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, str | None]:
+    changes.lock_feed(session)
+    stored = _find_event(session, event.id)
+    if stored is not None:
+        if stored.content_hash == event.content_hash and stored.site == site:
+            if stored.status == ResultStatus.CONFLICT:  # a resent claim that lost: same answer
+                return ResultStatus.CONFLICT, _neutral(stored)
+            return ResultStatus.DUPLICATE, None
+        raise _Rejected("id reused with different content")
+    try:
+        event_type = EventType(event.type)
+    except ValueError:
+        raise _Rejected(f"unknown event type {event.type!r}") from None
+    if event_type in (EventType.DESK_CLAIM, EventType.DESK_RELEASE):
+        return _apply_desk_event(session, site, event_type, event)
+    person_id = _check_presence_data(event.data)
+    _require_person_of(session, site, person_id)
+    record = _store_accepted(session, site, event_type, event)
+    if event_type is EventType.CHECK_IN:
+        record.reason = _check_in(session, site, person_id, event)
+    else:
+        record.reason = _check_out(session, site, person_id, event)
+    session.flush()
+    return ResultStatus.ACCEPTED, record.reason
+
+
+def _require_person_of(session: Session, site: str, person_id: str) -> None:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise _Rejected("unknown person")
+    if person.site != site:
+        raise _Rejected("person belongs to another site")
+
+
+def _store_accepted(
+    session: Session, site: str, event_type: EventType, event: _Checked
+) -> EventRecord:
+    """Store the event as accepted; what it does comes after, in the same transaction."""
+    record = EventRecord(
+        id=event.id,
+        site=site,
+        type=str(event_type),
+        at=event.at,
+        data=event.data,
+        content_hash=event.content_hash,
+        received_at=event.received_at,
+        status=str(ResultStatus.ACCEPTED),
+    )
+    session.add(record)
+    session.flush()  # a concurrent twin of this id fails here, before anything else is written
+    return record
+
+
+def _find_event(session: Session, event_id: str) -> EventRecord | None:
+    return session.get(EventRecord, event_id)
+
+
+def _check_presence_data(data: dict[str, Any]) -> str:
+    """Validate check-in/check-out data; return the person id in canonical form."""
+    person_id = data.get("person_id")
+    if not isinstance(person_id, str):
+        raise _Rejected("data.person_id is missing")
+    try:
+        person_id = str(uuid.UUID(person_id))
+    except ValueError:
+        raise _Rejected("data.person_id is not a UUID") from None
+    method = data.get("method")
+    if method not in set(CheckinMethod):
+        raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+    pass_id = data.get("pass_id")
+    if pass_id is not None and not (isinstance(pass_id, str) and _PASS_ID.fullmatch(pass_id)):
+        raise _Rejected("data.pass_id must be 16 lower-case hex digits")
+    return person_id
+
+
+def _open_visit(session: Session, site: str, person_id: str) -> Visit | None:
+    return session.scalars(
+        select(Visit).where(
+            Visit.site == site, Visit.person_id == person_id, Visit.checked_out_at.is_(None)
+        )
+    ).first()
+
+
+def _check_in(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
+    if _open_visit(session, site, person_id) is not None:
+        return "already checked in"
+    session.add(
+        Visit(site=site, person_id=person_id, checked_in_at=event.at, check_in_event_id=event.id)
+    )
+    session.flush()
+    changes.append(
+        session,
+        Entity.PRESENCE,
+        person_id,
+        changes.presence_data(person_id, True, event.at),
+        site=site,
+    )
+    return None
+
+
+def _check_out(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
+    visit = _open_visit(session, site, person_id)
+    if visit is None:
+        return "was not checked in"
+    visit.checked_out_at = event.at
+    visit.check_out_event_id = event.id
+    session.flush()
+    desks.end_claims_of_person(session, site, person_id, event.at)
+    changes.append(
+        session,
+        Entity.PRESENCE,
+        person_id,
+        changes.presence_data(person_id, False, event.at),
+        site=site,
+    )
+    return None
+
+
+# --- desks --------------------------------------------------------------------------------
+
+_NEUTRAL = {str(reason) for reason in ConflictReason}
+
+
+def _neutral(stored: EventRecord) -> str:
+    """The kiosk hears why in neutral words; the stored reason ("reason: detail") is staff's."""
+    reason = (stored.reason or "").split(":", 1)[0]
+    return reason if reason in _NEUTRAL else str(ConflictReason.DESK_TAKEN)
+
+
+def _uuid(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise _Rejected(f"data.{name} is missing")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise _Rejected(f"data.{name} is not a UUID") from None
+
+
+def _apply_desk_event(
+    session: Session, site: str, event_type: EventType, event: _Checked
+) -> tuple[ResultStatus, str | None]:
+    data = event.data
+    person_id = _uuid(data, "person_id")
+    desk_id = data.get("desk_id")
+    if not isinstance(desk_id, str) or not 0 < len(desk_id) <= 64:
+        raise _Rejected("data.desk_id is missing")
+    _require_person_of(session, site, person_id)
+    record = _store_accepted(session, site, event_type, event)
+    if event_type is EventType.DESK_RELEASE:
+        claim_id = data.get("claim_id")
+        if claim_id is not None and not isinstance(claim_id, str):
+            raise _Rejected("data.claim_id must be text")
+        record.reason = desks.release_claim(session, site, claim_id, desk_id, person_id, event.at)
+        session.flush()
+        return ResultStatus.ACCEPTED, record.reason
+    if data.get("method") not in set(CheckinMethod):
+        raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+    decision = desks.claim_desk(session, site, event.id, desk_id, person_id, event.at)
+    if decision.claim is None:
+        assert decision.reason is not None
+        record.status = str(ResultStatus.CONFLICT)
+        record.reason = f"{decision.reason}: {decision.detail or ''}"[:200]
+        session.flush()
+        return ResultStatus.CONFLICT, str(decision.reason)
+    return ResultStatus.ACCEPTED, None
