@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -15,7 +16,7 @@ from sqlalchemy import event, select
 from kiosk.app import KioskCore
 from kiosk.desks import ClaimOutcome, DeskMode, DeskState
 from kiosk.domain import StoreError, SyncState
-from kiosk.models import DeskClaimRow, OutboxEvent, Visit
+from kiosk.models import DeskClaimRow, DeskRow, OutboxEvent, Visit
 from kiosk.protocol import CLAIM_TIMEOUT_S, CheckinMethod
 from kiosk.settings import KioskSettings
 from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI, make_read_only
@@ -385,3 +386,60 @@ def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
     assert core.sync.sync_once() is False
     assert core.sync.status().state is SyncState.UNAUTHORISED
     assert core.sync.status().pending == 2
+
+
+def test_a_claim_ends_at_the_persons_own_booking_later_today(core: KioskCore) -> None:
+    # Bjørn has A-02 booked from 11:00 local (10:00 UTC); a drop-in desk before it is his until
+    # then, as the store decides it, not until closing (he would hold two desks from 11:00).
+    result = core.desks.claim("lyngdal-A-01", BJORN, CheckinMethod.QR)
+    assert (result.outcome, result.until) == (
+        ClaimOutcome.CLAIMED,
+        datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+    )
+
+
+def test_the_desk_cache_survives_reads_on_two_threads_while_another_drops_it(
+    core: KioskCore,
+) -> None:
+    """The sync thread calls data_changed while the GUI reads statuses: no exception, no desk
+    that comes and goes again, and no older snapshot left behind once the writer is done."""
+    added = 40
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                statuses = core.desks.statuses()
+                for desk_id in statuses:
+                    assert core.desks.desk(desk_id) is not None
+                counts = core.desks.free_counts_by_zone()
+                assert sum(counts.values()) <= len(core.desks.desks(FLOOR))
+                core.desks.suggest_desk(KARI)
+        except BaseException as exc:  # handed to the test's thread
+            failures.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for n in range(added):
+            with core.store.session() as session:
+                session.add(
+                    DeskRow(
+                        id=f"lyngdal-N-{n:02}",
+                        site="lyngdal",
+                        floor_id=FLOOR,
+                        label=f"N-{n:02}",
+                        zone=f"Sone N{n}",  # a new zone each time: counts need that desk
+                        equipment=[],
+                    )
+                )
+            core.desks.data_changed()
+    finally:
+        done.set()
+        for reader in readers:
+            reader.join(30)
+    assert failures == []
+    assert len(core.desks.desks(FLOOR)) == 6 + added
+    assert len(core.desks.free_counts_by_zone()) == 3 + added
