@@ -4,8 +4,9 @@ The window routes and nothing more (see ``ui/flow.py``): flows add their screens
 them to be shown; the window holds the start screen, returns to it after idle time, resets every
 flow when it shows, and hands each scanned code to the flows in the order they were added.
 
-Around the screens it keeps what every screen shares: the access bar below them (the speech
-button), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
+Around the screens it keeps what every screen shares: the access bar below them (speech, large
+text, high contrast: the window applies the display switches and turns all three off for a new
+visitor), each screen in a scroll area (so large text reflows and scrolls instead of being cut), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
 back from any screen (each screen says what "back" is when it is added) and Enter presses the
 focused button.
 """
@@ -14,18 +15,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ui import theme
 from ui.flow import Flow, Scans
 from ui.idle import IdleWatcher
 from ui.narration import Narration
@@ -44,6 +48,7 @@ class _Screen:
     on_show: Callable[[], None] | None
     on_hide: Callable[[], None] | None
     on_back: Callable[[], None] | None
+    page: QScrollArea
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +86,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.idle_warning = IdleWarning(idle.seconds_left, body)
         self.access_bar.speech_toggled.connect(narration.toggle)
+        self.display = theme.Display()
+        self.access_bar.large_text_toggled.connect(
+            lambda: self.set_display(replace(self.display, large=not self.display.large))
+        )
+        self.access_bar.contrast_toggled.connect(
+            lambda: self.set_display(replace(self.display, contrast=not self.display.contrast))
+        )
         narration.enabled_changed.connect(self._speech_changed)
         narration.watch(self)
         self.screen_shown.connect(narration.screen_shown)
@@ -111,8 +123,16 @@ class MainWindow(QMainWindow):
         on_back: Callable[[], None] | None = None,
     ) -> None:
         screen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.stack.addWidget(screen)
-        self._screens[screen] = _Screen(scans, on_show, on_hide, on_back)
+        # The screen fills its page; when its text needs more height (large text) it scrolls.
+        page = QScrollArea(self.stack)
+        page.setObjectName("page")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setWidget(screen)
+        self.stack.addWidget(page)
+        self._screens[screen] = _Screen(scans, on_show, on_hide, on_back, page)
         changed = getattr(screen, "speech_changed", None)
         if changed is not None:  # e.g. new search results, the desk under the map's cursor
             changed.connect(lambda text, s=screen: self.narration.screen_changed(s, text))
@@ -153,23 +173,35 @@ class MainWindow(QMainWindow):
 
     @property
     def current_screen(self) -> QWidget:
-        screen = self.stack.currentWidget()
-        assert screen is not None  # the stack always holds the screens
+        page = self.stack.currentWidget()
+        assert isinstance(page, QScrollArea)  # the stack always holds the screens' pages
+        screen = page.widget()
+        assert screen is not None
         return screen
 
+    def set_display(self, display: theme.Display) -> None:
+        """Large text and/or high contrast on or off, for every screen at once."""
+        if display == self.display:
+            return
+        self.display = display
+        self.setStyleSheet(theme.style_sheet(display))
+        self.access_bar.show_display(display)
+
     def show_screen(self, screen: QWidget) -> None:
-        previous = self.stack.currentWidget()
+        previous = self.current_screen if self.stack.count() else None
         if screen is self._start:
-            # Forget the last visitor: nothing about them stays in any widget, speech is off.
+            # Forget the last visitor: nothing about them stays in any widget, speech is off,
+            # the display is the usual one.
             self.scanner.forget_last_scan()
             self.narration.set_enabled(False)
+            self.set_display(theme.Display())
             for flow in self.flows:
                 flow.reset()
         for other, hooks in self._screens.items():
             if other is not screen and hooks.on_hide is not None:
                 hooks.on_hide()
-        self.stack.setCurrentWidget(screen)
         shown = self._screens[screen]
+        self.stack.setCurrentWidget(shown.page)
         self.scanner.set_active(
             shown.scans is not Scans.OFF, repeat_allowed=shown.scans is Scans.REPEAT
         )
