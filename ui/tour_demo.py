@@ -8,10 +8,12 @@ Nothing listens on any port, and the kiosk's local store is filled by its own sy
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from central import bootstrap, demo
 from central.db.engine import make_engine, session_factory
 from central.domain import changes, events, passes
 from kiosk.app import KioskCore
+from kiosk.desks import DeskState
 from kiosk.passes import PassClaims, PassKind, SigningKey, new_pass_id
+from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 
 SITE = "lyngdal"
@@ -83,6 +87,7 @@ class DemoKiosk:
         self._folder = tempfile.TemporaryDirectory(prefix="regionlab-tour-")
         root = Path(self._folder.name)
         self.clock = FixedClock()
+        self._used: set[str] = set()
         self.central = DemoCentral(root / "central.sqlite3", self.clock)
         base = replace(KioskSettings(), data_dir=root / "kiosk", site=SITE, windowed=True)
         self.core = KioskCore.open(
@@ -91,20 +96,60 @@ class DemoKiosk:
         if not self.core.sync.sync_once():
             raise RuntimeError(f"tour: the demo did not load: {self.core.sync.status().problem}")
 
-    def pass_for(self, email: str = DEMO_VISITOR) -> str:
-        """A valid member pass for a demo person, signed with the demo store's key."""
+    def pass_for(
+        self, email: str = DEMO_VISITOR, *, site: str = SITE, expired: bool = False
+    ) -> str:
+        """A member pass for a demo person, signed with the demo store's key: valid for a year
+        from yesterday, or (``expired``) one that ended yesterday."""
+        return self.pass_of(demo.person_id_for(email), site=site, expired=expired)
+
+    def pass_of(self, person_id: str, *, site: str = SITE, expired: bool = False) -> str:
         key = self.central.signing_key()
         now = self.clock.now()
+        start, end = (now - timedelta(days=1), now + timedelta(days=365))
+        if expired:
+            start, end = now - timedelta(days=366), now - timedelta(days=1)
         claims = PassClaims(
             pass_id=new_pass_id(),
-            person_id=demo.person_id_for(email),
-            site=SITE,
+            person_id=person_id,
+            site=site,
             kind=PassKind.MEMBER,
-            valid_from=now - timedelta(days=1),
-            valid_to=now + timedelta(days=365),
+            valid_from=start,
+            valid_to=end,
             key_id=key.key_id,
         )
         return key.sign(claims)
+
+    def newcomer(self) -> str:
+        """A demo person of this site who has not been checked in or out by the tour yet (a
+        second scan soon after a check-out asks a question; a welcome should not)."""
+        people = json.loads(
+            resources.files("central").joinpath("demo", "people.json").read_text("utf-8")
+        )
+        for person in people:
+            person_id = demo.person_id_for(person["email"])
+            if person_id in self._used or self.core.checkin.is_present(person_id):
+                continue
+            self._used.add(person_id)
+            if self.core.checkin.identify_pass(self.pass_of(person_id)).person is not None:
+                return person_id
+        raise RuntimeError("tour: no demo person left to welcome")
+
+    def set_visitor_present(self, present: bool, email: str = DEMO_VISITOR) -> None:
+        """Check the demo visitor in or out, so the next scan of their pass says the other."""
+        person = demo.person_id_for(email)
+        if self.core.checkin.is_present(person) != present:
+            record = self.core.checkin.check_in if present else self.core.checkin.check_out
+            record(person, CheckinMethod.NAME)
+
+    def free_desk(self) -> str:
+        """A desk anyone may take now (the first free one by label)."""
+        for floor in self.core.desks.floors():
+            statuses = self.core.desks.statuses(floor.id)
+            for desk in sorted(self.core.desks.desks(floor.id), key=lambda d: d.label):
+                if statuses[desk.id].state is DeskState.FREE:
+                    return desk.id
+        raise RuntimeError("tour: the demo has no free desk")
 
     def close(self) -> None:
         self.core.close()
