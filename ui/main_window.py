@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
         self.display = display
         self.setStyleSheet(theme.style_sheet(display))
         self.access_bar.show_display(display)
+        self.access_bar.set_large_text(display.large)
+        for screen in self._screens:  # screens that lay out differently for large text
+            reflow = getattr(screen, "set_large_text", None)
+            if reflow is not None:
+                reflow(display.large)
 
     def show_screen(self, screen: QWidget) -> None:
         previous = self.current_screen if self.stack.count() else None

@@ -280,7 +280,8 @@ QPushButton#languageButton:checked:focus {{
 
 QPushButton#speechButton, QPushButton#largeTextButton, QPushButton#contrastButton {{
     min-height: {ACCESS_BUTTON_HEIGHT}px;
-    padding: 0px 20px;
+    padding: 0px {12 if display.large else 20}px;
+    font-size: {pt(FONT_BODY_PT)}pt;
     font-weight: bold;
 }}
 QPushButton#speechButton:checked,
@@ -304,6 +305,20 @@ QFrame#idleWarningPanel {{
     border-radius: 16px;
 }}
 QFrame#idleWarningPanel QLabel {{ background: transparent; }}
+
+QScrollBar:vertical {{
+    background: {p.background};
+    width: {MIN_TOUCH}px;
+    border-left: 2px solid {p.border};
+}}
+QScrollBar::handle:vertical {{
+    background: {p.border};
+    min-height: {MIN_TOUCH}px;
+    border-radius: 8px;
+    margin: 4px;
+}}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 
 QLineEdit {{
     background: {p.surface};

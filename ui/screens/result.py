@@ -69,7 +69,7 @@ class ResultScreen(QWidget):
         button_row.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 48, 64, 48)
+        layout.setContentsMargins(64, 24, 64, 16)
         layout.addStretch(2)
         layout.addLayout(icon_row)
         layout.addSpacing(24)
@@ -90,6 +90,7 @@ class ResultScreen(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.finish)
+        self.retranslate()
 
     @property
     def shown_for_s(self) -> float:
@@ -108,7 +109,6 @@ class ResultScreen(QWidget):
         if message is None:
             return ""
         return " ".join(t for t in (message.title, message.detail.replace("\n", ". ")) if t)
-        self.retranslate()
 
     def retranslate(self) -> None:
         """The screen's own texts. A message is worded when it is made, in the language of the

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -96,7 +97,9 @@ class StartScreen(QWidget):
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncText")
 
-        top = QHBoxLayout()
+        # Rows that stack when the text is large (``set_large_text``).
+        self._rows: list[QBoxLayout] = []
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         names = QVBoxLayout()
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
@@ -108,22 +111,30 @@ class StartScreen(QWidget):
         when.addWidget(self.date_label)
         top.addLayout(when)
 
-        buttons = QHBoxLayout()
+        buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.setSpacing(40)
         buttons.addWidget(self.qr_button)
         buttons.addWidget(self.name_button)
 
-        desks = QHBoxLayout()
+        desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
         desks.addWidget(self.desk_button)
         desks.addWidget(self.free_label, 1)
 
-        status = QHBoxLayout()
-        status.setSpacing(12)
-        status.addWidget(self.sync_icon)
-        status.addWidget(self.sync_label, 1)
+        sync = QHBoxLayout()
+        sync.setSpacing(12)
+        sync.addWidget(self.sync_icon)
+        sync.addWidget(self.sync_label, 1)
+        languages = QHBoxLayout()
+        languages.setSpacing(12)
+        languages.addStretch(1)
         for button in self.language_buttons.values():
-            status.addWidget(button)
+            languages.addWidget(button)
+        status = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        status.setSpacing(12)
+        status.addLayout(sync, 1)
+        status.addLayout(languages)
+        self._rows = [top, buttons, desks, status]
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
@@ -149,6 +160,15 @@ class StartScreen(QWidget):
         button.setProperty("scale", "big")
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
+
+    def set_large_text(self, on: bool) -> None:
+        """Large text: the rows stack, so nothing is cut at the sides (the page scrolls)."""
+        direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        for row in self._rows:
+            row.setDirection(direction)
+        self.free_label.setAlignment(
+            Qt.AlignmentFlag.AlignCenter if on else Qt.AlignmentFlag.AlignLeft
+        )
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes)."""

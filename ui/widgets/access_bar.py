@@ -119,6 +119,12 @@ class AccessBar(QWidget):
         self.show_speech(False)
         self.show_display(theme.Display())
 
+    def set_large_text(self, on: bool) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.setSpacing(8 if on else 16)
+        layout.setContentsMargins(8 if on else 24, 0, 8 if on else 24, 2)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.show_speech(self.speech_button.isChecked())

@@ -346,6 +346,11 @@ class DeskItem(QGraphicsItem):
         path.addRect(self._rect)
         return path
 
+    def touch_side(self) -> float:
+        """The shorter side of where a tap picks this desk, in scene units (the map zooms so
+        that this is at least ``theme.MIN_TOUCH`` px on screen)."""
+        return min(self.desk.width, self.desk.height)
+
     def set_status(self, status: DeskStatus) -> bool:
         """Take a new status; repaint only if what it shows changed. Returns whether it did."""
         self.status = status

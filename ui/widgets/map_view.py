@@ -234,10 +234,24 @@ class MapView(QGraphicsView):
         self._fit_scale = self.transform().m11()
         if self._focus is not None:
             self.fitInView(self._focus, Qt.AspectRatioMode.KeepAspectRatio)
-            self.centerOn(self._focus.center())
-        else:
-            self.centerOn(whole.center())
+        least = self.touch_scale()
+        if self.transform().m11() < least:  # desks stay big enough to tap: the floor pans
+            self.scale(least / self.transform().m11(), least / self.transform().m11())
+        self.centerOn(self._focus.center() if self._focus is not None else whole.center())
         self.zoom_changed.emit()
+
+    def touch_scale(self) -> float:
+        """The least scale at which every desk is at least ``theme.MIN_TOUCH`` px on each side
+        (0 for a map nobody taps, or a floor without desks)."""
+        scene = self.floor_scene()
+        if not self.interactive or scene is None or not scene.desk_items:
+            return 0.0
+        smallest = min(item.touch_side() for item in scene.desk_items.values())
+        return theme.MIN_TOUCH / smallest if smallest > 0 else 0.0
+
+    def _min_zoom(self) -> float:
+        least = self.touch_scale() / self._fit_scale if self._fit_scale else 0.0
+        return max(MIN_ZOOM, least)
 
     @property
     def zoom(self) -> float:
@@ -248,11 +262,11 @@ class MapView(QGraphicsView):
         return self.zoom < MAX_ZOOM * 0.999
 
     def can_zoom_out(self) -> bool:
-        return self.zoom > MIN_ZOOM * 1.001
+        return self.zoom > self._min_zoom() * 1.001
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Zoom by ``factor`` keeping the scene point under ``anchor`` (default: the centre)."""
-        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom * factor))
+        target = min(MAX_ZOOM, max(self._min_zoom(), self.zoom * factor))
         factor = target / self.zoom if self.zoom else 1.0
         if abs(factor - 1.0) < 1e-6:
             return
