@@ -155,6 +155,12 @@ def _button_clipped(button: QAbstractButton) -> bool:
     return needed > rect.width() + 1 or height > rect.height() + 1
 
 
+def _within_width(widget: QWidget, edge: QRect) -> bool:
+    """Whether ``widget`` lies inside the screen from side to side (pages only scroll down)."""
+    left = widget.mapTo(widget.window(), widget.rect().topLeft()).x()
+    return left >= edge.left() - 1 and left + widget.width() <= edge.right() + 2
+
+
 def _texts(window: QWidget) -> Iterator[tuple[QWidget, str, QColor, str]]:
     """Each visible text: widget, text, its colour, and what kind of text it is."""
     for label in window.findChildren(QLabel):
@@ -218,6 +224,7 @@ def measure(window: QWidget) -> Measures:
     lowest = 21.0
     low: list[str] = []
     clipped: list[str] = []
+    edge = window.rect()
     for widget, text, colour, kind in _texts(window):
         ratio = theme.contrast_ratio(colour.name(), _background_of(widget, kind).name())
         lowest = min(lowest, ratio)
@@ -228,6 +235,8 @@ def measure(window: QWidget) -> Measures:
             kind == "button" and isinstance(widget, QAbstractButton) and _button_clipped(widget)
         ):
             clipped.append(_describe(widget, text))
+        elif not _within_width(widget, edge):
+            clipped.append(f"{_describe(widget, text)} past the screen's edge")
     targets = list(_targets(window))
     smallest = min((side for _name, side in targets), default=0)
     small = [f"{name} {side}px" for name, side in targets if side < theme.MIN_TOUCH]

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 # The needs the kiosk asks about, in the order it asks (equipment tag -> what the button says).
 NEED_TAGS = ("step_free", "standing", "quiet")
@@ -50,7 +58,7 @@ class DeskNeedsScreen(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.need_buttons: dict[str, QPushButton] = {}
-        self._needs_row = QHBoxLayout()
+        self._needs_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._needs_row.setSpacing(24)
         for tag in NEED_TAGS:
             button = QPushButton(self)
@@ -86,6 +94,12 @@ class DeskNeedsScreen(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
         self.retranslate()
+
+    def set_large_text(self, on: bool) -> None:
+        """Large text: the needs stack, each as wide as the screen."""
+        self._needs_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        )
 
     def retranslate(self) -> None:
         """Every text in the current language (at start, and whenever it changes)."""

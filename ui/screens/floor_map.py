@@ -15,6 +15,7 @@ import logging
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -98,19 +99,23 @@ class FloorMapScreen(QWidget):
         self.details.hide()
         self.legend = MapLegend(self)
 
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(16)
         top.addWidget(self.back_button)
         top.addWidget(heading, 1)
         top.addWidget(self.suggest_button)
 
-        tools = QHBoxLayout()
+        zoom = QHBoxLayout()
+        zoom.setSpacing(8)
+        zoom.addStretch(1)
+        zoom.addWidget(self.zoom_out_button)
+        zoom.addWidget(self.zoom_in_button)
+        zoom.addWidget(self.fit_button)
+        tools = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         tools.setSpacing(8)
         tools.addLayout(self.floor_bar)
-        tools.addStretch(1)
-        tools.addWidget(self.zoom_out_button)
-        tools.addWidget(self.zoom_in_button)
-        tools.addWidget(self.fit_button)
+        tools.addLayout(zoom, 1)
+        self._rows = [top, tools]  # they stack when the text is large
 
         banner_row = QHBoxLayout()
         banner_row.setSpacing(12)
@@ -130,6 +135,7 @@ class FloorMapScreen(QWidget):
         panel_box.setObjectName("mapPanel")
         panel_box.setLayout(panel)
         panel_box.setFixedWidth(PANEL_WIDTH)
+        self._panel_box = panel_box
 
         middle = QHBoxLayout()
         middle.setSpacing(16)
@@ -150,6 +156,14 @@ class FloorMapScreen(QWidget):
 
         self.reload()
         self.retranslate()
+
+    def set_large_text(self, on: bool) -> None:
+        """Large text: the bars stack and the side panel widens; the map keeps its room."""
+        direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        for row in self._rows:
+            row.setDirection(direction)
+        self._panel_box.setFixedWidth(round(PANEL_WIDTH * (1.4 if on else 1.0)))
+        self.view.setMinimumHeight(420 if on else 0)
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes). The

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -54,6 +54,17 @@ class PersonRow(QPushButton):
         for label in (self.name_label, self.organisation_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+
+    def sizeHint(self) -> QSize:
+        # As tall as its two labels need (large text makes them taller than the style's 72 px).
+        hint = super().sizeHint()
+        layout = self.layout()
+        return hint.expandedTo(layout.sizeHint()) if layout is not None else hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        return hint.expandedTo(layout.minimumSize()) if layout is not None else hint
 
     def show_person(self, person: PersonSummary | None) -> None:
         """Show ``person``, or nothing at all (hidden, and no name left in the labels)."""

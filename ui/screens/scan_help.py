@@ -58,6 +58,7 @@ class ScanHelpScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.heading = heading = QLabel(self)
         heading.setObjectName("title")
+        heading.setWordWrap(True)  # large text: it wraps instead of pushing past the edge
 
         self.preview = CameraPreview(self)
         self.camera_message = QLabel(self)
