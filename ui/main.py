@@ -2,7 +2,9 @@
 
 Loads the settings, opens the core on its data folder, builds the window, starts syncing and
 runs until the window closes. Full screen by default (sized to the whole screen even without a
-window manager); ``--windowed`` for a normal window.
+window manager); ``--windowed`` for a normal window. ``--tour DIR`` instead renders every
+screen in every language and display mode to PNG files in DIR, offscreen, on demo data
+(``ui.tour``).
 """
 
 from __future__ import annotations
@@ -89,10 +91,29 @@ def _quit_on_signals(app: QApplication) -> None:
     timer.start()
 
 
+def _tour_dir(args: list[str]) -> str | None:
+    """The DIR of ``--tour DIR`` (or ``--tour=DIR``), if asked for."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--tour="):
+            return arg.split("=", 1)[1]
+        if arg == "--tour":
+            return args[i + 1] if i + 1 < len(args) else ""
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(argv) if argv is not None else sys.argv[1:]
+    tour_dir = _tour_dir(args)
+    if tour_dir is not None:
+        if not tour_dir:
+            print("regionlab-kiosk: --tour needs a folder for the images", file=sys.stderr)
+            return 2
+        from ui import tour  # only the tour needs the demo (and the central store's code)
+
+        return tour.main(tour_dir)
     _configure_logging()
     try:
-        settings = load_settings(list(argv) if argv is not None else sys.argv[1:])
+        settings = load_settings(args)
     except SettingsError as exc:
         print(f"regionlab-kiosk: {exc}", file=sys.stderr)
         return 2

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QRect, Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -466,8 +466,12 @@ def walk(
                     )
         tour.fresh()
     finally:
+        # Gone before its demo: nothing queued for the window may reach a closed store.
         tour.window.close()
         tour.window.remove_input_filters()
+        tour.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
         demo.close()
     return shots
 

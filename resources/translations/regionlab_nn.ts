@@ -4,6 +4,38 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Stor tekst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stor tekst, på</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trykk for vanlig tekststørrelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trykk for å gjøre all tekst større</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Høy kontrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Høy kontrast, på</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trykk for vanlige farger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trykk for lys tekst på svart bakgrunn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opplesing er på</source>
         <translation>Opplesing er på</translation>
     </message>

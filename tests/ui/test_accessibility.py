@@ -3,15 +3,21 @@ state, and every visible string through Qt's translation functions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
+from kiosk.passes import PassError
 from tests.conftest import KARI
 from tests.ui.conftest import Kiosk, visible
-from ui import theme
+from ui import theme, tour
+from ui.main import main
+from ui.tour_demo import DemoKiosk
 
 pytestmark = pytest.mark.gui
 
@@ -158,3 +164,126 @@ def test_every_visible_string_goes_through_the_translator(
         assert untranslated() == []
     finally:
         app.removeTranslator(marking)
+
+
+# The tour: every screen and state, in every language and display mode ----------------------
+def _problems(shots: list[tour.Shot]) -> list[str]:
+    return [
+        f"{shot.file}: {problem}"
+        for shot in shots
+        for problem in shot.clipped + shot.low_contrast + shot.small_targets + shot.unnamed
+    ]
+
+
+def _check_walk(shots: list[tour.Shot], languages: tuple[str, ...], modes: tuple[str, ...]) -> None:
+    assert len(shots) == len(tour.STATES) * len(languages) * len(modes)
+    assert _problems(shots) == []
+    for shot in shots:
+        assert shot.min_target_px >= theme.MIN_TOUCH, shot.file
+        assert shot.min_contrast >= tour.MIN_CONTRAST_LARGE, shot.file
+
+
+def test_the_tour_in_nynorsk_in_every_mode_has_no_clipped_text_low_contrast_or_small_target(
+    qapp: QApplication,
+) -> None:
+    """The quick run: one language (the one whose words differ most from the source) through
+    every state in the three display modes. The full walk is below, marked slow."""
+    languages, modes = ("nn",), tuple(tour.MODES)
+    _check_walk(tour.walk(None, languages=languages, modes=modes), languages, modes)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_the_full_tour_writes_an_index_and_finds_nothing_to_fix(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    assert main(["--tour", str(tmp_path)]) == 0
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    combos = {(e["language"], e["mode"]) for e in index}
+    assert combos == {(lang, mode) for lang in ("nb", "nn", "en") for mode in tour.MODES}
+    assert {(e["screen"], e["state"]) for e in index} == {(s.screen, s.state) for s in tour.STATES}
+    for entry in index:
+        assert set(entry) >= {
+            "screen", "state", "language", "mode", "file", "min_contrast", "min_target_px",
+            "clipped",
+        }  # fmt: skip
+        assert (tmp_path / entry["file"]).stat().st_size > 10_000, entry["file"]
+        assert entry["clipped"] == [], entry["file"]
+        assert entry["min_contrast"] >= tour.MIN_CONTRAST_LARGE, entry["file"]
+        assert entry["min_target_px"] >= theme.MIN_TOUCH, entry["file"]
+
+
+def test_large_text_is_at_least_one_and_a_half_times_and_resets_for_the_next_visitor(
+    kiosk: Kiosk,
+) -> None:
+    window = kiosk.window
+    title = window.start.title
+    normal_px = QFontInfo(title.font()).pixelSize()
+    kiosk.click(window.access_bar.large_text_button)
+    assert window.display.large
+    assert QFontInfo(title.font()).pixelSize() >= 1.5 * normal_px - 1
+    assert window.access_bar.large_text_button.accessibleName() == "Stor tekst, på"
+    kiosk.click(window.start.name_button)
+    kiosk.click(kiosk.name_search.back_button)  # back at the start: a new visitor
+    assert window.display == theme.Display()
+    assert QFontInfo(title.font()).pixelSize() == normal_px
+
+
+def test_high_contrast_turns_the_screens_light_on_black(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.click(window.access_bar.contrast_button)
+    label = window.start.subtitle
+    assert label.palette().color(label.foregroundRole()).name().upper() == theme.HC_TEXT_MUTED
+    assert window.start.palette().color(window.start.backgroundRole()).name().upper() == (
+        theme.HC_BACKGROUND
+    )
+
+
+@pytest.mark.parametrize("display", [theme.Display(), theme.Display(contrast=True)])
+def test_every_text_pair_of_each_palette_has_4_5_to_1(display: theme.Display) -> None:
+    for pair, (fg, bg) in display.palette.text_pairs().items():
+        assert theme.contrast_ratio(fg, bg) >= 4.5, (display.name, pair)
+
+
+@pytest.fixture
+def kiosk_on_demo(make_kiosk: Callable[..., Kiosk]) -> Iterator[Kiosk]:
+    """A kiosk window on the tour's demo kiosk (floors, desks, people; no server)."""
+    demo = DemoKiosk(idle_timeout_s=3600.0)
+    try:
+        yield make_kiosk(demo.core)
+    finally:
+        demo.close()
+
+
+def test_map_desks_are_at_least_44_px_to_tap_in_every_mode(kiosk_on_demo: Kiosk) -> None:
+    kiosk = kiosk_on_demo
+    for flip in (None, "large", "contrast"):
+        kiosk.window.go_start()
+        if flip == "large":
+            kiosk.click(kiosk.window.access_bar.large_text_button)
+        elif flip == "contrast":
+            kiosk.click(kiosk.window.access_bar.contrast_button)
+        kiosk.click(kiosk.window.start.desk_button)
+        kiosk.wait_for_screen(kiosk.floor_map)
+        view = kiosk.floor_map.view
+        scene = view.floor_scene()
+        assert scene is not None and scene.desk_items
+        for item in scene.desk_items.values():
+            box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            assert min(box.width(), box.height()) >= theme.MIN_TOUCH - 1, item.desk.label
+        view.zoom_by(1 / 8)  # zooming out stops where the desks are still big enough
+        box = view.mapFromScene(next(iter(scene.desk_items.values())).sceneBoundingRect())
+        assert min(box.boundingRect().width(), box.boundingRect().height()) >= theme.MIN_TOUCH - 1
+        assert not view.can_zoom_out()
+
+
+def test_the_tour_runs_against_a_demo_kiosk_of_its_own() -> None:
+    demo = DemoKiosk()
+    try:
+        assert demo.core.desks.floors()
+        person = demo.core.checkin.identify_pass(demo.pass_for()).person
+        assert person is not None and person.name == "Kari Nordmann"
+        with pytest.raises(PassError):
+            demo.core.checkin.identify_pass(demo.pass_for(expired=True))
+    finally:
+        demo.close()

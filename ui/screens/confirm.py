@@ -59,8 +59,12 @@ class ConfirmScreen(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes)."""
         self.cancel_button.setText(self.tr("Avbryt"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt"))
+        self.cancel_button.setAccessibleDescription(self.tr("Ingenting blir registrert"))
+        self.yes_button.setAccessibleDescription(self.tr("Bekrefter svaret"))
         if self._asked is None:
             self.yes_button.setText(self.tr("Ja"))
+            self.yes_button.setAccessibleName(self.tr("Ja"))
         else:
             person, outcome, by_pass = self._asked
             self.ask(person, outcome, by_pass=by_pass)
@@ -104,6 +108,7 @@ class ConfirmScreen(QWidget):
             )
             self.yes_button.setText(self.tr("Ja, sjekk ut"))
         self.question.setText(question)
+        self.yes_button.setAccessibleName(self.yes_button.text())
         self.organisation.setText(person.organisation or "")
         self.organisation.setVisible(bool(person.organisation))
         self.hint.setText(

@@ -64,6 +64,12 @@ class DeskIdentifyScreen(QWidget):
         """Set every text in the current language (at start, and whenever it changes)."""
         self.name_button.setText(self.tr("Finn navnet mitt"))
         self.cancel_button.setText(self.tr("Avbryt"))
+        self.name_button.setAccessibleName(self.tr("Finn navnet mitt"))
+        self.name_button.setAccessibleDescription(
+            self.tr("Søk opp navnet ditt med tastaturet på skjermen")
+        )
+        self.cancel_button.setAccessibleName(self.tr("Avbryt"))
+        self.cancel_button.setAccessibleDescription(self.tr("Tilbake til kartet"))
         if self._asked:
             desk_label = self._desk_label
             self.question.setText(

@@ -109,6 +109,10 @@ class DeskNeedsScreen(QWidget):
             self._mark(button, tag, button.isChecked())
         self.go_button.setText(self.tr("Finn pult"))
         self.cancel_button.setText(self.tr("Avbryt"))
+        self.go_button.setAccessibleName(self.tr("Finn pult"))
+        self.go_button.setAccessibleDescription(self.tr("Finner en ledig pult med det du valgte"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt"))
+        self.cancel_button.setAccessibleDescription(self.tr("Tilbake til kartet"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -144,3 +148,7 @@ class DeskNeedsScreen(QWidget):
     def _mark(self, button: QPushButton, tag: str, on: bool) -> None:
         """Chosen shows a tick as well as a colour (not colour alone)."""
         button.setText(("✓ " if on else "") + need_name(tag))
+        button.setAccessibleName(
+            self.tr("%1, valgt").replace("%1", need_name(tag)) if on else need_name(tag)
+        )
+        button.setAccessibleDescription(self.tr("Trykk for å velge eller velge bort"))

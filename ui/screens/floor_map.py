@@ -169,6 +169,18 @@ class FloorMapScreen(QWidget):
         """Set every text in the current language (at start, and whenever it changes). The
         details panel and the legend do their own; a banner is worded when it is shown."""
         self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.back_button.setAccessibleName(self.tr("Tilbake"))
+        self.back_button.setAccessibleDescription(self.tr("Tilbake til startskjermen"))
+        self.suggest_button.setAccessibleName(self.tr("Finn en ledig pult for meg"))
+        self.suggest_button.setAccessibleDescription(
+            self.tr("Kiosken velger en ledig pult som passer for deg")
+        )
+        self.fit_button.setAccessibleName(self.tr("Vis hele"))
+        self.fit_button.setAccessibleDescription(self.tr("Viser hele etasjen"))
+        self.view.setAccessibleName(self.tr("Kart over pultene"))
+        self.view.setAccessibleDescription(
+            self.tr("Piltastene flytter mellom pultene, Enter velger pulten")
+        )
         self.heading.setText(self.tr("Finn ledig pult"))
         self.suggest_button.setText(self.tr("Finn en ledig pult for meg"))
         for button, name in (
@@ -287,6 +299,12 @@ class FloorMapScreen(QWidget):
             button = self.floor_buttons[floor.id]
             button.setChecked(floor.id == floor_id)
             button.setText(("✓ " if floor.id == floor_id else "") + floor.name)
+            button.setAccessibleName(
+                self.tr("%1, valgt").replace("%1", floor.name)
+                if floor.id == floor_id
+                else floor.name
+            )
+            button.setAccessibleDescription(self.tr("Viser denne etasjen"))
         self.view.show_floor(scene)
         log.debug("kiosk: floor %s shown", floor_id)
 

@@ -99,6 +99,7 @@ class NameSearchScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # large text: it wraps instead of pushing past the edge
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -152,6 +153,8 @@ class NameSearchScreen(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes)."""
         self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.back_button.setAccessibleName(self.tr("Tilbake"))
+        self.back_button.setAccessibleDescription(self.tr("Tilbake til startskjermen"))
         self.heading.setText(self._heading if self._heading is not None else self.default_heading())
         self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
         self.field.setAccessibleName(self.tr("Navn"))

@@ -114,6 +114,8 @@ class ResultScreen(QWidget):
         """The screen's own texts. A message is worded when it is made, in the language of the
         moment; the language only changes on the start screen, so no message outlives it."""
         self.ok_button.setText(self.tr("OK"))
+        self.ok_button.setAccessibleName(self.tr("OK"))
+        self.ok_button.setAccessibleDescription(self.tr("Tilbake til startskjermen"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

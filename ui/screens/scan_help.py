@@ -121,6 +121,8 @@ class ScanHelpScreen(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes)."""
         self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.back_button.setAccessibleName(self.tr("Tilbake"))
+        self.back_button.setAccessibleDescription(self.tr("Tilbake til startskjermen"))
         self.heading.setText(self.tr("Sjekk inn med QR-kode"))
         self.camera_message.setText(
             self.tr("Kameraet er ikke tilgjengelig. Bruk skanneren eller sjekk inn med navn.")

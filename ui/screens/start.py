@@ -178,6 +178,13 @@ class StartScreen(QWidget):
         self.name_button.setText(self.tr("Sjekk inn med navn"))
         self.hint.setText(self.tr("Hold QR-koden mot skanneren"))
         self.desk_button.setText(self.tr("Finn ledig pult"))
+        for button, description in (
+            (self.qr_button, self.tr("Viser hvor du holder QR-koden")),
+            (self.name_button, self.tr("Søk opp navnet ditt med tastaturet på skjermen")),
+            (self.desk_button, self.tr("Viser kartet over pultene")),
+        ):
+            button.setAccessibleName(button.text())
+            button.setAccessibleDescription(description)
         self.refresh_clock()
         self._show_sync_status()
         self._show_free_counts()

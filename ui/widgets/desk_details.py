@@ -98,6 +98,10 @@ class DeskDetails(QWidget):
         """Set every text in the current language (at start, and whenever it changes)."""
         self.claim_button.setText(self.tr("Ta denne pulten"))
         self.close_button.setText(self.tr("Lukk"))
+        self.claim_button.setAccessibleName(self.tr("Ta denne pulten"))
+        self.claim_button.setAccessibleDescription(self.tr("Pulten blir din for i dag"))
+        self.close_button.setAccessibleName(self.tr("Lukk"))
+        self.close_button.setAccessibleDescription(self.tr("Lukker opplysningene om pulten"))
         if self.desk is not None:
             self.show_desk(self.desk, self.status, note=self._note)
 

@@ -54,6 +54,8 @@ class IdleWarning(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Er du der fortsatt?"))
         self.more_button.setText(self.tr("Mer tid"))
+        self.more_button.setAccessibleName(self.tr("Mer tid"))
+        self.more_button.setAccessibleDescription(self.tr("Kiosken venter lenger"))
         self.countdown.setText(self.text())
 
     def changeEvent(self, event: QEvent) -> None:
