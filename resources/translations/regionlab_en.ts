@@ -5,35 +5,35 @@
     <name>AccessBar</name>
     <message>
         <source>Stor tekst</source>
-        <translation type="unfinished"></translation>
+        <translation>Large text</translation>
     </message>
     <message>
         <source>Stor tekst, på</source>
-        <translation type="unfinished"></translation>
+        <translation>Large text, on</translation>
     </message>
     <message>
         <source>Trykk for vanlig tekststørrelse</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap for the usual text size</translation>
     </message>
     <message>
         <source>Trykk for å gjøre all tekst større</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap to make all text larger</translation>
     </message>
     <message>
         <source>Høy kontrast</source>
-        <translation type="unfinished"></translation>
+        <translation>High contrast</translation>
     </message>
     <message>
         <source>Høy kontrast, på</source>
-        <translation type="unfinished"></translation>
+        <translation>High contrast, on</translation>
     </message>
     <message>
         <source>Trykk for vanlige farger</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap for the usual colours</translation>
     </message>
     <message>
         <source>Trykk for lys tekst på svart bakgrunn</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap for light text on a black background</translation>
     </message>
     <message>
         <source>Opplesing er på</source>
@@ -134,6 +134,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Nothing is recorded</translation>
+    </message>
+    <message>
+        <source>Bekrefter svaret</source>
+        <translation>Confirms the answer</translation>
+    </message>
+    <message>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
@@ -227,6 +235,14 @@
     <message>
         <source>Lukk</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pulten blir din for i dag</source>
+        <translation>The desk is yours for today</translation>
+    </message>
+    <message>
+        <source>Lukker opplysningene om pulten</source>
+        <translation>Closes the desk's details</translation>
     </message>
     <message>
         <source>Pult %1</source>
@@ -343,6 +359,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Look up your name with the keyboard on the screen</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Back to the map</translation>
+    </message>
+    <message>
         <source>Ta pulten %1</source>
         <translation>Take desk %1</translation>
     </message>
@@ -393,8 +417,24 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Finner en ledig pult med det du valgte</source>
+        <translation>Finds a free desk with what you chose</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Back to the map</translation>
+    </message>
+    <message>
         <source>Valg: %1.</source>
         <translation>Options: %1.</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, selected</translation>
+    </message>
+    <message>
+        <source>Trykk for å velge eller velge bort</source>
+        <translation>Tap to select or deselect</translation>
     </message>
 </context>
 <context>
@@ -439,12 +479,40 @@
         <translation>Find a free desk for me</translation>
     </message>
     <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
+    </message>
+    <message>
+        <source>Kiosken velger en ledig pult som passer for deg</source>
+        <translation>The kiosk chooses a free desk that suits you</translation>
+    </message>
+    <message>
+        <source>Viser hele etasjen</source>
+        <translation>Shows the whole floor</translation>
+    </message>
+    <message>
+        <source>Kart over pultene</source>
+        <translation>Map of the desks</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten</source>
+        <translation>The arrow keys move between desks, Enter chooses the desk</translation>
+    </message>
+    <message>
         <source>Zoom ut</source>
         <translation>Zoom out</translation>
     </message>
     <message>
         <source>Zoom inn</source>
         <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, selected</translation>
+    </message>
+    <message>
+        <source>Viser denne etasjen</source>
+        <translation>Shows this floor</translation>
     </message>
     <message>
         <source>Vis hele</source>
@@ -464,6 +532,10 @@
     <message>
         <source>Mer tid</source>
         <translation>More time</translation>
+    </message>
+    <message>
+        <source>Kiosken venter lenger</source>
+        <translation>The kiosk waits longer</translation>
     </message>
     <message>
         <source>Kiosken går tilbake til start om %1 sekunder.</source>
@@ -512,6 +584,10 @@
     <message>
         <source>Tilbake</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
     </message>
     <message>
         <source>Fornavn eller etternavn</source>
@@ -661,12 +737,20 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
+    </message>
 </context>
 <context>
     <name>ScanHelpScreen</name>
     <message>
         <source>Tilbake</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
     </message>
     <message>
         <source>Sjekk inn med QR-kode</source>
@@ -726,6 +810,18 @@
     <message>
         <source>Finn ledig pult</source>
         <translation>Find a free desk</translation>
+    </message>
+    <message>
+        <source>Viser hvor du holder QR-koden</source>
+        <translation>Shows where to hold the QR code</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Look up your name with the keyboard on the screen</translation>
+    </message>
+    <message>
+        <source>Viser kartet over pultene</source>
+        <translation>Shows the map of the desks</translation>
     </message>
     <message>
         <source>%1, valgt</source>

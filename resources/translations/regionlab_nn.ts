@@ -5,35 +5,35 @@
     <name>AccessBar</name>
     <message>
         <source>Stor tekst</source>
-        <translation type="unfinished"></translation>
+        <translation>Stor tekst</translation>
     </message>
     <message>
         <source>Stor tekst, på</source>
-        <translation type="unfinished"></translation>
+        <translation>Stor tekst, på</translation>
     </message>
     <message>
         <source>Trykk for vanlig tekststørrelse</source>
-        <translation type="unfinished"></translation>
+        <translation>Trykk for vanleg tekststorleik</translation>
     </message>
     <message>
         <source>Trykk for å gjøre all tekst større</source>
-        <translation type="unfinished"></translation>
+        <translation>Trykk for å gjere all tekst større</translation>
     </message>
     <message>
         <source>Høy kontrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Høg kontrast</translation>
     </message>
     <message>
         <source>Høy kontrast, på</source>
-        <translation type="unfinished"></translation>
+        <translation>Høg kontrast, på</translation>
     </message>
     <message>
         <source>Trykk for vanlige farger</source>
-        <translation type="unfinished"></translation>
+        <translation>Trykk for vanlege fargar</translation>
     </message>
     <message>
         <source>Trykk for lys tekst på svart bakgrunn</source>
-        <translation type="unfinished"></translation>
+        <translation>Trykk for lys tekst på svart bakgrunn</translation>
     </message>
     <message>
         <source>Opplesing er på</source>
@@ -134,6 +134,14 @@
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Ingenting blir registrert</translation>
+    </message>
+    <message>
+        <source>Bekrefter svaret</source>
+        <translation>Stadfestar svaret</translation>
+    </message>
+    <message>
         <source>Ja</source>
         <translation>Ja</translation>
     </message>
@@ -227,6 +235,14 @@
     <message>
         <source>Lukk</source>
         <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Pulten blir din for i dag</source>
+        <translation>Pulten blir din for i dag</translation>
+    </message>
+    <message>
+        <source>Lukker opplysningene om pulten</source>
+        <translation>Lukkar opplysningane om pulten</translation>
     </message>
     <message>
         <source>Pult %1</source>
@@ -343,6 +359,14 @@
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Tilbake til kartet</translation>
+    </message>
+    <message>
         <source>Ta pulten %1</source>
         <translation>Ta pulten %1</translation>
     </message>
@@ -393,8 +417,24 @@
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Finner en ledig pult med det du valgte</source>
+        <translation>Finn ein ledig pult med det du valde</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Tilbake til kartet</translation>
+    </message>
+    <message>
         <source>Valg: %1.</source>
         <translation>Val: %1.</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, valt</translation>
+    </message>
+    <message>
+        <source>Trykk for å velge eller velge bort</source>
+        <translation>Trykk for å velje eller velje bort</translation>
     </message>
 </context>
 <context>
@@ -439,12 +479,40 @@
         <translation>Finn ein ledig pult til meg</translation>
     </message>
     <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
+    </message>
+    <message>
+        <source>Kiosken velger en ledig pult som passer for deg</source>
+        <translation>Kiosken vel ein ledig pult som passar for deg</translation>
+    </message>
+    <message>
+        <source>Viser hele etasjen</source>
+        <translation>Viser heile etasjen</translation>
+    </message>
+    <message>
+        <source>Kart over pultene</source>
+        <translation>Kart over pultane</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten</source>
+        <translation>Piltastane flyttar mellom pultane, Enter vel pulten</translation>
+    </message>
+    <message>
         <source>Zoom ut</source>
         <translation>Zoom ut</translation>
     </message>
     <message>
         <source>Zoom inn</source>
         <translation>Zoom inn</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, valt</translation>
+    </message>
+    <message>
+        <source>Viser denne etasjen</source>
+        <translation>Viser denne etasjen</translation>
     </message>
     <message>
         <source>Vis hele</source>
@@ -464,6 +532,10 @@
     <message>
         <source>Mer tid</source>
         <translation>Meir tid</translation>
+    </message>
+    <message>
+        <source>Kiosken venter lenger</source>
+        <translation>Kiosken ventar lenger</translation>
     </message>
     <message>
         <source>Kiosken går tilbake til start om %1 sekunder.</source>
@@ -512,6 +584,10 @@
     <message>
         <source>Tilbake</source>
         <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
     </message>
     <message>
         <source>Fornavn eller etternavn</source>
@@ -661,12 +737,20 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
+    </message>
 </context>
 <context>
     <name>ScanHelpScreen</name>
     <message>
         <source>Tilbake</source>
         <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
     </message>
     <message>
         <source>Sjekk inn med QR-kode</source>
@@ -726,6 +810,18 @@
     <message>
         <source>Finn ledig pult</source>
         <translation>Finn ledig pult</translation>
+    </message>
+    <message>
+        <source>Viser hvor du holder QR-koden</source>
+        <translation>Viser kvar du held QR-koden</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
+    </message>
+    <message>
+        <source>Viser kartet over pultene</source>
+        <translation>Viser kartet over pultane</translation>
     </message>
     <message>
         <source>%1, valgt</source>
