@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QWidget,
@@ -237,6 +238,11 @@ def measure(window: QWidget) -> Measures:
             clipped.append(_describe(widget, text))
         elif not _within_width(widget, edge):
             clipped.append(f"{_describe(widget, text)} past the screen's edge")
+    for page in window.findChildren(QScrollArea):
+        inner = page.widget()
+        if page.isVisible() and inner is not None and inner.width() > page.viewport().width():
+            over = inner.width() - page.viewport().width()
+            clipped.append(f"{_describe(inner, '')} {over}px wider than the screen")
     targets = list(_targets(window))
     smallest = min((side for _name, side in targets), default=0)
     small = [f"{name} {side}px" for name, side in targets if side < theme.MIN_TOUCH]

@@ -57,6 +57,7 @@ class StartScreen(QWidget):
         self.title.setObjectName("title")
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)  # long in English; it must not push the clock away
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clock")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
