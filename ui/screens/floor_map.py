@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -134,8 +135,17 @@ class FloorMapScreen(QWidget):
         panel_box = QFrame(self)
         panel_box.setObjectName("mapPanel")
         panel_box.setLayout(panel)
-        panel_box.setFixedWidth(PANEL_WIDTH)
-        self._panel_box = panel_box
+        # The panel scrolls on its own when the desk's details and the legend do not both fit,
+        # so the map and its buttons stay in view.
+        panel_scroll = QScrollArea(self)
+        panel_scroll.setObjectName("mapPanelScroll")
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setWidget(panel_box)
+        panel_scroll.setFixedWidth(PANEL_WIDTH)
+        self._panel_box = panel_scroll
 
         middle = QHBoxLayout()
         middle.setSpacing(16)
@@ -146,7 +156,7 @@ class FloorMapScreen(QWidget):
         map_column.addWidget(self.empty_label)
         map_column.addWidget(self.view, 1)
         middle.addLayout(map_column, 1)
-        middle.addWidget(panel_box)
+        middle.addWidget(panel_scroll)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 4, 24, 4)  # the map gets every pixel the bars leave
