@@ -6,7 +6,8 @@ flow when it shows, and hands each scanned code to the flows in the order they w
 
 Around the screens it keeps what every screen shares: the access bar below them (speech, large
 text, high contrast: the window applies the display switches and turns all three off for a new
-visitor), each screen in a scroll area (so large text reflows and scrolls instead of being cut), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
+visitor), each screen in a scroll area (so large text reflows and scrolls instead of being
+cut), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
 back from any screen (each screen says what "back" is when it is added) and Enter presses the
 focused button.
 """
