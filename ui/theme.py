@@ -66,7 +66,6 @@ TEXT_PAIRS: dict[str, tuple[str, str]] = {
 }
 
 
-
 @dataclass(frozen=True)
 class Palette:
     """The colours one display mode draws with."""

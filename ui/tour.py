@@ -415,9 +415,17 @@ def _desk_needs(t: Tour) -> None:
 
 
 def _idle_warning(t: Tour) -> None:
+    """The real warning, as it comes: the wait is cut to the warning time, so it comes at once
+    and counts down from its own 20 seconds."""
     _name_search(t)
-    t.window.idle.arm()
-    t.window.idle_warning.warn()
+    idle = t.window.idle
+    timeout = idle.timeout_s
+    idle.timeout_s = idle.warning_s
+    try:
+        idle.arm()
+        wait_until(t.window.idle_warning.isVisible)
+    finally:
+        idle.timeout_s = timeout
 
 
 STATES: tuple[State, ...] = (
@@ -467,9 +475,7 @@ def walk(
                     if out_dir is not None:
                         tour.window.grab().save(str(out_dir / name))
                     m = measure(tour.window)
-                    shots.append(
-                        Shot(state.screen, state.state, language, mode, name, **asdict(m))
-                    )
+                    shots.append(Shot(state.screen, state.state, language, mode, name, **asdict(m)))
         tour.fresh()
     finally:
         # Gone before its demo: nothing queued for the window may reach a closed store.
