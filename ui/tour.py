@@ -394,6 +394,7 @@ def _map_desk(t: Tour) -> None:
     screen = t.only(FloorMapScreen)
     assert isinstance(screen, FloorMapScreen)
     desk = t.demo.free_desk()
+    screen.view.place_cursor(desk)  # in view, as after the arrow keys or a tap
     screen.view.desk_tapped.emit(desk)
     wait_until(lambda: screen.details.isVisible())
 

@@ -74,8 +74,9 @@ def painted_state(view: MapView, desk_id: str) -> DeskState | None:
     scene = view.floor_scene()
     assert scene is not None
     item = scene.desk_items[desk_id]
-    box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    show_desk(view, desk_id)
     image = view.viewport().grab().toImage()
+    box = view.mapFromScene(item.sceneBoundingRect()).boundingRect().intersected(image.rect())
     fills = {state: QColor(style.fill) for state, style in STYLES.items()}
     votes: Counter[DeskState] = Counter()
     for x in range(box.left() + 3, box.right() - 2):
@@ -98,8 +99,16 @@ def open_map(kiosk: Kiosk) -> MapView:
     return kiosk.floor_map.view
 
 
+def show_desk(view: MapView, desk_id: str) -> None:
+    """Pan the map until the desk is in view, as a visitor drags it."""
+    scene = view.floor_scene()
+    assert scene is not None
+    view.ensureVisible(scene.desk_items[desk_id].sceneBoundingRect(), 20, 20)
+
+
 def tap_desk(kiosk: Kiosk, desk_id: str) -> None:
     view = kiosk.floor_map.view
+    show_desk(view, desk_id)
     pos = view.view_pos_of(desk_id)
     assert pos is not None and view.viewport().rect().contains(pos), desk_id
     kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -136,9 +145,12 @@ def test_map_fits_the_screen_and_shows_every_state_three_ways(map_kiosk: Kiosk) 
     floor_map = map_kiosk.floor_map
     scene = view.floor_scene()
     assert scene is not None
-    # The whole plan is in view, and not much more.
+    # The whole plan is in view, and not much more; unless the desks would then be under
+    # 44 px to tap: then the map zooms only as far as that needs (and the floor pans).
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert shown.contains(scene.plan_rect)
+    if not shown.contains(scene.plan_rect):
+        assert view.transform().m11() == pytest.approx(view.touch_scale())
+        assert shown.width() > scene.plan_rect.width() * 0.6
     assert shown.width() < scene.plan_rect.width() * 1.3 or shown.height() < (
         scene.plan_rect.height() * 1.3
     )
@@ -173,8 +185,9 @@ def test_every_desk_label_is_readable_when_the_floor_fits_the_tablet(map_kiosk: 
     floor_map = map_kiosk.floor_map
     for floor in floor_map.floors:
         floor_map.show_floor(floor.id)
-        assert view.zoom == pytest.approx(1.0)
         scale = view.transform().m11()
+        # "Vis hele": the whole floor, or as much as keeps every desk 44 px to tap
+        assert view.zoom == pytest.approx(1.0) or scale == pytest.approx(view.touch_scale())
         scene = view.floor_scene()
         assert scene is not None and scene.desk_items
         boxes = []
