@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from kiosk.models import OutboxEvent, Visit
 from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
 from kiosk.store import LocalStore
-from tests.conftest import BJORN, JORGEN, KARI, SOLVI, make_read_only
+from tests.conftest import BJORN, JORGEN, KARI, SOLVI, LogExpectations, make_read_only
 from tests.fakes import FakeClock
 
 
@@ -164,8 +165,9 @@ def test_unsynced_events_survive_reopening_the_store(kiosk_core: KioskCore, kios
 
 
 def test_a_full_disk_refuses_the_check_in_and_keeps_what_was_recorded(
-    kiosk_core: KioskCore, clock: FakeClock
+    kiosk_core: KioskCore, clock: FakeClock, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk", logging.ERROR, "disk is full")
     recorded = [kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id]
     engine = kiosk_core.store.engine
     engine.pool.dispose()

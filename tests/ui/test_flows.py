@@ -15,7 +15,7 @@ from kiosk.domain import SyncState
 from kiosk.models import OutboxEvent
 from kiosk.passes import PassProblem, SigningKey
 from kiosk.protocol import CheckinMethod
-from tests.conftest import BJORN, KARI, make_read_only
+from tests.conftest import BJORN, KARI, LogExpectations, make_read_only
 from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk, SteppedMonotonic
 from ui.messages import MessageKind
@@ -281,8 +281,10 @@ def test_a_bug_shows_a_calm_message_and_returns_to_start(
     make_pass: Callable[..., str],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-    allow_log_errors: None,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("ui", logging.ERROR, "unexpected error")
+
     def broken(text: str) -> None:
         raise ZeroDivisionError("a bug")
 
@@ -380,8 +382,10 @@ def test_start_screen_never_shows_who_is_in(kiosk: Kiosk, make_pass: Callable[..
 
 
 def test_a_store_that_cannot_write_says_so_and_records_nothing(
-    kiosk: Kiosk, make_pass: Callable[..., str], allow_log_errors: None
+    kiosk: Kiosk, make_pass: Callable[..., str], expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "readonly database")
+    expect_log("ui", logging.ERROR, "cannot be written")
     make_read_only(kiosk.core)
     kiosk.scan(make_pass(KARI))
     message = kiosk.wait_for_message()
