@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -140,20 +140,8 @@ def layout() -> list[dict[str, Any]]:
 
 @dataclass
 class DeskCentral(FakeCentral):
-    """The fake store, plus the one desk rule the kiosk must hear: first claim wins."""
-
-    holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
-
-    def push_events(
-        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
-    ) -> list[dict[str, Any]]:
-        results = super().push_events(events, timeout_s)
-        for sent, result in zip(events, results, strict=True):
-            if sent["type"] == "desk_claim" and result["status"] == "accepted":
-                holder = self.holders.setdefault(sent["data"]["desk_id"], sent["id"])
-                if holder != sent["id"]:
-                    result.update(status="conflict", reason="desk_taken")
-        return results
+    """The fake store with a floor layout in its feed (its first-claim-wins rule is the fake's
+    own, checked against the real store by tests/contract)."""
 
 
 @pytest.fixture
