@@ -5,8 +5,8 @@ And three guards for every test:
 - markers by what a test uses, applied here so they cannot be forgotten: a test under
   ``tests/ui`` or using ``qtbot`` is ``gui``; under ``tests/integration`` or using a real store
   process (``central_server``) is ``integration``; under ``tests/e2e`` is ``e2e``;
-- a test not marked ``integration`` or ``e2e`` that starts a process fails, and a test not
-  marked ``gui`` that creates a Qt application fails (so ``make test-fast`` stays fast);
+- a test that ``make test-fast`` selects (not ``gui``, ``integration`` or ``e2e``) fails if it
+  starts a process or creates a Qt application: the fast loop stays fast and headless;
 - a WARNING or ERROR log record fails the test unless the test states it with ``expect_log``.
 """
 
@@ -41,7 +41,8 @@ _MARK_BY_FIXTURE = {
     "central_server": "integration",
     "contract_server": "integration",
 }
-_STARTS_PROCESSES = {"integration", "e2e"}
+# Only tests with one of these markers may start a process; the others run in test-fast.
+_MAY_START_PROCESSES = {"gui", "integration", "e2e"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -65,7 +66,7 @@ def _no_process_or_qt_unless_marked(
 ) -> Iterator[None]:
     """``make test-fast`` promises no processes and no Qt: a test that needs them says so."""
     marks = {mark.name for mark in request.node.iter_markers()}
-    if not marks & _STARTS_PROCESSES:
+    if not marks & _MAY_START_PROCESSES:
 
         def refuse(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs: Any) -> None:
             pytest.fail(
