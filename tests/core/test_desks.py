@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,16 @@ from kiosk.domain import StoreError, SyncState
 from kiosk.models import DeskClaimRow, OutboxEvent, Visit
 from kiosk.protocol import CLAIM_TIMEOUT_S, CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI, make_read_only
+from tests.conftest import (
+    BJORN,
+    JORGEN,
+    KARI,
+    OLE,
+    PEOPLE,
+    SOLVI,
+    LogExpectations,
+    make_read_only,
+)
 from tests.fakes import FakeCentral, FakeClock
 
 PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"></svg>'
@@ -305,8 +315,9 @@ def written(core: KioskCore) -> tuple[dict[str, str], list[str], list[str]]:
 
 
 def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
-    core: KioskCore,
+    core: KioskCore, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_READONLY")
     before = written(core)
     make_read_only(core)
     with pytest.raises(StoreError):
@@ -317,8 +328,9 @@ def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
 
 
 def test_a_claim_on_a_full_disk_is_the_known_problem_and_nothing_is_half_written(
-    core: KioskCore, central: DeskCentral, clock: FakeClock
+    core: KioskCore, central: DeskCentral, clock: FakeClock, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_FULL")
     central.down = True  # claims stay provisional: only the claim itself writes
     engine = core.store.engine
     engine.pool.dispose()
@@ -356,8 +368,9 @@ def test_a_claim_is_sent_by_the_sync_engine_with_the_claim_timeout(
 
 
 def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
-    core: KioskCore, central: DeskCentral
+    core: KioskCore, central: DeskCentral, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     central.unauthorised = True
     assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
         ClaimOutcome.PROVISIONAL

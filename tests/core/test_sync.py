@@ -176,8 +176,10 @@ class LosingCentral(FakeCentral):
     accepted: Counter[str] = field(default_factory=Counter)
     duplicates: set[str] = field(default_factory=set)
 
-    def push_events(self, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        results = super().push_events(events)
+    def push_events(
+        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        results = super().push_events(events, timeout_s)
         for result in results:
             if result["status"] == "accepted":
                 self.accepted[result["id"]] += 1
@@ -203,9 +205,7 @@ class OutageMachine(RuleBasedStateMachine):
 
         self.tmp = tempfile.TemporaryDirectory()
         self.settings = replace(KioskSettings(), data_dir=Path(self.tmp.name))
-        self.central = LosingCentral(
-            keys=[SigningKey.generate()], people=[dict(p) for p in PEOPLE]
-        )
+        self.central = LosingCentral(keys=[SigningKey.generate()], people=[dict(p) for p in PEOPLE])
         self.clock = FakeClock()
         self.core = KioskCore.open(self.settings, clock=self.clock, transport=self.central)
         self.recorded: list[str] = []
@@ -283,8 +283,9 @@ def test_desk_listeners_sleep_through_check_ins_and_wake_for_desk_data(
 
 
 def test_a_refused_token_is_its_own_state_keeps_recording_and_retries_slowly(
-    kiosk_core: KioskCore, central: FakeCentral
+    kiosk_core: KioskCore, central: FakeCentral, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     heard: list[SyncStatus] = []
     kiosk_core.sync.add_listener(heard.append)
     central.unauthorised = True

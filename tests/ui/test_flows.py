@@ -406,8 +406,9 @@ def test_a_store_that_cannot_write_says_so_and_records_nothing(
 
 
 def test_a_refused_token_shows_on_the_status_line_and_check_ins_go_on(
-    kiosk: Kiosk, central: FakeCentral, make_pass: Callable[..., str], allow_log_errors: None
+    kiosk: Kiosk, central: FakeCentral, make_pass: Callable[..., str], expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     label, icon = kiosk.window.start.sync_label, kiosk.window.start.sync_icon
     kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().state is SyncState.ONLINE)
     central.unauthorised = True
