@@ -75,6 +75,10 @@ class FakeCentral:
     answers: list[str] = field(default_factory=list)
     extra_changes: list[dict[str, Any]] = field(default_factory=list)
     timeouts: list[float | None] = field(default_factory=list)  # per push_events call
+    # How long the store takes to answer a push, and how long the transport waits when a call
+    # names no timeout of its own (HttpCentralClient's default). Modelled, not slept.
+    answer_after_s: float = 0.0
+    timeout_s: float = 5.0
     holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
     conflicts: dict[str, str] = field(default_factory=dict)  # claim event id -> neutral reason
     claimants: dict[str, str] = field(default_factory=dict)  # claim event id -> person id
@@ -119,6 +123,9 @@ class FakeCentral:
                 status, reason = ResultStatus.REJECTED, str(rejected)
             results.append({"id": event["id"], "status": str(status), "reason": reason})
             self.answers.append(str(status))
+        if self.answer_after_s > (self.timeout_s if timeout_s is None else timeout_s):
+            # The store got the batch and applied it; the kiosk stopped waiting for the answer.
+            raise TransportError("cannot reach the central store: ReadTimeout")
         return results
 
     def _apply(self, event: dict[str, Any]) -> tuple[ResultStatus, str | None]:

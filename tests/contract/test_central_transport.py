@@ -11,8 +11,13 @@ The store runs once for the module; each test uses its own people, desks and eve
 from __future__ import annotations
 
 import itertools
+import signal
+import subprocess
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -39,13 +44,16 @@ DAY = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 
 @dataclass
 class Side:
-    """One side of the contract: a transport, and how to make it fail the two ways it can."""
+    """One side of the contract: a transport, and how to make it fail the ways it can."""
 
     transport: CentralTransport
     people: list[str]
     desks: list[str]
     unreachable: CentralTransport
     unauthorised: CentralTransport
+    # ``with side.answering_after(s):`` the store takes s seconds (or until the block ends)
+    # to answer what ``transport`` sends.
+    answering_after: Callable[[float], AbstractContextManager[None]]
     _used_people: Iterator[str] = field(init=False)
     _used_desks: Iterator[str] = field(init=False)
 
@@ -103,9 +111,26 @@ def store_side(contract_server: CentralServer) -> Iterator[Side]:
     ]
     nowhere = HttpCentralClient(f"http://127.0.0.1:{free_port()}", SITE, "x", timeout_s=2)
     wrong = HttpCentralClient(contract_server.url, SITE, "not-a-token")
-    yield Side(client, people, desks, nowhere, wrong)
+    assert contract_server.process is not None
+    process = contract_server.process
+    yield Side(client, people, desks, nowhere, wrong, lambda s: stopped_for(process, s))
     for transport in (client, nowhere, wrong):
         transport.close()
+
+
+@contextmanager
+def stopped_for(process: subprocess.Popen[bytes], seconds: float) -> Iterator[None]:
+    """The real store process stopped (SIGSTOP): the kernel still takes connections and
+    requests, nothing answers them until it continues, after ``seconds`` or when the block
+    ends. Deterministic: a stopped process cannot answer early."""
+    process.send_signal(signal.SIGSTOP)
+    resume = threading.Timer(seconds, process.send_signal, [signal.SIGCONT])
+    resume.start()
+    try:
+        yield
+    finally:
+        resume.cancel()
+        process.send_signal(signal.SIGCONT)
 
 
 def fake_side() -> Side:
@@ -113,7 +138,16 @@ def fake_side() -> Side:
     down = FakeCentral(keys=[], people=[], down=True)
     refused = FakeCentral(keys=[], people=[], unauthorised=True)
     desks = [f"{SITE}-A-{number:02d}" for number in range(1, 20)]
-    return Side(central, [p["id"] for p in PEOPLE], desks, down, refused)
+
+    @contextmanager
+    def answering_after(seconds: float) -> Iterator[None]:
+        central.answer_after_s = seconds
+        try:
+            yield
+        finally:
+            central.answer_after_s = 0.0
+
+    return Side(central, [p["id"] for p in PEOPLE], desks, down, refused, answering_after)
 
 
 @pytest.fixture(params=["fake", pytest.param("store", marks=pytest.mark.integration)])
@@ -302,6 +336,29 @@ def test_an_outage_is_a_transport_error_without_a_status(side: Side) -> None:
             call()
         assert failed.value.status_code is None
         assert not isinstance(failed.value, Unauthorised) and not failed.value.refused_content
+
+
+def test_a_push_gives_up_after_its_own_timeout_and_a_resend_is_safe(side: Side) -> None:
+    sent = event(EventType.CHECK_IN, side.person())
+    with side.answering_after(3.0):
+        started = time.monotonic()
+        with pytest.raises(TransportError) as late:
+            side.transport.push_events([sent], timeout_s=0.3)
+        waited = time.monotonic() - started
+    # An outage, not a refusal, and after the call's own 0.3 s: not the store's 3 s, not the
+    # transport's own 5 s.
+    assert late.value.status_code is None
+    assert not isinstance(late.value, Unauthorised) and not late.value.refused_content
+    assert waited < 2.5
+    # The store may have applied the batch it did not answer in time: resending is safe.
+    assert one(side.transport, sent)["status"] in {"accepted", "duplicate"}
+    assert one(side.transport, sent)["status"] == "duplicate"
+
+
+def test_a_push_without_a_timeout_of_its_own_waits_the_transports(side: Side) -> None:
+    sent = event(EventType.CHECK_IN, side.person())
+    with side.answering_after(1.0):  # well inside the transport's own 5 s
+        assert one(side.transport, sent)["status"] == "accepted"
 
 
 def test_a_wrong_token_is_unauthorised_not_an_outage(side: Side) -> None:

@@ -367,6 +367,25 @@ def test_a_claim_is_sent_by_the_sync_engine_with_the_claim_timeout(
     assert pending(core) == []
 
 
+def test_a_claim_answered_after_the_claim_timeout_is_provisional_then_settled_once(
+    core: KioskCore, central: DeskCentral
+) -> None:
+    # The store applies the claim but answers later than the kiosk waits: the visitor hears
+    # "provisional" at once, and the next round's resend is a duplicate that settles it.
+    central.answer_after_s = CLAIM_TIMEOUT_S + 1
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.PROVISIONAL
+    )
+    assert list(central.holders) == ["lyngdal-A-01"]  # the store has it already
+    assert core.desks.statuses()["lyngdal-A-01"].provisional is True
+    central.answer_after_s = 0.0
+    assert core.sync.sync_once()
+    status = core.desks.statuses()["lyngdal-A-01"]
+    assert (status.state, status.provisional) == (DeskState.OCCUPIED, False)
+    assert core.desks.take_conflict_notices(KARI) == []
+    assert "duplicate" in central.answers and pending(core) == []
+
+
 def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
     core: KioskCore, central: DeskCentral, expect_log: LogExpectations
 ) -> None:
