@@ -45,7 +45,7 @@ def _signing_key(session: Session, key: str, data: Mapping[str, Any]) -> None:
     session.merge(PublicKey(key_id=key, public_key=raw))
 
 
-def _revoked_pass(session: Session, key: str, data: Mapping[str, Any]) -> None:
+def _revoked_pass(session: Session, key: str, _data: Mapping[str, Any]) -> None:
     session.merge(RevokedPass(pass_id=key))
 
 
