@@ -64,7 +64,7 @@ translations: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk ui central tests bench
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy kiosk
+	$(VENV)/bin/mypy kiosk ui central
 
 test: system-packages $(STAMP) $(QM_FILES) lint
 	$(PY) -m pytest
