@@ -190,7 +190,7 @@ def _desk_row(record: dict[str, Any], number: int, name: str) -> DeskRow:
         if raw in (None, "") and column == "rotation":
             raw = 0
         try:
-            values[column] = float(raw)  # type: ignore[arg-type]
+            values[column] = float(raw)  # type: ignore[arg-type]  # None fails: the except below
         except (TypeError, ValueError):
             raise ImportProblem(f"{where} ({label}): {column} {raw!r} is not a number") from None
         if not math.isfinite(values[column]):
