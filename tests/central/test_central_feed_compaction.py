@@ -13,13 +13,14 @@ from typing import Any
 import pytest
 import requests
 import uvicorn
+from alembic import command
 from central_helpers import CHANGES, EVENTS, event
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert, select, text
 
 from central.api.app import create_app
-from central.db.engine import SessionFactory
-from central.db.models import Person
+from central.db.engine import SessionFactory, _alembic_config, make_engine
+from central.db.models import Change, Person
 from central.domain import directory
 from kiosk.clock import SystemClock
 from kiosk.protocol import MAX_CHANGES_PAGE
@@ -208,3 +209,57 @@ def test_a_reader_paging_while_writers_replace_rows_ends_with_the_latest_state(
     }
     assert {key for key, data in presence.items() if data["checked_in"]} == set()
     assert len(presence) >= WRITERS * 3
+
+
+def test_upgrading_compacts_the_history_written_before(database_url: str) -> None:
+    engine = make_engine(database_url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO sites (code, name, timezone) VALUES ('lyngdal', 'L', 'UTC')")
+        )
+        rows = [
+            {"site": SITE, "entity": "presence", "op": "upsert", "key": "p1", "data": {"n": n}}
+            for n in range(3)
+        ]
+        rows += [
+            {"site": None, "entity": "site", "op": "upsert", "key": SITE, "data": {"n": 0}},
+            {"site": SITE, "entity": "person", "op": "delete", "key": "p2", "data": {}},
+            {"site": "lyngdal", "entity": "person", "op": "upsert", "key": "p1", "data": {}},
+        ]
+        connection.execute(insert(Change), rows)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        left = connection.execute(select(Change.entity, Change.key, Change.data)).all()
+    engine.dispose()
+    assert sorted(left) == sorted(
+        [
+            ("presence", "p1", {"n": 2}),
+            ("site", SITE, {"n": 0}),
+            ("person", "p2", {}),
+            ("person", "p1", {}),
+        ]
+    )
+
+
+def test_pages_are_gzipped_and_the_openapi_names_every_entity(
+    client: TestClient, device: dict[str, str]
+) -> None:
+    url = CHANGES.format(site=SITE)
+    big = client.get(url, params={"limit": MAX_CHANGES_PAGE}, headers=device)
+    assert big.headers["content-encoding"] == "gzip"
+    assert int(big.headers["content-length"]) * 4 < len(big.content)  # decoded: 4x larger
+    small = client.get(url, params={"since": big.json()["cursor"]}, headers=device)
+    assert "content-encoding" not in small.headers  # under 1 KB: not worth it
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    for name in ("PersonData", "PresenceData", "DeskClaimData", "ChangesPage", "EventBatch"):
+        assert name in schemas, name
+    assert "schema_version" in schemas["ChangesPage"]["properties"]
+    page = spec["paths"]["/api/v1/sites/{site}/changes"]["get"]["responses"]["200"]
+    assert page["content"]["application/json"]["schema"]["$ref"].endswith("/ChangesPage")
