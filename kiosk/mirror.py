@@ -78,26 +78,34 @@ def check_page(page: Mapping[str, Any]) -> None:
         )
 
 
-def _parse(change: Mapping[str, Any]) -> Any:
-    """The change as its wire model, or None (logged) when it cannot be read."""
+def _parse(changes: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """The changes as their wire models, without those that cannot be read (logged)."""
     from pydantic import ValidationError  # on the sync thread, at the first page
 
     from kiosk import wire
 
     try:
-        return wire.CHANGE.validate_python(change)
-    except ValidationError as exc:
-        entity, key, seq = (_loggable(change.get(name)) for name in ("entity", "key", "seq"))
-        if entity not in set(Entity):
-            # A newer store may send more than this kiosk mirrors.
-            log.info("mirror: skipped change %s of an entity this kiosk does not know", seq)
-        else:
-            # Which fields failed, never their values: those may be personal data.
-            fields = sorted({".".join(str(p) for p in e["loc"][1:]) for e in exc.errors()})
-            log.warning(
-                "mirror: skipped change %s, %s %s: cannot read %s", seq, entity, key, fields
-            )
-        return None
+        return list(wire.CHANGES.validate_python(changes))  # one call for a whole page
+    except ValidationError:
+        pass
+    parsed = []
+    for change in changes:
+        try:
+            parsed.append(wire.CHANGE.validate_python(change))
+        except ValidationError as exc:
+            _log_skipped(change, exc)
+    return parsed
+
+
+def _log_skipped(change: Mapping[str, Any], exc: Any) -> None:
+    entity, key, seq = (_loggable(change.get(name)) for name in ("entity", "key", "seq"))
+    if entity not in set(Entity):
+        # A newer store may send more than this kiosk mirrors.
+        log.info("mirror: skipped change %s of an entity this kiosk does not know", seq)
+        return
+    # Which fields failed, never their values: those may be personal data.
+    fields = sorted({".".join(str(p) for p in e["loc"][1:]) for e in exc.errors()})
+    log.warning("mirror: skipped change %s, %s %s: cannot read %s", seq, entity, key, fields)
 
 
 def _loggable(value: Any) -> str:
@@ -111,9 +119,8 @@ def apply_changes(session: Session, changes: Sequence[Mapping[str, Any]]) -> int
     be read, and entities this kiosk does not mirror, are skipped."""
     applied = 0
     run: list[Any] = []
-    for change in changes:
-        parsed = _parse(change)
-        if parsed is None or parsed.entity not in TABLES:
+    for parsed in _parse(changes):
+        if parsed.entity not in TABLES:
             continue
         if run and (run[0].entity, run[0].op) != (parsed.entity, parsed.op):
             applied += _write(session, run)

@@ -297,6 +297,7 @@ Change = Annotated[
     Field(discriminator="entity"),
 ]
 CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
+CHANGES: TypeAdapter[list[Change]] = TypeAdapter(list[Change])
 
 
 class ChangesPage(WireModel):
@@ -384,6 +385,7 @@ class EventResults(WireModel):
 
 __all__ = [
     "CHANGE",
+    "CHANGES",
     "ENTITY_DATA",
     "EVENT_DATA",
     "BookingData",

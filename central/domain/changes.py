@@ -6,8 +6,9 @@ import base64
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Text, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
@@ -82,36 +83,38 @@ def append(
     session.add(Change(site=site, entity=str(entity), op=str(op), key=key, data=payload))
 
 
-def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[Change], bool]:
-    """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait."""
-    rows = session.scalars(
-        select(Change)
+class FeedRow(NamedTuple):
+    seq: int
+    entity: str
+    op: str
+    key: str
+    data: str  # the entity's JSON as stored
+
+
+def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[FeedRow], bool]:
+    """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait.
+    Plain rows with the data as stored text, not ORM objects: a first sync reads 50,000."""
+    rows = session.execute(
+        select(Change.seq, Change.entity, Change.op, Change.key, cast(Change.data, Text))
         .where(Change.seq > since, or_(Change.site.is_(None), Change.site == site))
         .order_by(Change.seq)
         .limit(limit + 1)
     ).all()
-    return rows[:limit], len(rows) > limit
+    return [FeedRow(*row) for row in rows[:limit]], len(rows) > limit
 
 
-def page_json(rows: Sequence[Change], cursor: int, more: bool) -> bytes:
+def page_json(rows: Sequence[FeedRow], cursor: int, more: bool) -> bytes:
     """A feed page as sent (``kiosk.wire.ChangesPage``). Each row was made with its entity's
-    model when written, so it is not validated again on every read of a 5,000-row page."""
-    page = {
-        "schema_version": SCHEMA_VERSION,
-        "changes": [
-            {
-                "seq": row.seq,
-                "entity": row.entity,
-                "op": row.op,
-                "key": row.key,
-                "data": row.data if row.op == ChangeOp.UPSERT else None,
-            }
-            for row in rows
-        ],
-        "cursor": cursor,
-        "more": more,
-    }
-    return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    model when written, so its stored JSON goes out as it is, not parsed and validated again
+    on every read of a 5,000-row page."""
+    dumps = json.dumps
+    changes = ",".join(
+        f'{{"seq":{row.seq},"entity":{dumps(row.entity)},"op":{dumps(row.op)},'
+        f'"key":{dumps(row.key)},"data":{row.data if row.op == ChangeOp.UPSERT else "null"}}}'
+        for row in rows
+    )
+    head = f'{{"schema_version":{SCHEMA_VERSION},"changes":[{changes}],'
+    return f'{head}"cursor":{cursor},"more":{"true" if more else "false"}}}'.encode()
 
 
 def site_data(site: Site) -> SiteData:
