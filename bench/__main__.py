@@ -200,10 +200,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startups", type=int, default=5)
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
     parser.add_argument("--people", type=int, default=50_000, help="for the first full sync")
+    parser.add_argument(
+        "--only-first-sync", action="store_true", help="run the first-sync case alone"
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
     logging.basicConfig(level=logging.INFO, handlers=[quiet])
+    if args.only_first_sync:
+        from bench.first_sync import bench_first_sync
+
+        with tempfile.TemporaryDirectory() as folder:
+            bench_first_sync(Path(folder), report, args.people, desks=1000)
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         server = CentralServer(
