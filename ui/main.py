@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
-from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
 log = logging.getLogger("ui.main")
@@ -101,7 +100,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "regionlab-kiosk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("regionlab-kiosk")
-    translators = install_translators(app, settings.language)
 
     core = KioskCore.open(settings)
     window: MainWindow | None = None
@@ -127,8 +125,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()  # a no-op when closing it is what ended the loop
             window.remove_input_filters()
         core.close()  # stops the sync thread first
-        for translator in translators:
-            app.removeTranslator(translator)
     log.info("kiosk: stopped")
     return int(code)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -35,6 +35,7 @@ from central.db.models import (
     Site,
 )
 from central.domain import changes
+from kiosk import desk_rules
 from kiosk.protocol import ConflictReason, Entity
 from kiosk.wire import BookingData, DeskAssignmentData, DeskClaimData, FloorData, RoomData
 
@@ -43,39 +44,36 @@ class DeskRuleError(ValueError):
     """A booking or assignment breaks a rule; the message says which, for an operator."""
 
 
-# --- site times ---------------------------------------------------------------------------
+# --- site times (the rules are kiosk/desk_rules.py's, shared with the kiosks) ------------
 
 
 def zone_of(site: Site) -> ZoneInfo:
-    return ZoneInfo(site.timezone)
+    return desk_rules.site_zone(site.timezone)
 
 
-def parse_hhmm(text: str) -> time:
-    hours, _, minutes = text.partition(":")
-    return time(int(hours), int(minutes))
+def hours_of(site: Site) -> desk_rules.SiteHours:
+    return desk_rules.SiteHours.parse(site.timezone, site.no_show_release, site.closing_time)
+
+
+parse_hhmm = desk_rules.parse_hhmm
 
 
 def local_moment(site: Site, day: date, hhmm: str) -> datetime:
     """``hhmm`` on ``day`` at the site, in UTC."""
-    return datetime.combine(day, parse_hhmm(hhmm), zone_of(site)).astimezone(UTC)
+    return desk_rules.local_moment(zone_of(site), day, parse_hhmm(hhmm))
 
 
 def local_day(site: Site, moment: datetime) -> date:
-    return moment.astimezone(zone_of(site)).date()
+    return desk_rules.local_day(zone_of(site), moment)
 
 
 def day_bounds(site: Site, day: date) -> tuple[datetime, datetime]:
-    zone = zone_of(site)
-    start = datetime.combine(day, time(0), zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
+    return desk_rules.day_bounds(zone_of(site), day)
 
 
 def claim_end(site: Site, at: datetime) -> datetime:
     """When a claim made at ``at`` ends: closing time, or midnight for one made after it."""
-    day = local_day(site, at)
-    closing = local_moment(site, day, site.closing_time)
-    return closing if at < closing else day_bounds(site, day)[1]
+    return desk_rules.claims_end(zone_of(site), parse_hhmm(site.closing_time), at)
 
 
 # --- who holds what -----------------------------------------------------------------------
@@ -137,6 +135,34 @@ def _claims_overlapping(
     return list(session.scalars(query))
 
 
+def _holds(
+    session: Session,
+    span: desk_rules.Span,
+    *,
+    desk_id: str | None = None,
+    person_id: str | None = None,
+) -> list[desk_rules.Hold]:
+    """The bookings, then the active claims, of the desk or the person overlapping ``span``."""
+    found = [
+        desk_rules.Hold(
+            b.desk_id,
+            b.person_id,
+            desk_rules.Span(b.start_at, b.end_at),
+            id=str(b.id),
+            booking=True,
+        )
+        for b in _bookings_overlapping(
+            session, span.start, span.end, desk_id=desk_id, person_id=person_id
+        )
+    ]
+    return found + [
+        desk_rules.Hold(c.desk_id, c.person_id, desk_rules.Span(c.start_at, c.until), id=c.id)
+        for c in _claims_overlapping(
+            session, span.start, span.end, desk_id=desk_id, person_id=person_id
+        )
+    ]
+
+
 def _lock_desk(session: Session, desk_id: str) -> Desk | None:
     """The desk row, locked until commit on PostgreSQL (SQLite has locked the database)."""
     return session.scalars(select(Desk).where(Desk.id == desk_id).with_for_update()).first()
@@ -163,34 +189,34 @@ def claim_desk(
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, "unknown desk")
     if not desk.active or desk.mode == DeskMode.FIXED:
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, f"desk mode {desk.mode}")
-    day = local_day(site, at)
+    today = hours_of(site).day(at)
+    day = today.day
     assignment = _assignment_on(session, desk_id, day)
     if assignment is not None:
         holder = assignment.person_id or assignment.organisation_id
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, f"fixed desk of {holder}")
-    until = claim_end(site, at)
-    # A booking of this desk, or of this person, later today shortens the claim.
-    for booking in _bookings_overlapping(session, at, until, desk_id=desk_id) + (
-        _bookings_overlapping(session, at, until, person_id=person_id)
-    ):
-        if booking.start_at > at:
-            until = min(until, booking.start_at)
-    for booking in _bookings_overlapping(session, at, until, desk_id=desk_id):
-        return ClaimDecision(
-            None, ConflictReason.DESK_TAKEN, f"booked by person {booking.person_id}"
-        )
-    for claim in _claims_overlapping(session, at, until, desk_id=desk_id):
-        return ClaimDecision(
-            None,
-            ConflictReason.DESK_TAKEN,
-            f"claimed by person {claim.person_id} (event {claim.id})",
-        )
-    if _bookings_overlapping(session, at, until, person_id=person_id) or _claims_overlapping(
-        session, at, until, person_id=person_id
-    ):
+    rest = today.rest()
+    verdict = desk_rules.decide_claim(
+        today,
+        desk_holds=_holds(session, rest, desk_id=desk_id),
+        person_holds=_holds(session, rest, person_id=person_id),
+        person_fixed=_person_assignment_on(session, person_id, day) is not None,
+    )
+    if verdict.until is None:
+        blocker = verdict.blocker
+        if verdict.refusal is ConflictReason.DESK_TAKEN and blocker is not None:
+            held = (
+                f"booked by person {blocker.person_id}"
+                if blocker.booking
+                else f"claimed by person {blocker.person_id} (event {blocker.id})"
+            )
+            return ClaimDecision(None, ConflictReason.DESK_TAKEN, held)
+        if blocker is None:
+            return ClaimDecision(
+                None, ConflictReason.PERSON_HAS_DESK, "the person has a fixed desk"
+            )
         return ClaimDecision(None, ConflictReason.PERSON_HAS_DESK, "the person holds another desk")
-    if _person_assignment_on(session, person_id, day) is not None:
-        return ClaimDecision(None, ConflictReason.PERSON_HAS_DESK, "the person has a fixed desk")
+    until = verdict.until
     claim = DeskClaim(
         id=claim_id,
         site=site_code,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -36,6 +36,21 @@ _COLOURS = {
 }
 
 
+def symbol_name(symbol: Symbol) -> str:
+    """What the symbol means, in words (its accessible name)."""
+    translate = QCoreApplication.translate
+    names = {
+        Symbol.CHECK: translate("StatusIcon", "Utført"),
+        Symbol.GOODBYE: translate("StatusIcon", "Sjekket ut"),
+        Symbol.WARNING: translate("StatusIcon", "Obs"),
+        Symbol.ONLINE: translate("StatusIcon", "Tilkoblet"),
+        Symbol.OFFLINE: translate("StatusIcon", "Frakoblet"),
+        Symbol.WAITING: translate("StatusIcon", "Venter"),
+        Symbol.NOT_APPROVED: translate("StatusIcon", "Ikke godkjent"),
+    }
+    return names[symbol]
+
+
 class StatusIcon(QWidget):
     def __init__(self, symbol: Symbol, size: int = 48, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +59,7 @@ class StatusIcon(QWidget):
         self.setFixedSize(QSize(size, size))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
-        self.setAccessibleName(symbol.value)
+        self.setAccessibleName(symbol_name(symbol))
 
     @property
     def symbol(self) -> Symbol:
@@ -53,8 +68,13 @@ class StatusIcon(QWidget):
     def set_symbol(self, symbol: Symbol) -> None:
         if symbol is not self._symbol:
             self._symbol = symbol
-            self.setAccessibleName(symbol.value)
+            self.setAccessibleName(symbol_name(symbol))
             self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(symbol_name(self._symbol))
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
