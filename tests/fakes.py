@@ -22,11 +22,18 @@ from kiosk.passes import SigningKey
 from kiosk.protocol import (
     MAX_BATCH,
     MAX_CHANGES_PAGE,
+    SCHEMA_VERSION,
     CheckinMethod,
     ConflictReason,
     EventType,
     ResultStatus,
 )
+
+
+def revoked_pass_change(pass_id: str) -> dict[str, Any]:
+    """A feed change revoking ``pass_id``, as the store sends it."""
+    data = {"pass_id": pass_id, "revoked_at": "2026-11-27T07:00:00+00:00"}
+    return {"entity": "revoked_pass", "op": "upsert", "key": pass_id, "data": data}
 
 
 @dataclass
@@ -92,12 +99,22 @@ class FakeCentral:
                     "entity": "signing_key",
                     "op": "upsert",
                     "key": key.key_id,
-                    "data": {"key_id": key.key_id, "public_key": public},
+                    "data": {
+                        "key_id": key.key_id,
+                        "public_key": public,
+                        "created_at": "2026-11-01T08:00:00+00:00",
+                        "active": True,
+                    },
                 }
             )
         for person in self.people:
             changes.append(
-                {"entity": "person", "op": "upsert", "key": person["id"], "data": person}
+                {
+                    "entity": "person",
+                    "op": "upsert",
+                    "key": person["id"],
+                    "data": {"site": "lyngdal", **person},
+                }
             )
         changes.extend(self.extra_changes)
         return [dict(change, seq=seq) for seq, change in enumerate(changes, start=1)]
@@ -181,4 +198,6 @@ class FakeCentral:
         page = [change for change in self.feed() if change["seq"] > since][:limit]
         cursor = page[-1]["seq"] if page else since
         more = any(change["seq"] > cursor for change in self.feed())
-        return {"changes": page, "cursor": cursor, "more": more}
+        # As the store sends them: a delete's data is null.
+        page = [dict(c, data=None) if c["op"] == "delete" else c for c in page]
+        return {"schema_version": SCHEMA_VERSION, "changes": page, "cursor": cursor, "more": more}

@@ -51,6 +51,14 @@ def store_url(engine: Engine) -> Iterator[str]:
     thread.join(30)
 
 
+def fold(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
+    """What a kiosk ends up with: the last word on each entity (None once deleted)."""
+    state: dict[tuple[str, str], Any] = {}
+    for row in rows:
+        state[(row["entity"], row["key"])] = row["data"] if row["op"] == "upsert" else None
+    return state
+
+
 def read_pages(http: requests.Session, url: str, since: int, limit: int) -> tuple[list[Any], int]:
     """Every change after ``since`` that is there now, paged ``limit`` at a time."""
     seen: list[Any] = []
@@ -118,10 +126,11 @@ def test_a_reader_paging_during_concurrent_writes_sees_every_change_once_in_orde
     assert not failures, failures[:3]
 
     everything, _ = read_pages(reader, changes_url, 0, 1000)
-    written = len(everything) - len(before)
-    assert written >= WRITERS * ROUNDS * 2 * 2  # each event changes presence at least once
     seqs = [change["seq"] for change in paged]
     assert seqs == sorted(set(seqs)), "a change came twice or out of order"
-    missed = sorted({c["seq"] for c in everything} - set(seqs))
-    assert not missed, f"the reader skipped {len(missed)} changes, first {missed[:5]}"
-    assert paged == everything
+    # The feed is compacted (only the latest row of each entity stays), so the reader's pages
+    # may hold rows replaced since; what counts is that folding them gives the state now.
+    # A skipped change that is still the latest of its entity shows up as a difference.
+    assert fold(paged) == fold(everything)
+    touched = {key for entity, key in fold(everything) if entity == "presence"}
+    assert set(people[: 2 * WRITERS]) <= touched  # every writer's people reached the feed

@@ -32,7 +32,14 @@ from kiosk.central_client import (
     Unauthorised,
 )
 from kiosk.passes import SigningKey
-from kiosk.protocol import MAX_BATCH, CheckinMethod, EventType, event_json
+from kiosk.protocol import (
+    MAX_BATCH,
+    MAX_CHANGES_PAGE,
+    SCHEMA_VERSION,
+    CheckinMethod,
+    EventType,
+    event_json,
+)
 from tests.conftest import PEOPLE
 from tests.fakes import FakeCentral
 from tests.processes import CentralServer, free_port
@@ -314,10 +321,17 @@ def test_paging_the_feed_with_its_cursor_gives_every_change_once_in_order(
 def test_after_the_end_an_empty_page_keeps_the_cursor(side: Side) -> None:
     last = read_feed(side.transport, limit=1000)[-1]["seq"]
     page = side.transport.pull_changes(last, 10)
-    assert page == {"changes": [], "cursor": last, "more": False}
+    assert page == {
+        "schema_version": SCHEMA_VERSION,
+        "changes": [],
+        "cursor": last,
+        "more": False,
+    }
 
 
-@pytest.mark.parametrize(("since", "limit"), [(-1, 10), (0, 0), (0, 1001), (10**9, 10)])
+@pytest.mark.parametrize(
+    ("since", "limit"), [(-1, 10), (0, 0), (0, MAX_CHANGES_PAGE + 1), (10**9, 10)]
+)
 def test_a_bad_cursor_or_limit_is_refused(side: Side, since: int, limit: int) -> None:
     with pytest.raises(TransportError) as refused:
         side.transport.pull_changes(since, limit)

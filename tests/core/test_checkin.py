@@ -127,7 +127,7 @@ def test_a_revoked_pass_is_refused_once_synced(
             "entity": "revoked_pass",
             "op": "upsert",
             "key": "00000000000000aa",
-            "data": {"pass_id": "00000000000000aa"},
+            "data": {"pass_id": "00000000000000aa", "revoked_at": "2026-11-27T08:00:00+00:00"},
         }
     )
     central.down = True

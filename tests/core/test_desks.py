@@ -408,6 +408,29 @@ def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
     assert core.sync.status().pending == 2
 
 
+def test_every_event_the_kiosk_records_has_the_shape_of_the_wire_schema(core: KioskCore) -> None:
+    from kiosk import wire
+
+    core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    core.desks.release("lyngdal-A-01", KARI)
+    core.checkin.check_out(KARI, CheckinMethod.NAME)
+    with core.store.session() as session:
+        bodies = [json.loads(row.body) for row in session.scalars(select(OutboxEvent))]
+    assert [body["type"] for body in bodies] == [
+        "check_in",
+        "desk_claim",
+        "desk_release",
+        "check_out",
+    ]
+    batch = wire.EventBatch.model_validate({"events": bodies})
+    for sent in batch.events:
+        model = wire.EVENT_DATA[wire.EventType(sent.type)]
+        data = model.model_validate_json(json.dumps(sent.data), strict=True)
+        # Nothing the kiosk sends is unknown to the schema (a misspelt field would be dropped).
+        kept = {k: v for k, v in data.wire().items() if v is not None or k in sent.data}
+        assert kept == sent.data
+
+
 def test_a_claim_ends_at_the_persons_own_booking_later_today(core: KioskCore) -> None:
     # Bjørn has A-02 booked from 11:00 local (10:00 UTC); a drop-in desk before it is his until
     # then, as the store decides it, not until closing (he would hold two desks from 11:00).

@@ -154,16 +154,50 @@ def test_background_thread_pushes_soon_after_a_check_in(
     assert len(central.applied) == 1
 
 
-def test_garbage_from_the_store_keeps_everything_recorded(
-    kiosk_core: KioskCore, central: FakeCentral, expect_log: LogExpectations
+def test_a_change_the_kiosk_cannot_read_is_logged_without_content_and_skipped(
+    kiosk_core: KioskCore, central: FakeCentral, caplog: pytest.LogCaptureFixture
 ) -> None:
-    expect_log("kiosk.sync", logging.ERROR, "bad change from the store")
-    central.extra_changes.append({"entity": "person", "op": "upsert", "key": "x", "data": "nope"})
+    garbage = [
+        {"entity": "person", "op": "upsert", "key": "x", "data": "Kari Nordmann"},
+        {"entity": "person", "op": "upsert", "key": "y", "data": {"name": "Ola Uten Id"}},
+        {"entity": "presence", "op": "upsert", "key": KARI, "data": {"at": "not a time"}},
+        {"entity": "signing_key", "op": "upsert", "key": "k1", "data": {"public_key": "!!"}},
+        {"entity": "booking", "op": "delete", "key": ""},  # no key
+        {"entity": "hologram", "op": "upsert", "key": "h1", "data": {}},  # from a newer store
+        {"entity": "person", "op": "rename", "key": "z", "data": {}},
+    ]
+    central.extra_changes += garbage
+    after = dict(PEOPLE[0], id="after", site="lyngdal")
+    central.extra_changes.append(
+        {"entity": "person", "op": "upsert", "key": "after", "data": after}
+    )
     event_id = kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id
-    assert kiosk_core.sync.sync_once() is False
-    assert kiosk_core.sync.status().problem
-    assert kiosk_core.checkin.is_present(KARI)
+    with caplog.at_level("INFO", logger="kiosk.mirror"):
+        assert kiosk_core.sync.sync_once() is True
+    assert kiosk_core.sync.status().problem is None
+    assert kiosk_core.checkin.is_present(KARI)  # the bad presence changed nothing
     assert statuses(kiosk_core) == {event_id: "accepted"}
+    assert [p.person_id for p in kiosk_core.checkin.search("Kari")].count("after") == 1
+    skipped = [r for r in caplog.records if "skipped" in r.getMessage()]
+    assert len(skipped) == len(garbage)
+    text = "\n".join(r.getMessage() for r in skipped)
+    for secret in ("Kari Nordmann", "Ola Uten Id", "not a time", "!!"):
+        assert secret not in text  # kind, id and seq only: never the content
+    assert "person x" in text and f"presence {KARI}" in text
+    assert kiosk_core.sync.sync_once() is True  # and the cursor moved past them
+
+
+def test_a_feed_in_a_schema_the_kiosk_does_not_read_is_refused_whole(
+    kiosk_core: KioskCore, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pull = central.pull_changes
+    monkeypatch.setattr(
+        central, "pull_changes", lambda since, limit: dict(pull(since, limit), schema_version=99)
+    )
+    central.people.append(dict(PEOPLE[0], id="newcomer"))
+    assert kiosk_core.sync.sync_once() is False
+    assert "schema 99" in (kiosk_core.sync.status().problem or "")
+    assert not [p for p in kiosk_core.checkin.search("Kari") if p.person_id == "newcomer"]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from kiosk.models import OutboxEvent
 from kiosk.passes import PassProblem, SigningKey
 from kiosk.protocol import CheckinMethod
 from tests.conftest import BJORN, KARI, LogExpectations, make_read_only
-from tests.fakes import FakeCentral, FakeClock
+from tests.fakes import FakeCentral, FakeClock, revoked_pass_change
 from tests.ui.conftest import Kiosk, SteppedMonotonic
 from ui.messages import MessageKind
 from ui.pass_texts import pass_problem_text
@@ -259,9 +259,7 @@ def test_each_bad_pass_shows_its_message_and_records_nothing(
         PassProblem.REVOKED: lambda: make_pass(KARI, pass_id="00000000deadbeef"),
     }
     if problem is PassProblem.REVOKED:
-        central.extra_changes.append(
-            {"entity": "revoked_pass", "op": "upsert", "key": "00000000deadbeef", "data": {}}
-        )
+        central.extra_changes.append(revoked_pass_change("00000000deadbeef"))
         assert core.sync.sync_once()
     kiosk = make_kiosk(core)
 
