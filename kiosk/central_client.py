@@ -13,9 +13,14 @@ from kiosk.protocol import API_PREFIX
 class TransportError(Exception):
     """The central store could not be reached or gave an answer we cannot use."""
 
-    def __init__(self, message: str, status_code: int | None = None) -> None:
+    def __init__(
+        self, message: str, status_code: int | None = None, *, in_flight: bool = False
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
+        # True when the request reached the store and we stopped waiting for its answer (a
+        # read timeout): the store may still be applying it, so it must not be sent again yet.
+        self.in_flight = in_flight
 
     @property
     def refused_content(self) -> bool:
@@ -83,6 +88,10 @@ class HttpCentralClient:
         timeout = self._timeout if timeout_s is None else timeout_s
         try:
             response = self._http.request(method, self._base + path, timeout=timeout, **kwargs)
+        except requests.ReadTimeout as exc:
+            raise TransportError(
+                "the central store did not answer in time", in_flight=True
+            ) from exc
         except requests.RequestException as exc:
             raise TransportError(
                 f"cannot reach the central store: {exc.__class__.__name__}"

@@ -30,6 +30,19 @@ class FakeClock:
 
 
 @dataclass
+class FakeMonotonic:
+    """A monotonic clock in seconds that moves only when told (the sync engine's stopwatch)."""
+
+    current: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += seconds
+
+
+@dataclass
 class FakeCentral:
     keys: list[SigningKey]
     people: list[dict[str, Any]]
@@ -40,6 +53,10 @@ class FakeCentral:
     extra_changes: list[dict[str, Any]] = field(default_factory=list)
     unauthorised: bool = False  # as if this kiosk's token were revoked
     timeouts: list[float | None] = field(default_factory=list)  # per push_events call
+    # A slow store: each event of a batch takes this long on ``monotonic``. A batch slower than
+    # the caller's timeout is still applied, and the caller hears a timeout (in flight).
+    seconds_per_event: float = 0.0
+    monotonic: FakeMonotonic | None = None
 
     def feed(self) -> list[dict[str, Any]]:
         changes: list[dict[str, Any]] = []
@@ -65,6 +82,10 @@ class FakeCentral:
     ) -> list[dict[str, Any]]:
         self.timeouts.append(timeout_s)
         self._answer_or_raise()
+        took = self.seconds_per_event * len(events)
+        timed_out = timeout_s is not None and took > timeout_s
+        if self.monotonic is not None:
+            self.monotonic.advance(timeout_s if timed_out and timeout_s is not None else took)
         results = []
         for event in events:
             content = json.dumps(event, sort_keys=True)
@@ -78,6 +99,8 @@ class FakeCentral:
                 self.applied[event["id"]] = content
                 results.append({"id": event["id"], "status": "accepted", "reason": None})
             self.answers.append(results[-1]["status"])
+        if timed_out:
+            raise TransportError("fake central store: read timed out", in_flight=True)
         return results
 
     def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
