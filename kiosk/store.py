@@ -1,4 +1,9 @@
-"""The kiosk's local store: one SQLite file in WAL mode with durable commits, migrated on open."""
+"""The kiosk's local store: one SQLite file in WAL mode with durable commits, migrated on open.
+
+Opening reads the schema's revision first (one query) and runs Alembic only when the file is
+behind: importing Alembic costs more than half a second, so a kiosk whose store is up to date
+starts without it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +25,8 @@ __all__ = ["LocalStore", "StoreError"]
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration's revision (tests/core/test_store_migrations.py holds it to Alembic's).
+SCHEMA_HEAD = "0002_desks"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -55,7 +60,8 @@ class LocalStore:
         event.listen(engine, "connect", _set_pragmas)
         store = cls(engine)
         try:
-            store.migrate()
+            if store.revision() != SCHEMA_HEAD:
+                store.migrate()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the local store {path}: {exc}") from exc
         except Exception as exc:
@@ -64,7 +70,20 @@ class LocalStore:
             raise
         return store
 
+    def revision(self) -> str | None:
+        """The schema revision the file is at; None for a new (or not yet migrated) file."""
+        with self.engine.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+            )
+            if not exists:
+                return None
+            return connection.scalar(text("SELECT version_num FROM alembic_version"))
+
     def migrate(self, revision: str = "head") -> None:
+        from alembic import command  # only when the schema is behind: see the module's text
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
