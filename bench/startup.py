@@ -44,7 +44,9 @@ def _run_kiosk(argv: Sequence[str]) -> int:
 
 def _timed(command: Sequence[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return (time.perf_counter() - started) * 1000
 
 

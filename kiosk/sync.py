@@ -72,6 +72,7 @@ class SyncEngine:
         timeout_s: float = 5.0,
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        settle_s: float = 0.2,
     ) -> None:
         self._store = store
         self._transport = transport
@@ -82,6 +83,7 @@ class SyncEngine:
         self._batch_size = batch_size
         self._batch_now = batch_size  # what the next push sends: adapts to the store's pace
         self._timeout = timeout_s
+        self._settle = settle_s
         self._monotonic = monotonic
         self._push_held_until = float("-inf")  # a timed-out batch may still be applied till then
         self._rng = rng or random.Random()
@@ -191,7 +193,7 @@ class SyncEngine:
             log.info("sync: a round is busy; %d events wait for the next", len(event_ids))
             return None
         try:
-            with self._store.session() as session:
+            with self._store.session(durable=False) as session:
                 rows = session.scalars(
                     select(OutboxEvent)
                     .where(OutboxEvent.event_id.in_(list(event_ids)))
@@ -209,7 +211,7 @@ class SyncEngine:
                     self._publish()
                     return None
                 self._answered()
-                with self._store.session() as session:
+                with self._store.session(durable=False) as session:
                     outbox.record_answers(session, results, self._clock.now())
                 log.info("sync: pushed %d events at once", len(batch))
                 self._publish()
@@ -250,7 +252,11 @@ class SyncEngine:
                 if self._wake.wait(remaining):
                     self._wake.clear()
                     if self._failures == 0:
-                        break  # online: send what was just recorded right away
+                        # Online: send what was just recorded, once the visitor's confirmation
+                        # is painted (the GUI thread needs the interpreter and the file for it
+                        # now); whatever is recorded meanwhile goes in the same batch.
+                        self._stop.wait(self._settle)
+                        break
                     self._publish()  # offline: keep the backoff, but show the new count
 
     def _now_s(self) -> float:
@@ -270,7 +276,7 @@ class SyncEngine:
             return
         size = self._batch_now
         while True:
-            with self._store.session() as session:
+            with self._store.session(durable=False) as session:
                 batch = outbox.pending_batch(session, size)
                 if batch:
                     outbox.note_attempt(session, [event["id"] for event in batch])
@@ -298,7 +304,7 @@ class SyncEngine:
             else:
                 self._answered()
                 self._adapt_batch(len(batch), self._now_s() - started, timeout)
-            with self._store.session() as session:
+            with self._store.session(durable=False) as session:
                 counts = outbox.record_answers(session, results, self._clock.now())
             log.info("sync: pushed %d events: %s", len(batch), counts)
             self._publish()
