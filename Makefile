@@ -7,10 +7,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
-# xdotool for the end-to-end tests, ImageMagick's `import` for screenshots.
+# xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
+# when Qt has no speech engine.
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
+	espeak-ng
 
 .PHONY: all demo test test-fast lint bench system-packages clean translations
 
@@ -67,9 +69,10 @@ lint: $(STAMP)
 test: system-packages $(STAMP) $(QM_FILES) lint
 	$(PY) -m pytest
 
-# The quick loop while developing: no Qt, no processes.
+# The quick loop while developing: no Qt, no processes, no PostgreSQL (tests/conftest.py fails
+# a test that starts a process or a Qt application without saying so in its markers).
 test-fast: $(STAMP) $(QM_FILES)
-	$(PY) -m pytest -m "not gui and not integration and not e2e" -q
+	$(PY) -m pytest -m "not gui and not integration and not e2e and not postgres" -q --durations=5
 
 bench: system-packages $(STAMP)
 	$(PY) -m bench

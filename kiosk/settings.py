@@ -44,8 +44,8 @@ class KioskSettings:
         "Language each visitor is met in: nb (bokmål), nn (nynorsk) or en (English)",
         flag=False,
     )
-    idle_timeout_s: float = _setting(30.0, "Seconds without input before the start screen returns")
-    confirmation_s: float = _setting(4.0, "Seconds a confirmation stays on screen")
+    idle_timeout_s: float = _setting(60.0, "Seconds without input before the start screen returns")
+    confirmation_s: float = _setting(6.0, "Seconds a confirmation stays on screen")
     sync_interval_s: float = _setting(5.0, "Seconds between sync rounds while online")
     sync_timeout_s: float = _setting(5.0, "Seconds one request to the central store may take")
     backoff_max_s: float = _setting(60.0, "Longest wait between retries while offline")

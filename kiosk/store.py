@@ -61,6 +61,15 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _database_failure(exc: DatabaseError) -> str:
+    """What a log may say about a failed database call: the driver's exception class, SQLite's
+    error code and message ("OperationalError SQLITE_FULL: database or disk is full"). Never
+    ``str(exc)``: that carries the statement and, without hide_parameters, its values."""
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorname", None)
+    return " ".join(filter(None, [type(orig).__name__, code])) + f": {orig}"
+
+
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 
 
@@ -102,6 +111,9 @@ class LocalStore:
         engine = create_engine(
             f"sqlite:///{path}",
             connect_args={"timeout": 5, "check_same_thread": False},
+            # A failed statement's text (in a traceback or a log) never shows the values it
+            # carried: those are person ids, names and visit ids.
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _set_pragmas)
         store = cls(engine)
@@ -158,7 +170,7 @@ class LocalStore:
         except (IntegrityError, ProgrammingError, DataError):
             raise
         except DatabaseError as exc:  # OperationalError and the plain "not a database" kind
-            log.error("local store: %s", exc.orig)
+            log.error("local store: %s", _database_failure(exc))
             raise StoreError(str(exc.orig)) from exc
         except OSError as exc:
             log.error("local store: %s", exc.strerror or exc.__class__.__name__)

@@ -31,7 +31,7 @@ from kiosk import outbox
 from kiosk.central_client import CentralTransport, TransportError, Unauthorised
 from kiosk.clock import Clock
 from kiosk.domain import SyncState, SyncStatus
-from kiosk.mirror import BadChange, apply_changes
+from kiosk.mirror import BadChange, apply_changes, check_page
 from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
 from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
@@ -48,7 +48,7 @@ _DESK_EVENTS = frozenset({EventType.DESK_CLAIM, EventType.DESK_RELEASE})
 _NOT_DESK_DATA = frozenset(
     {Entity.PERSON, Entity.PRESENCE, Entity.SIGNING_KEY, Entity.REVOKED_PASS, Entity.ORGANISATION}
 )
-MAX_PULL_PAGES = 50  # per round; the rest comes next round, so a push is never starved
+MAX_PULL_PAGES = 50  # per round; the rest comes in the next round, pushed in between
 # A batch's timeout: the request timeout plus this much per event. 200 events get 15 s, three
 # times the worst the store took for such a batch under load before it applied one in a single
 # transaction (4.8 s); one event gets about the plain request timeout.
@@ -70,6 +70,7 @@ class SyncEngine:
         backoff_max_s: float = 60.0,
         batch_size: int = MAX_BATCH,
         timeout_s: float = 5.0,
+        page_size: int = MAX_CHANGES_PAGE,
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         settle_s: float = 0.2,
@@ -86,6 +87,8 @@ class SyncEngine:
         self._settle = settle_s
         self._monotonic = monotonic
         self._push_held_until = float("-inf")  # a timed-out batch may still be applied till then
+        self._page_size = page_size
+        self._more_to_pull = False  # the last round stopped at MAX_PULL_PAGES with more waiting
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
         self._data_listeners: list[Callable[[], None]] = []
@@ -173,7 +176,8 @@ class SyncEngine:
     def next_delay(self) -> float:
         """Seconds until the next round: the interval while online, backoff with jitter after."""
         if self._failures == 0:
-            return self._interval
+            # A first sync larger than one round's pages goes on at once, not an interval later.
+            return 0.0 if self._more_to_pull else self._interval
         if self._unauthorised:
             return self._backoff_max
         ceiling = min(self._backoff_max, self._backoff_base * 2 ** min(self._failures, 30))
@@ -327,12 +331,15 @@ class SyncEngine:
         self._problem = None
 
     def _pull(self, transport: CentralTransport) -> None:
+        self._more_to_pull = False
         for _ in range(MAX_PULL_PAGES):
             with self._store.session() as session:
                 state = self._state_row(session)
                 since = state.cursor
-            page = transport.pull_changes(since, MAX_CHANGES_PAGE)
+            page = transport.pull_changes(since, self._page_size)
             self._answered()
+            check_page(page)
+            # One transaction per page: its changes in bulk, and the cursor after them.
             with self._store.session() as session:
                 applied = apply_changes(session, page["changes"])
                 state = self._state_row(session)
@@ -344,6 +351,7 @@ class SyncEngine:
                     self._data_changed()
             if not page.get("more"):
                 return
+        self._more_to_pull = True
 
     @staticmethod
     def _state_row(session: Session) -> SyncStateRow:

@@ -246,7 +246,11 @@ class Change(Base):
     """One row of the change log that kiosks mirror; ``site`` NULL means every site."""
 
     __tablename__ = "changes"
-    __table_args__ = {"sqlite_autoincrement": True}  # never reuse a seq
+    __table_args__ = (
+        # append() replaces an entity's older rows: found by this index, not a table scan.
+        Index("ix_changes_entity_key", "entity", "key"),
+        {"sqlite_autoincrement": True},  # never reuse a seq
+    )
 
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     site: Mapped[str | None] = mapped_column(ForeignKey("sites.code"))

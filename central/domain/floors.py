@@ -346,7 +346,7 @@ def import_floor(
     old_rooms = session.scalars(select(Room).where(Room.floor_id == floor.id)).all()
     for room in old_rooms:
         session.delete(room)
-        changes.append(session, Entity.ROOM, room.id, {}, site=site, op=ChangeOp.DELETE)
+        changes.append(session, Entity.ROOM, room.id, None, site=site, op=ChangeOp.DELETE)
     session.flush()
     for number, spec in enumerate(plan.rooms, start=1):
         room = Room(id=f"{floor.id}-r{number}", site=site, floor_id=floor.id, **spec)

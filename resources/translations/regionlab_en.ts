@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Opplesing er på</source>
+        <translation>Reading aloud is on</translation>
+    </message>
+    <message>
+        <source>Les opp for meg</source>
+        <translation>Read aloud for me</translation>
+    </message>
+    <message>
+        <source>Opplesing</source>
+        <translation>Reading aloud</translation>
+    </message>
+    <message>
+        <source>Trykk for å slå av opplesing</source>
+        <translation>Tap to turn reading aloud off</translation>
+    </message>
+    <message>
+        <source>Trykk for å få skjermen lest opp</source>
+        <translation>Tap to have the screen read aloud</translation>
+    </message>
+</context>
+<context>
     <name>CheckinFlow</name>
     <message>
         <source>Velkommen, %1!</source>
@@ -26,6 +49,18 @@
     <message>
         <source>Du er sjekket ut kl. %1.</source>
         <translation>You checked out at %1.</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket ut</source>
+        <translation>You are not checked out</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>You are not checked in</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Nobody answered the question, so nothing has changed. Please try again.</translation>
     </message>
     <message>
         <source>Noe gikk galt.</source>
@@ -69,6 +104,10 @@
     <message>
         <source>Ja</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Velg %1 eller %2.</source>
+        <translation>Choose %1 or %2.</translation>
     </message>
     <message>
         <source>Sjekke inn som %1?</source>
@@ -185,6 +224,26 @@
         <translation>Suggested for you:</translation>
     </message>
     <message>
+        <source>Pulten %1 er ikke tatt</source>
+        <translation>Desk %1 was not taken</translation>
+    </message>
+    <message>
+        <source>Ingen pult er tatt</source>
+        <translation>No desk was taken</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Nobody answered the question, so nothing has changed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult med det du trenger</source>
+        <translation>No free desk with what you need</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult har %1 akkurat nå. Spør gjerne i resepsjonen.</source>
+        <translation>No free desk has %1 right now. Please ask at reception.</translation>
+    </message>
+    <message>
         <source>Ingen ledige pulter akkurat nå</source>
         <translation>No free desks right now</translation>
     </message>
@@ -269,6 +328,44 @@
     </message>
 </context>
 <context>
+    <name>DeskNeeds</name>
+    <message>
+        <source>Trinnfri adkomst</source>
+        <translation>Step-free access</translation>
+    </message>
+    <message>
+        <source>Hev-senk-pult</source>
+        <translation>Height-adjustable desk</translation>
+    </message>
+    <message>
+        <source>Stillesone</source>
+        <translation>Quiet zone</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeedsScreen</name>
+    <message>
+        <source>Trenger du noe spesielt ved pulten?</source>
+        <translation>Do you need anything in particular at your desk?</translation>
+    </message>
+    <message>
+        <source>Velg det som gjelder deg, eller gå videre uten.</source>
+        <translation>Choose what applies to you, or go on without.</translation>
+    </message>
+    <message>
+        <source>Finn pult</source>
+        <translation>Find a desk</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Valg: %1.</source>
+        <translation>Options: %1.</translation>
+    </message>
+</context>
+<context>
     <name>DeskState</name>
     <message>
         <source>Ledig</source>
@@ -327,6 +424,25 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Er du der fortsatt?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <source>Mer tid</source>
+        <translation>More time</translation>
+    </message>
+    <message>
+        <source>Kiosken går tilbake til start om %1 sekunder.</source>
+        <translation>The kiosk goes back to the start in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Trykk Mer tid hvis du trenger mer tid.</source>
+        <translation>Tap More time if you need more time.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RegionLab Lister – innsjekking</source>
@@ -346,6 +462,17 @@
     <message>
         <source>Din pult</source>
         <translation>Your desk</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Kart over %1</source>
+        <translation>Map of %1</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten.</source>
+        <translation>The arrow keys move between desks, Enter chooses the desk.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +508,21 @@
     <message>
         <source>Trykk på navnet ditt</source>
         <translation>Tap your name</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>valgt</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>ikke valgt</source>
+        <translation>not selected</translation>
+    </message>
+    <message>
+        <source>skrivefelt</source>
+        <translation>text field</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nn_NO" sourcelanguage="nb_NO">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Opplesing er på</source>
+        <translation>Opplesing er på</translation>
+    </message>
+    <message>
+        <source>Les opp for meg</source>
+        <translation>Les opp for meg</translation>
+    </message>
+    <message>
+        <source>Opplesing</source>
+        <translation>Opplesing</translation>
+    </message>
+    <message>
+        <source>Trykk for å slå av opplesing</source>
+        <translation>Trykk for å slå av opplesinga</translation>
+    </message>
+    <message>
+        <source>Trykk for å få skjermen lest opp</source>
+        <translation>Trykk for å få skjermen lesen opp</translation>
+    </message>
+</context>
+<context>
     <name>CheckinFlow</name>
     <message>
         <source>Velkommen, %1!</source>
@@ -26,6 +49,18 @@
     <message>
         <source>Du er sjekket ut kl. %1.</source>
         <translation>Du er sjekka ut kl. %1.</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket ut</source>
+        <translation>Du er ikkje sjekka ut</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>Du er ikkje sjekka inn</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Ingen svarte på spørsmålet, så ingenting er endra. Prøv igjen.</translation>
     </message>
     <message>
         <source>Noe gikk galt.</source>
@@ -69,6 +104,10 @@
     <message>
         <source>Ja</source>
         <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Velg %1 eller %2.</source>
+        <translation>Vel %1 eller %2.</translation>
     </message>
     <message>
         <source>Sjekke inn som %1?</source>
@@ -185,6 +224,26 @@
         <translation>Forslag til deg:</translation>
     </message>
     <message>
+        <source>Pulten %1 er ikke tatt</source>
+        <translation>Pulten %1 er ikkje teken</translation>
+    </message>
+    <message>
+        <source>Ingen pult er tatt</source>
+        <translation>Ingen pult er teken</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Ingen svarte på spørsmålet, så ingenting er endra. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult med det du trenger</source>
+        <translation>Ingen ledig pult med det du treng</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult har %1 akkurat nå. Spør gjerne i resepsjonen.</source>
+        <translation>Ingen ledig pult har %1 akkurat no. Spør gjerne i resepsjonen.</translation>
+    </message>
+    <message>
         <source>Ingen ledige pulter akkurat nå</source>
         <translation>Ingen ledige pultar akkurat no</translation>
     </message>
@@ -269,6 +328,44 @@
     </message>
 </context>
 <context>
+    <name>DeskNeeds</name>
+    <message>
+        <source>Trinnfri adkomst</source>
+        <translation>Trinnfri tilkomst</translation>
+    </message>
+    <message>
+        <source>Hev-senk-pult</source>
+        <translation>Hev-senk-pult</translation>
+    </message>
+    <message>
+        <source>Stillesone</source>
+        <translation>Stillesone</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeedsScreen</name>
+    <message>
+        <source>Trenger du noe spesielt ved pulten?</source>
+        <translation>Treng du noko spesielt ved pulten?</translation>
+    </message>
+    <message>
+        <source>Velg det som gjelder deg, eller gå videre uten.</source>
+        <translation>Vel det som gjeld deg, eller gå vidare utan.</translation>
+    </message>
+    <message>
+        <source>Finn pult</source>
+        <translation>Finn pult</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Valg: %1.</source>
+        <translation>Val: %1.</translation>
+    </message>
+</context>
+<context>
     <name>DeskState</name>
     <message>
         <source>Ledig</source>
@@ -327,6 +424,25 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Er du der fortsatt?</source>
+        <translation>Er du der framleis?</translation>
+    </message>
+    <message>
+        <source>Mer tid</source>
+        <translation>Meir tid</translation>
+    </message>
+    <message>
+        <source>Kiosken går tilbake til start om %1 sekunder.</source>
+        <translation>Kiosken går tilbake til start om %1 sekund.</translation>
+    </message>
+    <message>
+        <source>Trykk Mer tid hvis du trenger mer tid.</source>
+        <translation>Trykk Meir tid om du treng meir tid.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RegionLab Lister – innsjekking</source>
@@ -346,6 +462,17 @@
     <message>
         <source>Din pult</source>
         <translation>Din pult</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Kart over %1</source>
+        <translation>Kart over %1</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten.</source>
+        <translation>Piltastane flyttar mellom pultane, Enter vel pulten.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +508,21 @@
     <message>
         <source>Trykk på navnet ditt</source>
         <translation>Trykk på namnet ditt</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>valgt</source>
+        <translation>vald</translation>
+    </message>
+    <message>
+        <source>ikke valgt</source>
+        <translation>ikkje vald</translation>
+    </message>
+    <message>
+        <source>skrivefelt</source>
+        <translation>skrivefelt</translation>
     </message>
 </context>
 <context>

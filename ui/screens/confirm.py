@@ -70,6 +70,15 @@ class ConfirmScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def spoken_text(self) -> str:
+        parts = [self.question.text(), self.organisation.text(), self.hint.text()]
+        parts.append(
+            self.tr("Velg %1 eller %2.")
+            .replace("%1", self.yes_button.text())
+            .replace("%2", self.cancel_button.text())
+        )
+        return " ".join(p for p in parts if p)
+
     def clear(self) -> None:
         self._asked = None
         for label in (self.question, self.organisation, self.hint):

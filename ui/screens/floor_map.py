@@ -9,6 +9,7 @@ status change repaints only the desks whose state changed.
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
@@ -42,6 +43,8 @@ class FloorMapScreen(QWidget):
     """The visitor wants the ``Desk`` shown in the details panel."""
     suggest_requested = Signal()
     """The visitor tapped "Finn en ledig pult for meg"."""
+    speech_changed = Signal(str)
+    """The desk under the keyboard cursor, in words, for a visitor who listens."""
 
     def __init__(self, desks: DeskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +72,7 @@ class FloorMapScreen(QWidget):
         self.zoom_in_button = self._zoom_button("+")
         self.fit_button = QPushButton(self)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches them; a tap keeps none
 
         self.banner_icon = StatusIcon(Symbol.WARNING, 40, self)
         self.banner = QLabel(self)
@@ -83,6 +86,7 @@ class FloorMapScreen(QWidget):
         self.view = MapView(parent=self)
         self.view.desk_tapped.connect(self._desk_tapped)
         self.view.zoom_changed.connect(self._update_zoom_buttons)
+        self.view.cursor_moved.connect(self._cursor_moved)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
@@ -90,7 +94,7 @@ class FloorMapScreen(QWidget):
 
         self.details = DeskDetails(self)
         self.details.claim_requested.connect(self._claim)
-        self.details.close_requested.connect(self.clear_selection)
+        self.details.close_requested.connect(self._close_details)
         self.details.hide()
         self.legend = MapLegend(self)
 
@@ -130,7 +134,7 @@ class FloorMapScreen(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(16)
         map_column = QVBoxLayout()
-        map_column.setSpacing(8)
+        map_column.setSpacing(4)
         map_column.addLayout(tools)
         map_column.addWidget(self.banner_box)
         map_column.addWidget(self.empty_label)
@@ -139,8 +143,8 @@ class FloorMapScreen(QWidget):
         middle.addWidget(panel_box)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 4, 24, 4)  # the map gets every pixel the bars leave
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
 
@@ -203,13 +207,14 @@ class FloorMapScreen(QWidget):
             button = QPushButton(floor.name, self)
             button.setCheckable(True)
             button.setObjectName("floorButton")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _checked=False, f=floor.id: self.show_floor(f))
             self.floor_group.addButton(button)
             self.floor_bar.addWidget(button)
             self.floor_buttons[floor.id] = button
         for button in self.floor_buttons.values():
             button.setVisible(len(floors) > 1)
+        self._set_tab_order()
         current = self.current_floor
         self.current_floor = None
         for scene in old.values():
@@ -299,11 +304,47 @@ class FloorMapScreen(QWidget):
             self.show_floor(self.floors[0].id)
         self.view.fit_all()
 
+    def _set_tab_order(self) -> None:
+        """Tilbake, the suggestion, the floors, zoom, the map, then the desk's details."""
+        chain: list[QWidget] = [self.back_button, self.suggest_button]
+        chain += list(self.floor_buttons.values())
+        chain += [self.zoom_out_button, self.zoom_in_button, self.fit_button, self.view]
+        chain += [self.details.claim_button, self.details.close_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def go_back(self) -> None:
+        """Esc: close a desk's details (back to the map), else back to the start screen."""
+        if self.details.isVisible():
+            self._close_details()
+            return
+        self.back_requested.emit()
+
+    def _close_details(self) -> None:
+        focus = self.window().focusWidget()
+        had_focus = focus is not None and self.details.isAncestorOf(focus)
+        self.clear_selection()
+        if had_focus:  # a keyboard user goes on from the map where they were
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cursor_moved(self, desk_id: str) -> None:
+        item = self.view.cursor_item()
+        if item is not None and item.desk.id == desk_id:
+            self.speech_changed.emit(item.accessible_text())
+
     def _desk_tapped(self, desk_id: str) -> None:
         self.show_banner("")
         desk = self._desks.desk(desk_id)
-        if desk is not None:
-            self._show_details(desk)
+        if desk is None:
+            return
+        self._show_details(desk)
+        if (
+            self.window().focusWidget() is self.view
+        ):  # chosen with the keyboard: on to "Ta denne pulten"
+            target = (
+                self.details.claim_button if self.details.claimable else self.details.close_button
+            )
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _show_details(self, desk: Desk, *, note: str = "") -> None:
         scene = self.scenes.get(desk.floor_id)
