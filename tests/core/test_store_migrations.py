@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, event, text
 
 from kiosk.store import MIGRATIONS, SCHEMA_HEAD, LocalStore, _set_pragmas
@@ -53,6 +54,7 @@ def test_the_head_the_store_checks_at_start_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(config).get_heads() == [SCHEMA_HEAD]
 
 
+@pytest.mark.integration  # a fresh interpreter, to see what it imported
 def test_an_up_to_date_store_opens_without_alembic_and_an_old_one_is_migrated(
     tmp_path: Path,
 ) -> None:

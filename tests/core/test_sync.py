@@ -155,8 +155,12 @@ def test_background_thread_pushes_soon_after_a_check_in(
 
 
 def test_a_change_the_kiosk_cannot_read_is_logged_without_content_and_skipped(
-    kiosk_core: KioskCore, central: FakeCentral, caplog: pytest.LogCaptureFixture
+    kiosk_core: KioskCore,
+    central: FakeCentral,
+    caplog: pytest.LogCaptureFixture,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("kiosk.mirror", logging.WARNING, "skipped change")
     garbage = [
         {"entity": "person", "op": "upsert", "key": "x", "data": "Kari Nordmann"},
         {"entity": "person", "op": "upsert", "key": "y", "data": {"name": "Ola Uten Id"}},
@@ -188,8 +192,12 @@ def test_a_change_the_kiosk_cannot_read_is_logged_without_content_and_skipped(
 
 
 def test_a_feed_in_a_schema_the_kiosk_does_not_read_is_refused_whole(
-    kiosk_core: KioskCore, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
+    kiosk_core: KioskCore,
+    central: FakeCentral,
+    monkeypatch: pytest.MonkeyPatch,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("kiosk.sync", logging.ERROR, "feed schema 99")
     pull = central.pull_changes
     monkeypatch.setattr(
         central, "pull_changes", lambda since, limit: dict(pull(since, limit), schema_version=99)
