@@ -192,6 +192,12 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
                 process.terminate()
                 process.wait(15)
     report("start-up to start screen painted (process)", timings)
+    from bench import startup
+
+    startup.measure(PYTHON, args, runs, report)
+    print("  costliest imports before the first paint (python -X importtime, self ms):")
+    for name, ms in startup.top_imports(PYTHON, args):
+        print(f"    {ms:8.1f} ms  {name}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -254,9 +254,9 @@ def make_read_only(core: Any) -> None:
     ("attempt to write a readonly database"); reads go on."""
     from sqlalchemy import event
 
-    core.store.engine.pool.dispose()
-
     def read_only(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute("PRAGMA query_only=ON")
 
-    event.listen(core.store.engine, "connect", read_only)
+    for engine in core.store.engines:
+        engine.pool.dispose()
+        event.listen(engine, "connect", read_only)

@@ -72,6 +72,19 @@ def _canonical(event: dict[str, Any]) -> str:
 
 
 @dataclass
+class FakeMonotonic:
+    """A monotonic clock in seconds that moves only when told (the sync engine's stopwatch)."""
+
+    current: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += seconds
+
+
+@dataclass
 class FakeCentral:
     keys: list[SigningKey]
     people: list[dict[str, Any]]
@@ -89,6 +102,10 @@ class FakeCentral:
     holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
     conflicts: dict[str, str] = field(default_factory=dict)  # claim event id -> neutral reason
     claimants: dict[str, str] = field(default_factory=dict)  # claim event id -> person id
+    # A slow store: each event of a batch takes this long on ``monotonic``. A batch slower than
+    # the caller's timeout is still applied, and the caller hears a timeout (in flight).
+    seconds_per_event: float = 0.0
+    monotonic: FakeMonotonic | None = None
 
     def feed(self) -> list[dict[str, Any]]:
         changes: list[dict[str, Any]] = []
@@ -140,9 +157,13 @@ class FakeCentral:
                 status, reason = ResultStatus.REJECTED, str(rejected)
             results.append({"id": event["id"], "status": str(status), "reason": reason})
             self.answers.append(str(status))
-        if self.answer_after_s > (self.timeout_s if timeout_s is None else timeout_s):
+        took = self.answer_after_s + self.seconds_per_event * len(events)
+        waits = self.timeout_s if timeout_s is None else timeout_s
+        if self.monotonic is not None:
+            self.monotonic.advance(min(took, waits))
+        if took > waits:
             # The store got the batch and applied it; the kiosk stopped waiting for the answer.
-            raise TransportError("cannot reach the central store: ReadTimeout")
+            raise TransportError("cannot reach the central store: ReadTimeout", in_flight=True)
         return results
 
     def _apply(self, event: dict[str, Any]) -> tuple[ResultStatus, str | None]:

@@ -24,7 +24,7 @@ from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 from kiosk.sync import SyncEngine
 from tests.conftest import KARI, OLE, PEOPLE, LogExpectations
-from tests.fakes import FakeCentral, FakeClock
+from tests.fakes import FakeCentral, FakeClock, FakeMonotonic
 
 
 def statuses(core: KioskCore) -> dict[str, str]:
@@ -63,7 +63,7 @@ def test_a_lost_answer_is_resent_with_the_same_content_and_counted_once(
     event_id = kiosk_core.checkin.check_in(OLE, CheckinMethod.NAME).event_id
     real_push = central.push_events
 
-    def push_then_lose_the_answer(events):  # type: ignore[no-untyped-def]
+    def push_then_lose_the_answer(events, timeout_s=None):  # type: ignore[no-untyped-def]
         real_push(events)
         raise TransportError("connection reset before the answer")
 
@@ -86,7 +86,7 @@ def test_an_event_the_store_refuses_is_isolated_and_the_rest_go_through(
     poison = ids[2]
     real_push = central.push_events
 
-    def refuse_batches_with_poison(events):  # type: ignore[no-untyped-def]
+    def refuse_batches_with_poison(events, timeout_s=None):  # type: ignore[no-untyped-def]
         if any(event["id"] == poison for event in events):
             raise TransportError("unprocessable", status_code=422)
         return real_push(events)
@@ -139,7 +139,7 @@ def test_background_thread_pushes_soon_after_a_check_in(
     pushed = threading.Event()
     real_push = central.push_events
 
-    def push(events):  # type: ignore[no-untyped-def]
+    def push(events, timeout_s=None):  # type: ignore[no-untyped-def]
         results = real_push(events)
         pushed.set()
         return results
@@ -155,8 +155,12 @@ def test_background_thread_pushes_soon_after_a_check_in(
 
 
 def test_a_change_the_kiosk_cannot_read_is_logged_without_content_and_skipped(
-    kiosk_core: KioskCore, central: FakeCentral, caplog: pytest.LogCaptureFixture
+    kiosk_core: KioskCore,
+    central: FakeCentral,
+    caplog: pytest.LogCaptureFixture,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("kiosk.mirror", logging.WARNING, "skipped change")
     garbage = [
         {"entity": "person", "op": "upsert", "key": "x", "data": "Kari Nordmann"},
         {"entity": "person", "op": "upsert", "key": "y", "data": {"name": "Ola Uten Id"}},
@@ -188,8 +192,12 @@ def test_a_change_the_kiosk_cannot_read_is_logged_without_content_and_skipped(
 
 
 def test_a_feed_in_a_schema_the_kiosk_does_not_read_is_refused_whole(
-    kiosk_core: KioskCore, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
+    kiosk_core: KioskCore,
+    central: FakeCentral,
+    monkeypatch: pytest.MonkeyPatch,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("kiosk.sync", logging.ERROR, "feed schema 99")
     pull = central.pull_changes
     monkeypatch.setattr(
         central, "pull_changes", lambda since, limit: dict(pull(since, limit), schema_version=99)
@@ -342,3 +350,93 @@ def test_a_refused_token_is_its_own_state_keeps_recording_and_retries_slowly(
     assert kiosk_core.sync.status().pending == 0
     assert next(iter(central.applied)) == event_id
     assert kiosk_core.sync.next_delay() == kiosk_core.settings.sync_interval_s
+
+
+def engine_on(core: KioskCore, central: FakeCentral, **kwargs: object) -> SyncEngine:
+    """A second engine on the core's store, timed by the central's fake stopwatch."""
+    assert central.monotonic is not None
+    return SyncEngine(core.store, central, FakeClock(), monotonic=central.monotonic, **kwargs)  # type: ignore[arg-type]
+
+
+def record_backlog(core: KioskCore, visits: int) -> list[str]:
+    ids = []
+    for _ in range(visits):
+        ids.append(core.checkin.check_in(KARI, CheckinMethod.NAME).event_id)
+        ids.append(core.checkin.check_out(KARI, CheckinMethod.NAME).event_id)
+    return ids
+
+
+def test_a_draining_backlog_says_sending_and_counts_as_online_from_the_first_answer(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, batch_size=20)
+    engine.sync_once()
+    central.down = True
+    ids = record_backlog(kiosk_core, 30)
+    assert engine.sync_once() is False
+    assert (engine.status().state, engine.status().pending) == (SyncState.OFFLINE, 60)
+    heard: list[SyncStatus] = []
+    engine.add_listener(heard.append)
+    central.down = False
+    assert engine.sync_once()
+    # Online as soon as the first batch was answered, not after the whole round; the count
+    # falls batch by batch; a few waiting events are ordinary traffic, not "sending".
+    assert [(s.state, s.pending) for s in heard] == [
+        (SyncState.SENDING, 40),
+        (SyncState.SENDING, 20),
+        (SyncState.ONLINE, 0),
+    ]
+    assert list(central.applied) == ids and set(central.answers) == {"accepted"}
+
+
+def test_a_batch_timeout_grows_with_its_size(kiosk_core: KioskCore, central: FakeCentral) -> None:
+    central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, timeout_s=5.0)
+    record_backlog(kiosk_core, 100)
+    kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
+    central.timeouts.clear()
+    assert engine.sync_once()
+    assert central.timeouts == [engine.push_timeout(200), engine.push_timeout(1)]
+    assert engine.push_timeout(1) < 5.1 and engine.push_timeout(200) >= 3 * 4.8
+
+
+def test_a_slow_batch_halves_the_next_and_quick_ones_grow_it_back(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, batch_size=40, timeout_s=5.0)
+    central.seconds_per_event = 0.1  # 40 events: 4 s of a 7 s timeout
+    record_backlog(kiosk_core, 40)
+    assert engine.sync_once()
+    # 40 events took 4 s of 7 -> 20 took 2 s of 6 -> 10 take 1 s of 5.5, under a quarter: 10.
+    assert [t - 5.0 for t in central.timeouts] == pytest.approx([2.0, 1.0, 0.5, 0.5])
+    assert engine.batch_size() == 10
+    central.seconds_per_event = 0.001
+    record_backlog(kiosk_core, 40)
+    assert engine.sync_once()
+    assert engine.batch_size() == 40
+    assert "duplicate" not in central.answers and len(central.applied) == 160
+
+
+def test_a_timed_out_batch_is_not_resent_while_the_store_may_still_apply_it(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    mono = central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0)
+    ids = record_backlog(kiosk_core, 50)
+    central.seconds_per_event = 1.0  # 100 s for the batch: far past its 10 s timeout
+    assert engine.sync_once() is False
+    assert engine.status().state is SyncState.OFFLINE
+    assert list(central.applied) == ids  # the store applied them after the kiosk gave up
+    assert engine.batch_size() == 50
+    central.seconds_per_event = 0.0
+    pushes = len(central.timeouts)
+    assert engine.sync_once()  # the feed answers: online, but the batch is not sent again yet
+    assert len(central.timeouts) == pushes
+    assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
+    mono.advance(engine.push_timeout(100))
+    assert engine.sync_once()
+    assert engine.status().pending == 0
+    assert central.answers.count("duplicate") == 100  # answered as already applied, once each
+    assert len(central.applied) == 100

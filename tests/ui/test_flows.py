@@ -360,6 +360,37 @@ def test_sync_status_follows_the_sync_engine(kiosk: Kiosk, central: FakeCentral)
     assert kiosk.window.start.sync_icon.symbol.value == "online"
 
 
+def test_a_draining_backlog_says_sending_with_its_own_symbol(
+    kiosk: Kiosk, central: FakeCentral
+) -> None:
+    label, icon = kiosk.window.start.sync_label, kiosk.window.start.sync_icon
+    kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().state is SyncState.ONLINE)
+    for _ in range(115):  # 230 events: more than one batch
+        kiosk.core.checkin.check_in(KARI, CheckinMethod.NAME)
+        kiosk.core.checkin.check_out(KARI, CheckinMethod.NAME)
+    real_push = central.push_events
+    second_batch = threading.Event()
+
+    def push(events, timeout_s=None):  # type: ignore[no-untyped-def]
+        if len(central.timeouts) > 0:
+            second_batch.wait(10)
+        return real_push(events, timeout_s)
+
+    central.timeouts.clear()
+    central.push_events = push  # type: ignore[method-assign]
+    worker = threading.Thread(target=kiosk.core.sync.sync_once)
+    worker.start()
+    try:
+        kiosk.qtbot.waitUntil(lambda: label.text() == "Sender 30 registreringer …")
+        # Not by colour alone: its own symbol, with its own accessible name.
+        assert icon.symbol.value == "sending" and icon.accessibleName() == "Sender"
+    finally:
+        second_batch.set()
+        worker.join()
+    kiosk.qtbot.waitUntil(lambda: label.text() == "Tilkoblet")
+    assert icon.symbol.value == "online"
+
+
 def test_never_synced_kiosk_says_so(make_kiosk, unsynced_core: KioskCore) -> None:
     kiosk = make_kiosk(unsynced_core)
     assert kiosk.window.start.sync_label.text() == "Venter på første synkronisering"
