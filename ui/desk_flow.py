@@ -53,7 +53,7 @@ class _ClaimTask(QRunnable):
         answer: object
         try:
             answer = self._run()
-        except Exception as exc:  # handed over with its traceback; the guard words and logs it
+        except Exception as exc:  # noqa: BLE001 - to the GUI thread, where the guard logs it
             answer = exc
         self._deliver(answer)
 

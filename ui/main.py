@@ -27,6 +27,7 @@ from ui.main_window import MainWindow
 log = logging.getLogger("ui.main")
 
 WINDOWED_SIZE = (1280, 800)  # the tablet's screen
+SYNC_START_LATEST_MS = 3000
 
 
 def _configure_logging() -> None:
@@ -130,7 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = build_window(core)
         _install_crash_handler(window)
         _quit_on_signals(app)
-        core.sync.start()
+        # Sync once the start screen is painted: its first round (and importing the HTTP
+        # library) need not compete with the start-up. Should the window never paint (no
+        # screen), it starts a little later all the same.
+        window.start.first_painted.connect(core.sync.start)
+        QTimer.singleShot(SYNC_START_LATEST_MS, core.sync.start)
         _show(window, settings)
         log.info(
             "kiosk: running at site %s (%s)",

@@ -29,6 +29,12 @@ def describe(status: SyncStatus) -> tuple[Symbol, str]:
                 "SyncStatus", "Frakoblet – %1 hendelser venter på sending"
             ).replace("%1", QLocale().toString(status.pending))
         return Symbol.OFFLINE, text
+    if status.state is SyncState.SENDING:
+        # A backlog drains while the store answers (never fewer than a score: always plural).
+        text = QCoreApplication.translate("SyncStatus", "Sender %1 registreringer …").replace(
+            "%1", QLocale().toString(status.pending)
+        )
+        return Symbol.SENDING, text
     if status.state is SyncState.UNAUTHORISED:
         return Symbol.NOT_APPROVED, QCoreApplication.translate(
             "SyncStatus", "Kiosken er ikke godkjent – kontakt driftsansvarlig"

@@ -438,7 +438,7 @@ STATES: tuple[State, ...] = (
     State("result", "welcome", _scan(_welcome_pass)),
     State("confirm", "check_out", _scan(_goodbye_pass, ConfirmScreen)),
     State("result", "goodbye", _goodbye),
-    State("result", "not_a_pass", _scan(lambda t: "THIS-IS-NOT-A-REGIONLAB-PASS")),
+    State("result", "not_a_pass", _scan(lambda _t: "THIS-IS-NOT-A-REGIONLAB-PASS")),
     State("result", "other_site", _scan(lambda t: t.demo.pass_for(site="mandal"))),
     State("result", "expired", _scan(lambda t: t.demo.pass_for(expired=True))),
     State("map", "default", _map),

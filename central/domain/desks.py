@@ -15,7 +15,6 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -37,7 +36,8 @@ from central.db.models import (
 )
 from central.domain import changes
 from kiosk import desk_rules
-from kiosk.protocol import ConflictReason, Entity, format_time
+from kiosk.protocol import ConflictReason, Entity
+from kiosk.wire import BookingData, DeskAssignmentData, DeskClaimData, FloorData, RoomData
 
 
 class DeskRuleError(ValueError):
@@ -405,63 +405,63 @@ def assign_desk(
 # --- what the feed carries ------------------------------------------------------------------
 
 
-def floor_data(floor: Floor) -> dict[str, Any]:
+def floor_data(floor: Floor) -> FloorData:
     """The floor with its plan file as base64 (an SVG plan is tens of kilobytes)."""
-    return {
-        "id": floor.id,
-        "site": floor.site,
-        "name": floor.name,
-        "level": floor.level,
-        "plan_type": floor.plan_type,
-        "plan_sha256": hashlib.sha256(floor.plan).hexdigest(),
-        "plan": base64.b64encode(floor.plan).decode("ascii"),
-        "width": floor.width,
-        "height": floor.height,
-    }
+    return FloorData(
+        id=floor.id,
+        site=floor.site,
+        name=floor.name,
+        level=floor.level,
+        plan_type=floor.plan_type,
+        plan_sha256=hashlib.sha256(floor.plan).hexdigest(),
+        plan=base64.b64encode(floor.plan).decode("ascii"),
+        width=floor.width,
+        height=floor.height,
+    )
 
 
-def room_data(room: Room) -> dict[str, Any]:
-    return {
-        "id": room.id,
-        "floor_id": room.floor_id,
-        "name": room.name,
-        "kind": room.kind,
-        "x": room.x,
-        "y": room.y,
-        "width": room.width,
-        "height": room.height,
-    }
+def room_data(room: Room) -> RoomData:
+    return RoomData(
+        id=room.id,
+        floor_id=room.floor_id,
+        name=room.name,
+        kind=room.kind,
+        x=room.x,
+        y=room.y,
+        width=room.width,
+        height=room.height,
+    )
 
 
-def booking_data(booking: Booking) -> dict[str, Any]:
+def booking_data(booking: Booking) -> BookingData:
     """Person id only: a kiosk needs no name to know a desk is booked."""
-    return {
-        "id": str(booking.id),
-        "desk_id": booking.desk_id,
-        "person_id": booking.person_id,
-        "start": format_time(booking.start_at),
-        "end": format_time(booking.end_at),
-        "status": booking.status,
-    }
+    return BookingData(
+        id=str(booking.id),
+        desk_id=booking.desk_id,
+        person_id=booking.person_id,
+        start=booking.start_at,
+        end=booking.end_at,
+        status=booking.status,
+    )
 
 
-def claim_data(claim: DeskClaim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "desk_id": claim.desk_id,
-        "person_id": claim.person_id,
-        "start": format_time(claim.start_at),
-        "until": format_time(claim.until),
-        "status": claim.status,
-    }
+def claim_data(claim: DeskClaim) -> DeskClaimData:
+    return DeskClaimData(
+        id=claim.id,
+        desk_id=claim.desk_id,
+        person_id=claim.person_id,
+        start=claim.start_at,
+        until=claim.until,
+        status=claim.status,
+    )
 
 
-def assignment_data(assignment: DeskAssignment) -> dict[str, Any]:
-    return {
-        "id": str(assignment.id),
-        "desk_id": assignment.desk_id,
-        "person_id": assignment.person_id,
-        "organisation_id": assignment.organisation_id,
-        "valid_from": assignment.valid_from.isoformat(),
-        "valid_until": assignment.valid_until.isoformat() if assignment.valid_until else None,
-    }
+def assignment_data(assignment: DeskAssignment) -> DeskAssignmentData:
+    return DeskAssignmentData(
+        id=str(assignment.id),
+        desk_id=assignment.desk_id,
+        person_id=assignment.person_id,
+        organisation_id=assignment.organisation_id,
+        valid_from=assignment.valid_from,
+        valid_until=assignment.valid_until,
+    )

@@ -863,6 +863,10 @@
         <translation>Offline</translation>
     </message>
     <message>
+        <source>Sender</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
         <source>Venter</source>
         <translation>Waiting</translation>
     </message>
@@ -888,6 +892,10 @@
     <message>
         <source>Frakoblet – %1 hendelser venter på sending</source>
         <translation>Offline – %1 events waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Sender %1 registreringer …</source>
+        <translation>Sending %1 registrations …</translation>
     </message>
     <message>
         <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>

@@ -863,6 +863,10 @@
         <translation>Fråkopla</translation>
     </message>
     <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
         <source>Venter</source>
         <translation>Ventar</translation>
     </message>
@@ -888,6 +892,10 @@
     <message>
         <source>Frakoblet – %1 hendelser venter på sending</source>
         <translation>Fråkopla – %1 hendingar ventar på sending</translation>
+    </message>
+    <message>
+        <source>Sender %1 registreringer …</source>
+        <translation>Sender %1 registreringar …</translation>
     </message>
     <message>
         <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,7 +20,16 @@ from kiosk.domain import StoreError, SyncState
 from kiosk.models import DeskClaimRow, DeskRow, OutboxEvent, Visit
 from kiosk.protocol import CLAIM_TIMEOUT_S, CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI, make_read_only
+from tests.conftest import (
+    BJORN,
+    JORGEN,
+    KARI,
+    OLE,
+    PEOPLE,
+    SOLVI,
+    LogExpectations,
+    make_read_only,
+)
 from tests.fakes import FakeCentral, FakeClock
 
 PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"></svg>'
@@ -141,20 +151,8 @@ def layout() -> list[dict[str, Any]]:
 
 @dataclass
 class DeskCentral(FakeCentral):
-    """The fake store, plus the one desk rule the kiosk must hear: first claim wins."""
-
-    holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
-
-    def push_events(
-        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
-    ) -> list[dict[str, Any]]:
-        results = super().push_events(events, timeout_s)
-        for sent, result in zip(events, results, strict=True):
-            if sent["type"] == "desk_claim" and result["status"] == "accepted":
-                holder = self.holders.setdefault(sent["data"]["desk_id"], sent["id"])
-                if holder != sent["id"]:
-                    result.update(status="conflict", reason="desk_taken")
-        return results
+    """The fake store with a floor layout in its feed (its first-claim-wins rule is the fake's
+    own, checked against the real store by tests/contract)."""
 
 
 @pytest.fixture
@@ -326,8 +324,9 @@ def written(core: KioskCore) -> tuple[dict[str, str], list[str], list[str]]:
 
 
 def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
-    core: KioskCore,
+    core: KioskCore, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_READONLY")
     before = written(core)
     make_read_only(core)
     with pytest.raises(StoreError):
@@ -338,8 +337,9 @@ def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
 
 
 def test_a_claim_on_a_full_disk_is_the_known_problem_and_nothing_is_half_written(
-    core: KioskCore, central: DeskCentral, clock: FakeClock
+    core: KioskCore, central: DeskCentral, clock: FakeClock, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_FULL")
     central.down = True  # claims stay provisional: only the claim itself writes
     engine = core.store.engine
     engine.pool.dispose()
@@ -376,9 +376,29 @@ def test_a_claim_is_sent_by_the_sync_engine_with_the_claim_timeout(
     assert pending(core) == []
 
 
-def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
+def test_a_claim_answered_after_the_claim_timeout_is_provisional_then_settled_once(
     core: KioskCore, central: DeskCentral
 ) -> None:
+    # The store applies the claim but answers later than the kiosk waits: the visitor hears
+    # "provisional" at once, and the next round's resend is a duplicate that settles it.
+    central.answer_after_s = CLAIM_TIMEOUT_S + 1
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.PROVISIONAL
+    )
+    assert list(central.holders) == ["lyngdal-A-01"]  # the store has it already
+    assert core.desks.statuses()["lyngdal-A-01"].provisional is True
+    central.answer_after_s = 0.0
+    assert core.sync.sync_once()
+    status = core.desks.statuses()["lyngdal-A-01"]
+    assert (status.state, status.provisional) == (DeskState.OCCUPIED, False)
+    assert core.desks.take_conflict_notices(KARI) == []
+    assert "duplicate" in central.answers and pending(core) == []
+
+
+def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
+    core: KioskCore, central: DeskCentral, expect_log: LogExpectations
+) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     central.unauthorised = True
     assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
         ClaimOutcome.PROVISIONAL
@@ -386,6 +406,29 @@ def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
     assert core.sync.sync_once() is False
     assert core.sync.status().state is SyncState.UNAUTHORISED
     assert core.sync.status().pending == 2
+
+
+def test_every_event_the_kiosk_records_has_the_shape_of_the_wire_schema(core: KioskCore) -> None:
+    from kiosk import wire
+
+    core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    core.desks.release("lyngdal-A-01", KARI)
+    core.checkin.check_out(KARI, CheckinMethod.NAME)
+    with core.store.session() as session:
+        bodies = [json.loads(row.body) for row in session.scalars(select(OutboxEvent))]
+    assert [body["type"] for body in bodies] == [
+        "check_in",
+        "desk_claim",
+        "desk_release",
+        "check_out",
+    ]
+    batch = wire.EventBatch.model_validate({"events": bodies})
+    for sent in batch.events:
+        model = wire.EVENT_DATA[wire.EventType(sent.type)]
+        data = model.model_validate_json(json.dumps(sent.data), strict=True)
+        # Nothing the kiosk sends is unknown to the schema (a misspelt field would be dropped).
+        kept = {k: v for k, v in data.wire().items() if v is not None or k in sent.data}
+        assert kept == sent.data
 
 
 def test_a_claim_ends_at_the_persons_own_booking_later_today(core: KioskCore) -> None:
@@ -416,7 +459,7 @@ def test_the_desk_cache_survives_reads_on_two_threads_while_another_drops_it(
                 counts = core.desks.free_counts_by_zone()
                 assert sum(counts.values()) <= len(core.desks.desks(FLOOR))
                 core.desks.suggest_desk(KARI)
-        except BaseException as exc:  # handed to the test's thread
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread, re-raised there
             failures.append(exc)
 
     readers = [threading.Thread(target=read) for _ in range(2)]

@@ -12,7 +12,6 @@ import os
 # Before anything imports Qt: no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -61,27 +60,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if HERE in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*_QT_PLATFORM_NOISE))
-
-
-@pytest.fixture
-def allow_log_errors() -> None:
-    """Request this in a test that expects WARNING/ERROR log records."""
-
-
-@pytest.fixture(autouse=True)
-def _fail_on_unexpected_log_warnings(
-    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
-) -> Iterator[None]:
-    yield
-    if "allow_log_errors" in request.fixturenames:
-        return
-    noisy = [
-        f"{r.levelname} {r.name}: {r.getMessage()}"
-        for when in ("setup", "call")
-        for r in caplog.get_records(when)
-        if r.levelno >= logging.WARNING
-    ]
-    assert not noisy, f"unexpected log warnings: {noisy}"
 
 
 @pytest.fixture

@@ -128,7 +128,7 @@ def test_states_have_a_symbol_and_words_not_just_colour(
 class _Marking(QTranslator):
     """Wraps every translated string in ⟦ ⟧, so untranslated text stands out."""
 
-    def translate(self, context, source, disambiguation=None, n=-1):
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's
         return f"⟦{source}⟧"
 
 

@@ -8,6 +8,7 @@ most common state colour inside its rectangle in ``view.grab()``) and the item's
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -25,7 +26,7 @@ from kiosk.desks import DeskState
 from kiosk.models import OutboxEvent
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import make_read_only
+from tests.conftest import LogExpectations, make_read_only
 from tests.fakes import FakeClock
 from tests.processes import CentralServer
 from tests.ui.conftest import Kiosk
@@ -268,8 +269,10 @@ def test_take_a_desk_by_name(map_kiosk: Kiosk) -> None:
 
 
 def test_a_desk_claim_on_a_read_only_store_says_it_cannot_save(
-    map_kiosk: Kiosk, allow_log_errors: None
+    map_kiosk: Kiosk, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_READONLY")
+    expect_log("ui.visitor_guard", logging.ERROR, "the local store cannot be written")
     core = map_kiosk.core
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map

@@ -40,6 +40,8 @@ class StartScreen(QWidget):
     """The visitor tapped "Sjekk inn med navn"."""
     desk_map_requested = Signal()
     """The visitor tapped "Finn ledig pult"."""
+    first_painted = Signal()
+    """The screen was painted for the first time (the kiosk is up)."""
     language_chosen = Signal(str)
     """The visitor tapped a language: its code ("nb", "nn", "en")."""
 
@@ -247,3 +249,4 @@ class StartScreen(QWidget):
         if not self._announced:
             self._announced = True
             log.info("kiosk: start screen shown")
+            self.first_painted.emit()

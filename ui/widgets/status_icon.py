@@ -1,7 +1,8 @@
 """A painted status symbol, so state never depends on colour alone or on an emoji font.
 
 Each symbol has its own shape (tick, arrow out of a door, exclamation mark, cloud, crossed
-cloud, hourglass, padlock) and an accessible name; the colour only reinforces it.
+cloud, cloud with an arrow up into it, hourglass, padlock) and an accessible name; the colour
+only reinforces it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Symbol(enum.Enum):
     WARNING = "warning"
     ONLINE = "online"
     OFFLINE = "offline"
+    SENDING = "sending"  # a backlog on its way to the store: an arrow up into the cloud
     WAITING = "waiting"
     NOT_APPROVED = "not_approved"  # the store refused this kiosk: a padlock
 
@@ -31,6 +33,7 @@ _COLOURS = {
     Symbol.WARNING: theme.DANGER,
     Symbol.ONLINE: theme.SUCCESS,
     Symbol.OFFLINE: theme.WARNING,
+    Symbol.SENDING: theme.PRIMARY,
     Symbol.WAITING: theme.TEXT_MUTED,
     Symbol.NOT_APPROVED: theme.DANGER,
 }
@@ -45,6 +48,7 @@ def symbol_name(symbol: Symbol) -> str:
         Symbol.WARNING: translate("StatusIcon", "Obs"),
         Symbol.ONLINE: translate("StatusIcon", "Tilkoblet"),
         Symbol.OFFLINE: translate("StatusIcon", "Frakoblet"),
+        Symbol.SENDING: translate("StatusIcon", "Sender"),
         Symbol.WAITING: translate("StatusIcon", "Venter"),
         Symbol.NOT_APPROVED: translate("StatusIcon", "Ikke godkjent"),
     }
@@ -110,7 +114,7 @@ class StatusIcon(QWidget):
                 path.lineTo(s * 0.73, s / 2)
                 path.lineTo(s * 0.55, s * 0.67)
                 p.drawPath(path)
-        elif sym in (Symbol.ONLINE, Symbol.OFFLINE):
+        elif sym in (Symbol.ONLINE, Symbol.OFFLINE, Symbol.SENDING):
             cloud = QPainterPath()
             cloud.setFillRule(Qt.FillRule.WindingFill)
             cloud.addEllipse(QRectF(s * 0.04, s * 0.40, s * 0.36, s * 0.36))
@@ -133,6 +137,12 @@ class StatusIcon(QWidget):
                 path = QPainterPath(QPointF(s * 0.36, s * 0.55))
                 path.lineTo(s * 0.46, s * 0.65)
                 path.lineTo(s * 0.64, s * 0.43)
+                p.drawPath(path)
+            elif sym is Symbol.SENDING:  # an arrow up inside the cloud
+                p.drawLine(QPointF(s / 2, s * 0.68), QPointF(s / 2, s * 0.42))
+                path = QPainterPath(QPointF(s * 0.40, s * 0.51))
+                path.lineTo(s / 2, s * 0.41)
+                path.lineTo(s * 0.60, s * 0.51)
                 p.drawPath(path)
             else:  # a cross inside the cloud
                 p.drawLine(QPointF(s * 0.42, s * 0.45), QPointF(s * 0.58, s * 0.63))
