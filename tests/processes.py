@@ -58,6 +58,7 @@ class CentralServer:
     process: subprocess.Popen[bytes] | None = None
     device_token: str = ""
     admin_token: str = ""
+    workers: int = 1
 
     @property
     def url(self) -> str:
@@ -86,6 +87,7 @@ class CentralServer:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *(["--workers", str(self.workers)] if self.workers != 1 else []),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
