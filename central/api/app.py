@@ -26,11 +26,18 @@ from central.api.schemas import (
     Health,
     PresentPerson,
 )
-from central.db.engine import SessionFactory, session_factory
+from central.db.engine import (
+    SessionFactory,
+    database_url,
+    engine_of,
+    make_engine,
+    read_factory,
+    session_factory,
+)
 from central.db.models import Change
 from central.domain import changes, events, presence
 from central.domain.desk_conflicts import desk_conflicts
-from kiosk.clock import Clock
+from kiosk.clock import Clock, SystemClock
 from kiosk.protocol import API_PREFIX, MAX_CHANGES_PAGE, ChangeOp, Entity
 
 
@@ -40,12 +47,15 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     factory: SessionFactory = (
         database if isinstance(database, sessionmaker) else session_factory(database)
     )
+    # Requests that only read use sessions that take no write lock (see central.db.engine).
+    reads = read_factory(engine_of(factory))
     app = FastAPI(
         title="RegionLab central store",
         version="1",
         summary="Check-ins from the kiosks in; people, desks and keys out to them.",
     )
     app.state.session_factory = factory
+    app.state.read_factory = reads
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -65,7 +75,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     def healthz() -> Any:
         """Whether the service and its database answer."""
         try:
-            with factory() as session:
+            with reads() as session:
                 session.execute(text("SELECT 1"))
         except SQLAlchemyError:
             return JSONResponse({"status": "unavailable"}, status_code=503)
@@ -83,7 +93,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PAGE)] = MAX_CHANGES_PAGE,
     ) -> ChangesPage:
         """What a kiosk of ``site`` mirrors, after the cursor ``since``, oldest first."""
-        with factory() as session:
+        with reads() as session:
             rows, more = changes.read(session, site, since, limit)
             if not rows and since > 0:
                 newest = session.scalar(select(func.max(Change.seq))) or 0
@@ -143,7 +153,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     )
     def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
         """Who is checked in at ``site`` now, earliest first. Staff only."""
-        with factory() as session:
+        with reads() as session:
             return [
                 PresentPerson(
                     person_id=p.person_id,
@@ -175,7 +185,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
                 status.HTTP_422_UNPROCESSABLE_CONTENT, "since needs a timezone offset"
             )
         start = since or clock.now() - timedelta(days=1)
-        with factory() as session:
+        with reads() as session:
             return [
                 DeskConflictOut(
                     event_id=c.event_id,
@@ -191,6 +201,13 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             ]
 
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The API for one of ``serve --workers N``'s processes: the database from
+    ``$REGIONLAB_DATABASE_URL`` (``serve`` sets it), the system clock. For uvicorn's
+    ``factory=True``; the engine lives as long as the process."""
+    return create_app(make_engine(database_url()), SystemClock())
 
 
 class _AsciiJSONResponse(JSONResponse):

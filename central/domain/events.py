@@ -1,9 +1,11 @@
-"""Applying the events kiosks send: each id at most once, each event in its own transaction."""
+"""Applying the events kiosks send: each id at most once; a batch in one transaction, each
+event in a savepoint of its own, so one bad event is answered on its own."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import uuid
 from collections.abc import Iterable
@@ -12,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
@@ -21,7 +23,10 @@ from central.domain import changes, desks
 from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
+log = logging.getLogger(__name__)
+
 MAX_DATA_BYTES = 4096
+NOT_APPLIED = "the store could not apply this event"
 _PASS_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -88,7 +93,10 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
         raise _Rejected("data is not valid Unicode text") from None
     if size > MAX_DATA_BYTES:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
-    at = at.astimezone(UTC)
+    try:
+        at = at.astimezone(UTC)
+    except OverflowError:  # 0001-01-01 with a positive offset
+        raise _Rejected("at is out of range") from None
     return _Checked(
         event_id,
         event.type,
@@ -102,36 +110,62 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
 def apply_batch(
     factory: SessionFactory, site: str, events: Iterable[IncomingEvent], clock: Clock
 ) -> list[Outcome]:
-    """Apply events in order; one outcome each, in the same order."""
-    return [apply_event(factory, site, event, now=clock.now()) for event in events]
+    """Apply events in order in one transaction; one outcome each, in the same order.
+
+    Each event runs in a savepoint: a rejected one leaves nothing behind and the others stand.
+    The feed lock is taken once, for the whole batch. Nothing is answered before the commit,
+    so a batch that fails as a whole (the database went away) was applied not at all, and the
+    kiosk sends it again."""
+    incoming = list(events)
+    if not incoming:
+        return []
+    now = clock.now()
+    with factory.begin() as session:
+        changes.lock_feed(session)
+        return [_apply_one(session, site, event, now) for event in incoming]
 
 
 def apply_event(
     factory: SessionFactory, site: str, event: IncomingEvent, *, now: datetime
 ) -> Outcome:
-    """Apply one event, received at ``now``, in its own transaction; a rejected event leaves
-    nothing behind."""
+    """Apply one event, received at ``now``, in a transaction of its own."""
+    with factory.begin() as session:
+        changes.lock_feed(session)
+        return _apply_one(session, site, event, now)
+
+
+def _apply_one(session: Session, site: str, event: IncomingEvent, now: datetime) -> Outcome:
+    """Apply one event in a savepoint of the caller's transaction; a rejected event, or one
+    that failed unexpectedly, leaves nothing behind. Only a failure of the whole transaction
+    (the database is unreachable or aborted it) propagates."""
     try:
         checked = _check_shape(event, now)
     except _Rejected as rejected:
         return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
     for attempt in (1, 2):
         try:
-            with factory.begin() as session:
+            with session.begin_nested():
                 status, reason = _apply(session, site, checked)
             return Outcome(event.id, status, reason)
         except _Rejected as rejected:
             return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
         except IntegrityError:
             # A concurrent transaction stored the same id (or opened the same visit) first.
-            # Once more from the start: this time the lookups see its committed rows.
+            # Once more from the savepoint: this time the lookups see its committed rows.
             if attempt == 2:
-                raise
+                log.exception("events: %s event %s could not be applied", checked.type, checked.id)
+                return Outcome(event.id, ResultStatus.REJECTED, NOT_APPLIED)
+        except OperationalError:
+            raise  # the database, not this event: the batch fails and is sent again
+        except Exception:
+            # A bug or bad data this code did not foresee: this event's answer, not a 500 for
+            # the batch. The log has the traceback; statement parameters are kept out of it.
+            log.exception("events: %s event %s could not be applied", checked.type, checked.id)
+            return Outcome(event.id, ResultStatus.REJECTED, NOT_APPLIED)
     raise AssertionError("unreachable")
 
 
 def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, str | None]:
-    changes.lock_feed(session)
     stored = _find_event(session, event.id)
     if stored is not None:
         if stored.content_hash == event.content_hash and stored.site == site:
