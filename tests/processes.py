@@ -74,6 +74,11 @@ class CentralServer:
         )
 
     def start(self) -> None:
+        self.start_process()
+        wait_until(self.healthy, 30 if self.workers == 1 else 60, "the central store to answer")
+
+    def start_process(self) -> None:
+        """Start ``serve`` without waiting for it to answer."""
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
@@ -93,7 +98,6 @@ class CentralServer:
             stderr=subprocess.STDOUT,
         )
         log.close()
-        wait_until(self.healthy, 30, "the central store to answer /healthz")
 
     def healthy(self) -> bool:
         if self.process is not None and self.process.poll() is not None:

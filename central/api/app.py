@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
@@ -207,7 +208,13 @@ def create_app_from_env() -> FastAPI:
     """The API for one of ``serve --workers N``'s processes: the database from
     ``$REGIONLAB_DATABASE_URL`` (``serve`` sets it), the system clock. For uvicorn's
     ``factory=True``; the engine lives as long as the process."""
+    configure_logging()
     return create_app(make_engine(database_url()), SystemClock())
+
+
+def configure_logging() -> None:
+    """The store's own records (scheduler runs, events it could not apply) beside uvicorn's."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
 
 
 class _AsciiJSONResponse(JSONResponse):

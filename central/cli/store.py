@@ -68,9 +68,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError("--workers needs the system clock")
     import uvicorn
 
-    from central.api.app import create_app
+    from central.api.app import configure_logging, create_app
     from central.jobs.scheduler import SchedulerThread
 
+    configure_logging()
     with open_engine(args, need_schema=False) as engine:
         migrate(engine)
         # No-show release and closing time run in this process, catching up at start: no cron
