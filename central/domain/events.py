@@ -55,6 +55,7 @@ class _Rejected(Exception):
 
 @dataclass(frozen=True)
 class _Checked:
+    sent_id: str  # as the kiosk sent it: the answer repeats it
     id: str  # canonical UUID text
     type: str
     at: datetime  # UTC
@@ -98,6 +99,7 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
     except OverflowError:  # 0001-01-01 with a positive offset
         raise _Rejected("at is out of range") from None
     return _Checked(
+        event.id,
         event_id,
         event.type,
         at,
@@ -116,57 +118,104 @@ def apply_batch(
     The feed lock is taken once, for the whole batch. Nothing is answered before the commit,
     so a batch that fails as a whole (the database went away) was applied not at all, and the
     kiosk sends it again."""
-    incoming = list(events)
-    if not incoming:
-        return []
     now = clock.now()
+    checked = [_check(event, now) for event in events]
+    if not checked:
+        return []
     with factory.begin() as session:
         changes.lock_feed(session)
-        return [_apply_one(session, site, event, now) for event in incoming]
+        preloaded = _preload(session, [c for c in checked if isinstance(c, _Checked)])
+        return [
+            c if isinstance(c, Outcome) else _apply_one(session, site, c, preloaded.absent)
+            for c in checked
+        ]
 
 
 def apply_event(
     factory: SessionFactory, site: str, event: IncomingEvent, *, now: datetime
 ) -> Outcome:
     """Apply one event, received at ``now``, in a transaction of its own."""
+    checked = _check(event, now)
+    if isinstance(checked, Outcome):
+        return checked
     with factory.begin() as session:
         changes.lock_feed(session)
-        return _apply_one(session, site, event, now)
+        return _apply_one(session, site, checked, set())
 
 
-def _apply_one(session: Session, site: str, event: IncomingEvent, now: datetime) -> Outcome:
-    """Apply one event in a savepoint of the caller's transaction; a rejected event, or one
-    that failed unexpectedly, leaves nothing behind. Only a failure of the whole transaction
-    (the database is unreachable or aborted it) propagates."""
+def _check(event: IncomingEvent, now: datetime) -> _Checked | Outcome:
     try:
-        checked = _check_shape(event, now)
+        return _check_shape(event, now)
     except _Rejected as rejected:
         return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+
+
+@dataclass(frozen=True)
+class _Preloaded:
+    held: list[Any]  # the batch's stored events and people: the identity map keeps them
+    absent: set[str]  # event ids the database did not hold when the batch began
+
+
+def _preload(session: Session, batch: list[_Checked]) -> _Preloaded:
+    """Load the batch's stored events and its people in a few queries instead of two per
+    event; taken under the feed lock, so no other writer of events changes what they say."""
+    event_ids = list({c.id for c in batch})
+    person_ids = list({p for c in batch if (p := _person_id_or_none(c.data)) is not None})
+    held: list[Any] = []
+    for chunk in range(0, len(event_ids), 500):
+        held += session.scalars(
+            select(EventRecord).where(EventRecord.id.in_(event_ids[chunk : chunk + 500]))
+        ).all()
+    stored = {record.id for record in held}
+    for chunk in range(0, len(person_ids), 500):
+        held += session.scalars(
+            select(Person).where(Person.id.in_(person_ids[chunk : chunk + 500]))
+        ).all()
+    return _Preloaded(held, set(event_ids) - stored)
+
+
+def _person_id_or_none(data: dict[str, Any]) -> str | None:
+    try:
+        return str(uuid.UUID(data["person_id"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _apply_one(session: Session, site: str, checked: _Checked, absent: set[str]) -> Outcome:
+    """Apply one event in a savepoint of the caller's transaction; a rejected event, or one
+    that failed unexpectedly, leaves nothing behind. Only a failure of the whole transaction
+    (the database is unreachable or aborted it) propagates. ``absent`` holds ids known not to
+    be stored; each is used once, so a twin later in the batch or a retry looks again."""
+    sent_id = checked.sent_id
     for attempt in (1, 2):
+        known_absent = checked.id in absent
+        absent.discard(checked.id)
         try:
             with session.begin_nested():
-                status, reason = _apply(session, site, checked)
-            return Outcome(event.id, status, reason)
+                status, reason = _apply(session, site, checked, known_absent=known_absent)
+            return Outcome(sent_id, status, reason)
         except _Rejected as rejected:
-            return Outcome(event.id, ResultStatus.REJECTED, rejected.reason)
+            return Outcome(sent_id, ResultStatus.REJECTED, rejected.reason)
         except IntegrityError:
             # A concurrent transaction stored the same id (or opened the same visit) first.
             # Once more from the savepoint: this time the lookups see its committed rows.
             if attempt == 2:
                 log.exception("events: %s event %s could not be applied", checked.type, checked.id)
-                return Outcome(event.id, ResultStatus.REJECTED, NOT_APPLIED)
+                return Outcome(sent_id, ResultStatus.REJECTED, NOT_APPLIED)
         except OperationalError:
             raise  # the database, not this event: the batch fails and is sent again
         except Exception:
             # A bug or bad data this code did not foresee: this event's answer, not a 500 for
             # the batch. The log has the traceback; statement parameters are kept out of it.
             log.exception("events: %s event %s could not be applied", checked.type, checked.id)
-            return Outcome(event.id, ResultStatus.REJECTED, NOT_APPLIED)
+            return Outcome(sent_id, ResultStatus.REJECTED, NOT_APPLIED)
     raise AssertionError("unreachable")
 
 
-def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, str | None]:
-    stored = _find_event(session, event.id)
+def _apply(
+    session: Session, site: str, event: _Checked, *, known_absent: bool = False
+) -> tuple[ResultStatus, str | None]:
+    stored = None if known_absent else _find_event(session, event.id)
     if stored is not None:
         if stored.content_hash == event.content_hash and stored.site == site:
             if stored.status == ResultStatus.CONFLICT:  # a resent claim that lost: same answer
@@ -183,11 +232,13 @@ def _apply(session: Session, site: str, event: _Checked) -> tuple[ResultStatus, 
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.CHECK_IN:
-        record.reason = _check_in(session, site, person_id, event)
+        reason = _check_in(session, site, person_id, event)
     else:
-        record.reason = _check_out(session, site, person_id, event)
+        reason = _check_out(session, site, person_id, event)
+    if reason is not None:  # assigning None would still cost an UPDATE
+        record.reason = reason
     session.flush()
-    return ResultStatus.ACCEPTED, record.reason
+    return ResultStatus.ACCEPTED, reason
 
 
 def _require_person_of(session: Session, site: str, person_id: str) -> None:
@@ -250,10 +301,10 @@ def _open_visit(session: Session, site: str, person_id: str) -> Visit | None:
 def _check_in(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
     if _open_visit(session, site, person_id) is not None:
         return "already checked in"
+    # Flushed with the change row below: the one-open-visit index speaks there.
     session.add(
         Visit(site=site, person_id=person_id, checked_in_at=event.at, check_in_event_id=event.id)
     )
-    session.flush()
     changes.append(
         session,
         Entity.PRESENCE,
