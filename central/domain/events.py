@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import re
+import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ log = logging.getLogger(__name__)
 
 MAX_DATA_BYTES = 4096
 NOT_APPLIED = "the store could not apply this event"
+
+# Writers of events run one at a time anyway (the feed lock on PostgreSQL, the write lock on
+# SQLite). Queueing for this lock first, before taking a connection, keeps waiting batches from
+# holding pooled connections that reads need, and SQLite writers from polling for its lock.
+_WRITER = threading.Lock()
 _PASS_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -122,7 +128,7 @@ def apply_batch(
     checked = [_check(event, now) for event in events]
     if not checked:
         return []
-    with factory.begin() as session:
+    with _WRITER, factory.begin() as session:
         changes.lock_feed(session)
         preloaded = _preload(session, [c for c in checked if isinstance(c, _Checked)])
         return [
