@@ -198,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--startups", type=int, default=5)
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
+    parser.add_argument(
+        "--store",
+        default="",
+        metavar="ARGS",
+        help="arguments for the central store's benches (python -m bench.store --help); "
+        "'skip' leaves them out",
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -225,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_scanner_burst(server, root, args.bursts, report)
         finally:
             server.stop()
+    if args.store != "skip":
+        from bench import store
+
+        store.main(args.store.split())
     return 0
 
 
