@@ -7,12 +7,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
-# xdotool for the end-to-end tests, ImageMagick's `import` for screenshots.
+# xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
+# when Qt has no speech engine.
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
+	espeak-ng
 
-.PHONY: demo test test-fast lint bench system-packages clean
+.PHONY: all demo test test-fast lint bench system-packages clean translations
+
+# Translations: the sources are resources/translations/regionlab_<lang>.ts (bokmål is the
+# source language: its file holds plural forms only); the compiled .qm files go into the ui
+# package (ui/translations/) and are committed, so the package works without Qt's tools.
+LANGS := nb nn en
+TS_FILES := $(foreach l,$(LANGS),resources/translations/regionlab_$(l).ts)
+QM_FILES := $(foreach l,$(LANGS),ui/translations/regionlab_$(l).qm)
+UI_SOURCES := $(shell find ui -name '*.py' -not -path '*/__pycache__/*' | sort)
+
+all: $(STAMP) $(QM_FILES)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,22 +44,40 @@ system-packages:
 		fi; \
 	fi
 
+# Compile a .ts whenever it changed.
+ui/translations/regionlab_%.qm: resources/translations/regionlab_%.ts | $(STAMP)
+	@mkdir -p ui/translations
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# The one command after changing texts in ui/: bring every new or changed string into the .ts
+# files (translate the ones lupdate marks unfinished, e.g. in Qt Linguist), then compile them.
+translations: $(STAMP)
+	@echo "pyside6-lupdate ui/ -> $(TS_FILES)"
+	@$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language nb_NO \
+		-target-language nb_NO -pluralonly $(UI_SOURCES) -ts resources/translations/regionlab_nb.ts
+	@$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language nb_NO \
+		-target-language nn_NO $(UI_SOURCES) -ts resources/translations/regionlab_nn.ts
+	@$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language nb_NO \
+		-target-language en_GB $(UI_SOURCES) -ts resources/translations/regionlab_en.ts
+	$(MAKE) $(QM_FILES)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk ui central tests bench
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy kiosk
+	$(VENV)/bin/mypy kiosk ui central
 
-test: system-packages $(STAMP) lint
+test: system-packages $(STAMP) $(QM_FILES) lint
 	$(PY) -m pytest
 
-# The quick loop while developing: no Qt, no processes.
-test-fast: $(STAMP)
-	$(PY) -m pytest -m "not gui and not integration and not e2e" -q
+# The quick loop while developing: no Qt, no processes, no PostgreSQL (tests/conftest.py fails
+# a test that starts a process or a Qt application without saying so in its markers).
+test-fast: $(STAMP) $(QM_FILES)
+	$(PY) -m pytest -m "not gui and not integration and not e2e and not postgres" -q --durations=5
 
 bench: system-packages $(STAMP)
 	$(PY) -m bench
 
-demo: system-packages $(STAMP)
+demo: system-packages $(STAMP) $(QM_FILES)
 	bash scripts/demo.sh
 
 clean:

@@ -50,6 +50,7 @@ class KioskCore:
             clock,
             interval_s=settings.sync_interval_s,
             backoff_max_s=settings.backoff_max_s,
+            timeout_s=settings.sync_timeout_s,
         )
         checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
         desks = DeskService(

@@ -1,21 +1,32 @@
-"""Talking to the central store over HTTP (requests). The sync engine's only network door."""
+"""Talking to the central store over HTTP (requests). The sync engine's only network door.
+
+``requests`` is imported by the first request, on the sync thread, not when the kiosk starts:
+it costs about a quarter of a second that the start screen should not wait for.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from typing import Any, Protocol
-
-import requests
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.protocol import API_PREFIX
+
+if TYPE_CHECKING:
+    import requests
 
 
 class TransportError(Exception):
     """The central store could not be reached or gave an answer we cannot use."""
 
-    def __init__(self, message: str, status_code: int | None = None) -> None:
+    def __init__(
+        self, message: str, status_code: int | None = None, *, in_flight: bool = False
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
+        # True when the request reached the store and we stopped waiting for its answer (a
+        # read timeout): the store may still be applying it, so it must not be sent again yet.
+        self.in_flight = in_flight
 
     @property
     def refused_content(self) -> bool:
@@ -52,9 +63,24 @@ class HttpCentralClient:
     ) -> None:
         self._base = f"{base_url.rstrip('/')}{API_PREFIX}/sites/{site}"
         self._timeout = timeout_s
-        self._http = session or requests.Session()
-        self._http.headers["Authorization"] = f"Bearer {token}"
-        self._http.trust_env = False  # never route loopback traffic through a proxy
+        self._token = token
+        self._http: requests.Session | None = session
+        self._http_lock = threading.Lock()
+        if session is not None:
+            self._prepare(session)
+
+    def _prepare(self, session: requests.Session) -> None:
+        session.headers["Authorization"] = f"Bearer {self._token}"
+        session.trust_env = False  # never route loopback traffic through a proxy
+
+    def _session(self) -> requests.Session:
+        with self._http_lock:
+            if self._http is None:
+                import requests
+
+                self._http = requests.Session()
+                self._prepare(self._http)
+            return self._http
 
     def push_events(
         self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
@@ -75,14 +101,22 @@ class HttpCentralClient:
         return body
 
     def close(self) -> None:
-        self._http.close()
+        if self._http is not None:
+            self._http.close()
 
     def _request(
         self, method: str, path: str, *, timeout_s: float | None = None, **kwargs: Any
     ) -> dict[str, Any]:
         timeout = self._timeout if timeout_s is None else timeout_s
+        http = self._session()
+        import requests  # already loaded by _session(): a dictionary look-up
+
         try:
-            response = self._http.request(method, self._base + path, timeout=timeout, **kwargs)
+            response = http.request(method, self._base + path, timeout=timeout, **kwargs)
+        except requests.ReadTimeout as exc:
+            raise TransportError(
+                "the central store did not answer in time", in_flight=True
+            ) from exc
         except requests.RequestException as exc:
             raise TransportError(
                 f"cannot reach the central store: {exc.__class__.__name__}"

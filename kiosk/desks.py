@@ -4,28 +4,43 @@ The floors, rooms, desks, bookings, fixed assignments and claims are mirrored fr
 store's changes feed (``kiosk/desk_mirror.py``); claims made at this kiosk are written locally
 first, together with their outbox event (and a check-in when the person is not in yet), and
 sent to the store at once when it answers.
+
+DeskService only reads and writes the local store and orders the steps; the rules of the day
+are ``kiosk/desk_rules.py``'s and the values it hands out ``kiosk/desk_types.py``'s (imported
+here too, for the callers that have always found them in this module).
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from types import MappingProxyType
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk import outbox
+from kiosk import desk_rules, outbox
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock
-from kiosk.domain import KioskError
+from kiosk.desk_rules import Day, Hold, Span
+from kiosk.desk_types import (
+    CLAIMABLE,
+    ClaimOutcome,
+    ClaimResult,
+    Desk,
+    DeskConflict,
+    DeskMode,
+    DeskState,
+    DeskStatus,
+    Floor,
+    Room,
+    UnknownDesk,
+)
 from kiosk.models import (
     BookingRow,
     DeskAssignmentRow,
@@ -49,6 +64,21 @@ from kiosk.protocol import (
 )
 from kiosk.store import LocalStore
 
+__all__ = [
+    "ClaimOutcome",
+    "ClaimResult",
+    "Desk",
+    "DeskConflict",
+    "DeskMode",
+    "DeskService",
+    "DeskState",
+    "DeskStatus",
+    "Floor",
+    "PushNow",
+    "Room",
+    "UnknownDesk",
+]
+
 log = logging.getLogger(__name__)
 
 # The sync engine's push_now: send these outbox events at once, within this many seconds;
@@ -58,124 +88,8 @@ PushNow = Callable[[Sequence[str], float], Mapping[str, tuple[str, str | None]] 
 # feed brings the winner's claim.
 TAKEN_MARK_S = 120
 
-
-class DeskState(enum.Enum):
-    """What the map shows for a desk right now."""
-
-    FREE = "free"  # free now until closing (free_until)
-    BOOKED_LATER = "booked_later"  # free now, booked later today (free_until: when)
-    OCCUPIED = "occupied"  # claimed, or booked by someone now
-    FIXED = "fixed"  # assigned to a person or organisation today
-    UNAVAILABLE = "unavailable"  # out of use, or a fixed-mode desk nobody holds
-
-
-class DeskMode(enum.Enum):
-    FIXED = "fixed"
-    BOOKABLE = "bookable"
-    DROP_IN = "drop_in"
-
-
-@dataclass(frozen=True)
-class Floor:
-    id: str
-    site: str
-    name: str
-    level: int
-    plan_path: Path | None  # the plan file (SVG or PNG) under the kiosk's data dir
-    width: float  # plan units (the SVG's viewBox width)
-    height: float
-
-
-@dataclass(frozen=True)
-class Desk:
-    id: str
-    label: str  # "B-12"
-    floor_id: str
-    x: float  # top-left corner in plan units, before rotation
-    y: float
-    width: float
-    height: float
-    rotation: float  # degrees clockwise about the desk's centre
-    zone: str  # "Sone A", "Stillesone", ...
-    equipment: tuple[str, ...]  # "screen", "standing", "quiet", "step_free", "docking", ...
-    mode: DeskMode
-
-
-@dataclass(frozen=True)
-class Room:
-    """A room drawn on the plan (meeting room, lunch area, entrance): shown, never claimable."""
-
-    id: str
-    floor_id: str
-    name: str
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class DeskStatus:
-    desk_id: str
-    state: DeskState
-    free_until: datetime | None  # FREE: closing time; BOOKED_LATER: the booking's start
-    provisional: bool  # OCCUPIED by a claim made here offline, not yet confirmed by the store
-
-
-class ClaimOutcome(enum.Enum):
-    CLAIMED = "claimed"  # the central store confirmed it
-    PROVISIONAL = "provisional"  # recorded here; the store was not reached in time
-    TAKEN = "taken"  # the store says someone else has it (the local claim is undone)
-    NOT_FREE = "not_free"  # this kiosk already knows it is not free; nothing recorded
-    ALREADY_HAS_DESK = "already_has_desk"  # the person holds another desk now; nothing kept
-
-
-@dataclass(frozen=True)
-class ClaimResult:
-    outcome: ClaimOutcome
-    desk: Desk
-    until: datetime | None  # CLAIMED/PROVISIONAL: when the claim ends; otherwise None
-
-
-@dataclass(frozen=True)
-class DeskConflict:
-    """A claim made here offline that the store gave to someone else (first come)."""
-
-    event_id: str
-    desk: Desk
-    at: datetime  # when the claim was made
-
-
-class UnknownDesk(KioskError):
-    """No desk with that id in this kiosk's mirror."""
-
-
-_CLAIMABLE = (DeskState.FREE, DeskState.BOOKED_LATER)
-
-
-@dataclass(frozen=True)
-class _Day:
-    """The site's day around a moment: its bounds, and when drop-in claims end."""
-
-    now: datetime
-    day: date
-    start: datetime
-    end: datetime
-    claims_end: datetime  # closing time, or midnight for a claim made after closing
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Europe/Oslo")
-
-
-def _hhmm(text: str, default: time) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        return default
+# desk id -> (desk, in use): one read of the mirror, never changed once built.
+DeskSnapshot = Mapping[str, tuple[Desk, bool]]
 
 
 def _desk(row: DeskRow) -> Desk:
@@ -196,6 +110,14 @@ def _desk(row: DeskRow) -> Desk:
         equipment=tuple(row.equipment or ()),
         mode=mode,
     )
+
+
+def _claim_hold(row: DeskClaimRow) -> Hold:
+    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.until), row.provisional, row.id)
+
+
+def _booking_hold(row: BookingRow) -> Hold:
+    return Hold(row.desk_id, row.person_id, Span(row.start_at, row.end_at), False, row.id, True)
 
 
 class DeskService:
@@ -231,7 +153,12 @@ class DeskService:
         self._lock = threading.Lock()
         # Settling answered claims writes conflict rows; one thread at a time does it.
         self._settling = threading.Lock()
-        self._desks_cache: dict[str, tuple[Desk, bool]] | None = None  # id -> (desk, active)
+        # The desks as last read, swapped whole under _cache_lock: the sync thread drops it
+        # (data_changed) while the GUI thread reads it. Each drop starts a generation, which
+        # has one snapshot: a read that began before the drop is never kept nor handed out.
+        self._cache_lock = threading.Lock()
+        self._desks_cache: DeskSnapshot | None = None
+        self._cache_generation = 0
 
     # --- the layout ---------------------------------------------------------------------------
 
@@ -280,15 +207,18 @@ class DeskService:
 
     def statuses(self, floor_id: str | None = None) -> dict[str, DeskStatus]:
         """desk id -> its state now, for one floor or the whole site."""
+        desks = self._all_desks()
         with self._store.session() as session:
-            return self._statuses(session, self._day(session), floor_id)
+            return self._statuses(session, desks, self._day(session), floor_id)
 
     def free_counts_by_zone(self) -> dict[str, int]:
         """zone -> desks free now (FREE or BOOKED_LATER) on the whole site; every zone listed."""
-        desks = self._all_desks()
+        desks = self._all_desks()  # one snapshot for the statuses and their zones
         counts = {desk.zone: 0 for desk, _ in desks.values() if desk.floor_id}
-        for desk_id, status in self.statuses().items():
-            if status.state in _CLAIMABLE:
+        with self._store.session() as session:
+            statuses = self._statuses(session, desks, self._day(session), None)
+        for desk_id, status in statuses.items():
+            if status.state in CLAIMABLE:
                 counts[desks[desk_id][0].zone] += 1
         return dict(sorted(counts.items()))
 
@@ -299,7 +229,7 @@ class DeskService:
 
     def data_changed(self) -> None:
         """The sync engine stored answers or changes: settle claims, then tell listeners."""
-        self._desks_cache = None
+        self._invalidate_desks()
         with self._settling, self._store.session() as session:
             self._settle_claims(session)
         self._notify()
@@ -313,19 +243,34 @@ class DeskService:
         they go to the store at once and its answer decides: CLAIMED, TAKEN (the local claim is
         undone, the desk shows occupied) or ALREADY_HAS_DESK. Offline or slow: PROVISIONAL, and
         the outbox delivers it later. Raises UnknownDesk."""
-        desk = self.desk(desk_id)
-        if desk is None:
+        desks = self._all_desks()
+        if desk_id not in desks:
             raise UnknownDesk(desk_id)
+        desk = desks[desk_id][0]
         at = self._clock.now()
         event_id = str(uuid.uuid4())
         with self._store.session() as session:
             day = self._day(session, at)
-            status = self._statuses(session, day, desk.floor_id, only=desk_id).get(desk_id)
-            if status is None or status.state not in _CLAIMABLE:
+            status = self._statuses(session, desks, day, desk.floor_id, only=desk_id)[desk_id]
+            if status.state not in CLAIMABLE:
                 return ClaimResult(ClaimOutcome.NOT_FREE, desk, None)
-            if self._held_desk(session, person_id, day) is not None:
+            verdict = desk_rules.decide_claim(
+                day,
+                desk_holds=[
+                    *self._claims(session, day, desk_id=desk_id),
+                    *self._bookings(session, day, desk_id=desk_id),
+                ],
+                person_holds=[
+                    *self._claims(session, day, person_id=person_id),
+                    *self._bookings(session, day, person_id=person_id),
+                ],
+                person_fixed=self._fixed_desk(session, person_id, day) is not None,
+            )
+            if verdict.refusal is ConflictReason.PERSON_HAS_DESK:
                 return ClaimResult(ClaimOutcome.ALREADY_HAS_DESK, desk, None)
-            until = status.free_until or day.claims_end
+            if verdict.until is None:
+                return ClaimResult(ClaimOutcome.NOT_FREE, desk, None)
+            until = verdict.until
             sent_ids = []
             presence = session.get(Presence, person_id)
             if presence is None or not presence.checked_in:
@@ -400,14 +345,19 @@ class DeskService:
         self._notify()
         self._on_recorded()
 
-    def suggest_desk(self, person_id: str) -> Desk | None:
-        """The person's usual desk if free, else a free desk in their cluster's zone, else any."""
+    def suggest_desk(self, person_id: str, needs: Collection[str] = ()) -> Desk | None:
+        """The person's usual desk if free, else a free desk in their cluster's zone, else any;
+        only desks whose equipment includes every tag in ``needs`` ("step_free", ...)."""
         with self._store.session() as session:
-            day = self._day(session)
-            statuses = self._statuses(session, day, None)
-            desks = self._all_desks()
+            desks = self._all_desks()  # one snapshot for the statuses and the desks
+            statuses = self._statuses(session, desks, self._day(session), None)
+            wanted = set(needs)
             free = sorted(
-                (desks[i][0] for i, s in statuses.items() if s.state in _CLAIMABLE),
+                (
+                    desks[i][0]
+                    for i, s in statuses.items()
+                    if s.state in CLAIMABLE and wanted <= set(desks[i][0].equipment)
+                ),
                 key=lambda d: (statuses[d.id].state is not DeskState.FREE, d.label),
             )
             if not free:
@@ -474,11 +424,29 @@ class DeskService:
             except Exception:
                 log.exception("desks: a listener failed")
 
-    def _all_desks(self) -> dict[str, tuple[Desk, bool]]:
-        cache = self._desks_cache
-        if cache is None:
-            with self._store.session() as session:
-                cache = {
+    def _all_desks(self) -> DeskSnapshot:
+        """The site's desks: this generation's snapshot, read once and then shared.
+
+        A read the sync thread drops the cache during is read again (a few times at most), so
+        a snapshot handed out is never older than one handed out before it."""
+        snapshot: DeskSnapshot = MappingProxyType({})
+        for _ in range(5):
+            with self._cache_lock:
+                if self._desks_cache is not None:
+                    return self._desks_cache
+                generation = self._cache_generation
+            snapshot = self._read_desks()
+            with self._cache_lock:
+                if self._cache_generation == generation:
+                    if self._desks_cache is None:
+                        self._desks_cache = snapshot
+                    return self._desks_cache  # the first read of this generation kept
+        return snapshot  # the data changes faster than it is read: good for this call only
+
+    def _read_desks(self) -> DeskSnapshot:
+        with self._store.session() as session:
+            return MappingProxyType(
+                {
                     row.id: (_desk(row), row.active)
                     for row in session.scalars(
                         select(DeskRow).where(
@@ -486,8 +454,12 @@ class DeskService:
                         )
                     )
                 }
-            self._desks_cache = cache
-        return cache
+            )
+
+    def _invalidate_desks(self) -> None:
+        with self._cache_lock:
+            self._desks_cache = None
+            self._cache_generation += 1
 
     def _plan_file(self, row: FloorRow) -> Path | None:
         if row.plan is None:
@@ -500,54 +472,29 @@ class DeskService:
             partial.replace(path)
         return path
 
-    def _day(self, session: Session, now: datetime | None = None) -> _Day:
-        now = now or self._clock.now()
+    def _day(self, session: Session, now: datetime | None = None) -> Day:
         settings = session.get(SiteSettings, self._site)
-        zone = _zone(settings.timezone if settings else "Europe/Oslo")
-        closing_time = _hhmm(settings.closing_time if settings else "17:00", time(17))
-        day = now.astimezone(zone).date()
-        start = datetime.combine(day, time(0), zone).astimezone(UTC)
-        end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
-        closing = datetime.combine(day, closing_time, zone).astimezone(UTC)
-        return _Day(now, day, start, end, closing if now < closing else end)
+        hours = desk_rules.SiteHours.parse_or_default(
+            settings.timezone if settings else None,
+            settings.no_show_release if settings else None,
+            settings.closing_time if settings else None,
+        )
+        return hours.day(now or self._clock.now())
 
     def _statuses(
-        self, session: Session, day: _Day, floor_id: str | None, only: str | None = None
+        self,
+        session: Session,
+        desks: DeskSnapshot,
+        day: Day,
+        floor_id: str | None,
+        only: str | None = None,
     ) -> dict[str, DeskStatus]:
-        desks = self._all_desks()
+        """The statuses of ``desks`` (on ``floor_id``, or just ``only``) at ``day.now``."""
         wanted = {
             desk_id: (desk, active)
             for desk_id, (desk, active) in desks.items()
             if (floor_id is None or desk.floor_id == floor_id) and (only is None or desk_id == only)
         }
-        now = day.now
-        claims: dict[str, DeskClaimRow] = {}
-        for claim in session.scalars(
-            select(DeskClaimRow).where(
-                DeskClaimRow.status == "active",
-                DeskClaimRow.start_at <= now,
-                DeskClaimRow.until > now,
-                *([DeskClaimRow.desk_id == only] if only else []),
-            )
-        ):
-            current = claims.get(claim.desk_id)
-            if current is None or (current.provisional and not claim.provisional):
-                claims[claim.desk_id] = claim
-        booked_now: set[str] = set()
-        next_booking: dict[str, datetime] = {}
-        for booking in session.scalars(
-            select(BookingRow).where(
-                BookingRow.status == "booked",
-                BookingRow.end_at > now,
-                BookingRow.start_at < day.claims_end,
-                *([BookingRow.desk_id == only] if only else []),
-            )
-        ):
-            if booking.start_at <= now:
-                booked_now.add(booking.desk_id)
-            else:
-                first = next_booking.get(booking.desk_id)
-                next_booking[booking.desk_id] = min(first or booking.start_at, booking.start_at)
         fixed = set(
             session.scalars(
                 select(DeskAssignmentRow.desk_id).where(
@@ -559,54 +506,69 @@ class DeskService:
                 )
             )
         )
-        result = {}
-        for desk_id, (desk, active) in wanted.items():
-            state, until, provisional = DeskState.FREE, None, False
-            if not active:
-                state = DeskState.UNAVAILABLE
-            elif desk_id in fixed:
-                state = DeskState.FIXED
-            elif desk_id in claims:
-                state, provisional = DeskState.OCCUPIED, claims[desk_id].provisional
-            elif desk_id in booked_now:
-                state = DeskState.OCCUPIED
-            elif desk.mode is DeskMode.FIXED:
-                state = DeskState.UNAVAILABLE
-            elif desk_id in next_booking:
-                state, until = DeskState.BOOKED_LATER, next_booking[desk_id]
-            else:
-                until = day.claims_end
-            result[desk_id] = DeskStatus(desk_id, state, until, provisional)
-        return result
+        return desk_rules.desk_statuses(
+            wanted,
+            day,
+            fixed=fixed,
+            claims=self._claims(session, day, desk_id=only),
+            bookings=self._bookings(session, day, desk_id=only),
+        )
+
+    def _claims(
+        self,
+        session: Session,
+        day: Day,
+        *,
+        desk_id: str | None = None,
+        person_id: str | None = None,
+    ) -> list[Hold]:
+        """Active claims holding a desk at ``day.now``, in the database's order."""
+        query = select(DeskClaimRow).where(
+            DeskClaimRow.status == "active",
+            DeskClaimRow.start_at <= day.now,
+            DeskClaimRow.until > day.now,
+        )
+        if desk_id is not None:
+            query = query.where(DeskClaimRow.desk_id == desk_id)
+        if person_id is not None:
+            query = query.where(DeskClaimRow.person_id == person_id)
+        return [_claim_hold(row) for row in session.scalars(query)]
+
+    def _bookings(
+        self,
+        session: Session,
+        day: Day,
+        *,
+        desk_id: str | None = None,
+        person_id: str | None = None,
+    ) -> list[Hold]:
+        """Booked bookings that overlap the rest of the day, [now, end of day)."""
+        query = select(BookingRow).where(
+            BookingRow.status == "booked",
+            BookingRow.end_at > day.now,
+            BookingRow.start_at < day.end,
+        )
+        if desk_id is not None:
+            query = query.where(BookingRow.desk_id == desk_id)
+        if person_id is not None:
+            query = query.where(BookingRow.person_id == person_id)
+        return [_booking_hold(row) for row in session.scalars(query.order_by(BookingRow.start_at))]
 
     def _held_desk(
-        self, session: Session, person_id: str, day: _Day, *, later: bool = False
+        self, session: Session, person_id: str, day: Day, *, later: bool = False
     ) -> str | None:
         """The desk the person holds now (``later``: or later today) by claim, booking or
         fixed assignment."""
-        now = day.now
-        claim = session.scalars(
-            select(DeskClaimRow.desk_id).where(
-                DeskClaimRow.person_id == person_id,
-                DeskClaimRow.status == "active",
-                DeskClaimRow.start_at <= now,
-                DeskClaimRow.until > now,
-            )
-        ).first()
-        if claim:
-            return claim
-        booking = session.scalars(
-            select(BookingRow.desk_id)
-            .where(
-                BookingRow.person_id == person_id,
-                BookingRow.status == "booked",
-                BookingRow.start_at < (day.end if later else now + timedelta(microseconds=1)),
-                BookingRow.end_at > now,
-            )
-            .order_by(BookingRow.start_at)
-        ).first()
-        if booking:
-            return booking
+        return desk_rules.held_desk(
+            day,
+            self._claims(session, day, person_id=person_id),
+            self._bookings(session, day, person_id=person_id),
+            self._fixed_desk(session, person_id, day),
+            later=later,
+        )
+
+    def _fixed_desk(self, session: Session, person_id: str, day: Day) -> str | None:
+        """The person's fixed desk on ``day.day``, if they have one."""
         return session.scalars(
             select(DeskAssignmentRow.desk_id).where(
                 DeskAssignmentRow.person_id == person_id,

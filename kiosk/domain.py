@@ -45,6 +45,7 @@ class SyncState(enum.Enum):
     NEVER_SYNCED = "never_synced"  # no answer from the central store yet: passes can't be checked
     ONLINE = "online"
     OFFLINE = "offline"
+    SENDING = "sending"  # the store answers and a backlog of events is on its way to it
     UNAUTHORISED = "unauthorised"  # the store refused this kiosk's token; recording goes on
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from typing_extensions import override  # typing.override is 3.12+
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -28,6 +29,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime
     cache_ok = True
 
+    @override
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
@@ -35,6 +37,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given to the local store")
         return value.astimezone(UTC).replace(tzinfo=None)
 
+    @override
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None

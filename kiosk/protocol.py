@@ -1,8 +1,9 @@
 """Wire protocol v1 between kiosks and the central store: JSON shapes, names and limits.
 
 Both sides import this module, so the names of event types, result statuses and mirrored
-entities live in one place. The central store validates requests with its own pydantic models
-built on these names; the kiosk builds and reads plain dicts.
+entities live in one place. The shapes themselves (every feed entity, every event, the answers)
+are pydantic models in ``kiosk.wire``, re-exported here on first use: importing this module
+costs no pydantic, so the kiosk's start screen does not wait for it.
 
 Events (kiosk -> store), ``POST /api/v1/sites/{site}/events`` with ``{"events": [Event, ...]}``::
 
@@ -14,8 +15,12 @@ same order. The store applies an id at most once; the same id with other content
 
 Changes (store -> kiosk), ``GET /api/v1/sites/{site}/changes?since=<cursor>&limit=<n>``::
 
-    {"changes": [{"seq": 17, "entity": "person", "op": "upsert", "key": "<id>", "data": {...}}],
+    {"schema_version": 2,
+     "changes": [{"seq": 17, "entity": "person", "op": "upsert", "key": "<id>", "data": {...}}],
      "cursor": 17, "more": false}
+
+The feed keeps only the latest row of each entity (a delete leaves a tombstone, ``data`` null),
+and answers of 1 KB or more are gzip-compressed.
 """
 
 from __future__ import annotations
@@ -25,8 +30,11 @@ from datetime import datetime
 from typing import Any
 
 API_PREFIX = "/api/v1"
+# The feed's schema. 2: typed entities (kiosk.wire), null data on deletes, compacted feed.
+SCHEMA_VERSION = 2
 MAX_BATCH = 200  # events per POST
-MAX_CHANGES_PAGE = 1000
+DEFAULT_CHANGES_PAGE = 1000  # what a page holds when the reader does not say
+MAX_CHANGES_PAGE = 5000  # the most a reader may ask for: a first sync takes ~11 pages of these
 
 
 class EventType(enum.StrEnum):
@@ -101,3 +109,15 @@ def event_json(
     event_id: str, event_type: EventType, at: datetime, data: dict[str, Any]
 ) -> dict[str, Any]:
     return {"id": event_id, "type": str(event_type), "at": format_time(at), "data": data}
+
+
+def __getattr__(name: str) -> Any:
+    """``kiosk.protocol.PersonData`` and the other wire models, imported on first use."""
+    if name.startswith("_"):
+        raise AttributeError(name)
+    from kiosk import wire
+
+    try:
+        return getattr(wire, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 from kiosk.protocol import SITES
 
 ENV_PREFIX = "REGIONLAB_"
+# The languages the screens come in: bokmål (the source), nynorsk, English.
+LANGUAGES = ("nb", "nn", "en")
 
 
 class SettingsError(Exception):
@@ -37,9 +39,13 @@ class KioskSettings:
         Path("data/kiosk"), "Folder for the local store and settings"
     )
     windowed: bool = _setting(False, "Run in a normal window instead of full screen")
-    language: str = _setting("nb", "Language shown first: nb (bokmål)", flag=False)
-    idle_timeout_s: float = _setting(30.0, "Seconds without input before the start screen returns")
-    confirmation_s: float = _setting(4.0, "Seconds a confirmation stays on screen")
+    language: str = _setting(
+        "nb",
+        "Language each visitor is met in: nb (bokmål), nn (nynorsk) or en (English)",
+        flag=False,
+    )
+    idle_timeout_s: float = _setting(60.0, "Seconds without input before the start screen returns")
+    confirmation_s: float = _setting(6.0, "Seconds a confirmation stays on screen")
     sync_interval_s: float = _setting(5.0, "Seconds between sync rounds while online")
     sync_timeout_s: float = _setting(5.0, "Seconds one request to the central store may take")
     backoff_max_s: float = _setting(60.0, "Longest wait between retries while offline")
@@ -61,6 +67,8 @@ class KioskSettings:
         problems = []
         if self.site not in SITES:
             problems.append(f"unknown site {self.site!r} (one of {', '.join(SITES)})")
+        if self.language not in LANGUAGES:
+            problems.append(f"unknown language {self.language!r} (one of {', '.join(LANGUAGES)})")
         if self.central_url:
             url = urlparse(self.central_url)
             if url.scheme not in ("http", "https") or not url.hostname:

@@ -4,6 +4,14 @@ Nothing here ever runs on the GUI thread. Listeners hear every new status *from 
 thread*; the UI bridges that into a Qt signal. While the store cannot be reached, rounds are
 spaced out with exponential backoff and full jitter, so a fleet of kiosks coming back online
 does not knock the store over again.
+
+The store counts as online as soon as it answers anything, not only after a whole round; while
+a backlog drains the status says "sending N". Batches are sized to how fast the store answers
+them: a batch that takes more than a quarter of its timeout halves the next one, a quick one
+doubles it back up to the most the protocol allows. A batch's timeout grows with its size, past
+what the store takes for one in the worst case, and an event whose request timed out after it
+reached the store is not sent again until the store has had the same time again to finish it:
+a slow batch is not resent as a duplicate while the first copy is still being applied.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from kiosk import outbox
 from kiosk.central_client import CentralTransport, TransportError, Unauthorised
 from kiosk.clock import Clock
 from kiosk.domain import SyncState, SyncStatus
-from kiosk.mirror import BadChange, apply_changes
+from kiosk.mirror import BadChange, apply_changes, check_page
 from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
 from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
@@ -40,7 +48,14 @@ _DESK_EVENTS = frozenset({EventType.DESK_CLAIM, EventType.DESK_RELEASE})
 _NOT_DESK_DATA = frozenset(
     {Entity.PERSON, Entity.PRESENCE, Entity.SIGNING_KEY, Entity.REVOKED_PASS, Entity.ORGANISATION}
 )
-MAX_PULL_PAGES = 50  # per round; the rest comes next round, so a push is never starved
+MAX_PULL_PAGES = 50  # per round; the rest comes in the next round, pushed in between
+# A batch's timeout: the request timeout plus this much per event. 200 events get 15 s, three
+# times the worst the store took for such a batch under load before it applied one in a single
+# transaction (4.8 s); one event gets about the plain request timeout.
+PUSH_S_PER_EVENT = 0.05
+SLOW_FRACTION = 0.25  # a batch slower than this share of its timeout halves the next one
+FAST_FRACTION = 0.05  # one quicker than this share doubles it (up to the configured size)
+SENDING_FROM = 20  # this many waiting events while the store answers is a backlog: "sending N"
 
 
 class SyncEngine:
@@ -54,7 +69,11 @@ class SyncEngine:
         backoff_base_s: float = 1.0,
         backoff_max_s: float = 60.0,
         batch_size: int = MAX_BATCH,
+        timeout_s: float = 5.0,
+        page_size: int = MAX_CHANGES_PAGE,
         rng: random.Random | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        settle_s: float = 0.2,
     ) -> None:
         self._store = store
         self._transport = transport
@@ -63,6 +82,13 @@ class SyncEngine:
         self._backoff_base = backoff_base_s
         self._backoff_max = backoff_max_s
         self._batch_size = batch_size
+        self._batch_now = batch_size  # what the next push sends: adapts to the store's pace
+        self._timeout = timeout_s
+        self._settle = settle_s
+        self._monotonic = monotonic
+        self._push_held_until = float("-inf")  # a timed-out batch may still be applied till then
+        self._page_size = page_size
+        self._more_to_pull = False  # the last round stopped at MAX_PULL_PAGES with more waiting
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
         self._data_listeners: list[Callable[[], None]] = []
@@ -150,7 +176,8 @@ class SyncEngine:
     def next_delay(self) -> float:
         """Seconds until the next round: the interval while online, backoff with jitter after."""
         if self._failures == 0:
-            return self._interval
+            # A first sync larger than one round's pages goes on at once, not an interval later.
+            return 0.0 if self._more_to_pull else self._interval
         if self._unauthorised:
             return self._backoff_max
         ceiling = min(self._backoff_max, self._backoff_base * 2 ** min(self._failures, 30))
@@ -170,7 +197,7 @@ class SyncEngine:
             log.info("sync: a round is busy; %d events wait for the next", len(event_ids))
             return None
         try:
-            with self._store.session() as session:
+            with self._store.session(durable=False) as session:
                 rows = session.scalars(
                     select(OutboxEvent)
                     .where(OutboxEvent.event_id.in_(list(event_ids)))
@@ -187,7 +214,8 @@ class SyncEngine:
                     log.info("sync: events not answered at once (%s)", exc)
                     self._publish()
                     return None
-                with self._store.session() as session:
+                self._answered()
+                with self._store.session(durable=False) as session:
                     outbox.record_answers(session, results, self._clock.now())
                 log.info("sync: pushed %d events at once", len(batch))
                 self._publish()
@@ -228,46 +256,90 @@ class SyncEngine:
                 if self._wake.wait(remaining):
                     self._wake.clear()
                     if self._failures == 0:
-                        break  # online: send what was just recorded right away
+                        # Online: send what was just recorded, once the visitor's confirmation
+                        # is painted (the GUI thread needs the interpreter and the file for it
+                        # now); whatever is recorded meanwhile goes in the same batch.
+                        self._stop.wait(self._settle)
+                        break
                     self._publish()  # offline: keep the backoff, but show the new count
 
-    @staticmethod
-    def _now_s() -> float:
-        return time.monotonic()
+    def _now_s(self) -> float:
+        return self._monotonic()
+
+    def batch_size(self) -> int:
+        """How many events the next push sends (it adapts to how fast the store answers)."""
+        return self._batch_now
+
+    def push_timeout(self, events: int) -> float:
+        """How long a push of ``events`` may take before the kiosk stops waiting for it."""
+        return self._timeout + PUSH_S_PER_EVENT * events
 
     def _push_all(self, transport: CentralTransport) -> None:
-        size = self._batch_size
+        if self._now_s() < self._push_held_until:
+            log.info("sync: an earlier batch may still be applied; not resending it yet")
+            return
+        size = self._batch_now
         while True:
-            with self._store.session() as session:
+            with self._store.session(durable=False) as session:
                 batch = outbox.pending_batch(session, size)
                 if batch:
                     outbox.note_attempt(session, [event["id"] for event in batch])
             if not batch:
                 return
+            timeout = self.push_timeout(len(batch))
+            started = self._now_s()
             try:
-                results = transport.push_events(batch)
+                results = transport.push_events(batch, timeout_s=timeout)
             except TransportError as exc:
+                if exc.in_flight:
+                    # It may still be applying them: give it the same time again before a
+                    # resend, and ask for less at once next time.
+                    self._push_held_until = self._now_s() + timeout
+                    self._batch_now = max(1, len(batch) // 2)
+                    raise
                 if not exc.refused_content:
                     raise
+                self._answered()
                 if len(batch) > 1:
                     size = max(1, len(batch) // 2)  # find the one event the store refuses
                     continue
                 log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
                 results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
-            with self._store.session() as session:
+            else:
+                self._answered()
+                self._adapt_batch(len(batch), self._now_s() - started, timeout)
+            with self._store.session(durable=False) as session:
                 counts = outbox.record_answers(session, results, self._clock.now())
             log.info("sync: pushed %d events: %s", len(batch), counts)
             self._publish()
             if any(event.get("type") in _DESK_EVENTS for event in batch):
                 self._data_changed()
-            size = self._batch_size
+            size = self._batch_now
+
+    def _adapt_batch(self, sent: int, took_s: float, timeout_s: float) -> None:
+        if took_s > SLOW_FRACTION * timeout_s:
+            self._batch_now = max(1, sent // 2)
+            log.info("sync: a batch of %d took %.1f s; next ones hold %d", sent, took_s, sent // 2)
+        elif took_s < FAST_FRACTION * timeout_s and sent >= self._batch_now:
+            self._batch_now = min(self._batch_size, sent * 2)
+
+    def _answered(self) -> None:
+        """The store answered: it is online now, whatever the rest of the round brings."""
+        self._failures = 0
+        self._online = True
+        self._unauthorised = False
+        self._problem = None
 
     def _pull(self, transport: CentralTransport) -> None:
+        self._more_to_pull = False
         for _ in range(MAX_PULL_PAGES):
             with self._store.session() as session:
                 state = self._state_row(session)
                 since = state.cursor
-            page = transport.pull_changes(since, MAX_CHANGES_PAGE)
+            page = transport.pull_changes(since, self._page_size)
+            self._answered()
+            check_page(page)
+            # One transaction per page: its changes in bulk, and the cursor after them.
             with self._store.session() as session:
                 applied = apply_changes(session, page["changes"])
                 state = self._state_row(session)
@@ -279,6 +351,7 @@ class SyncEngine:
                     self._data_changed()
             if not page.get("more"):
                 return
+        self._more_to_pull = True
 
     @staticmethod
     def _state_row(session: Session) -> SyncStateRow:
@@ -300,8 +373,10 @@ class SyncEngine:
             state = SyncState.UNAUTHORISED
         elif last is None:
             state = SyncState.NEVER_SYNCED
+        elif not self._online:
+            state = SyncState.OFFLINE
         else:
-            state = SyncState.ONLINE if self._online else SyncState.OFFLINE
+            state = SyncState.SENDING if pending >= SENDING_FROM else SyncState.ONLINE
         return SyncStatus(state=state, pending=pending, last_success=last, problem=self._problem)
 
     def _data_changed(self) -> None:

@@ -1,10 +1,24 @@
-"""Fixtures every kind of test shares: a signing key, demo people, passes, a seeded kiosk core."""
+"""Fixtures every kind of test shares: a signing key, demo people, passes, a seeded kiosk core.
+
+And three guards for every test:
+
+- markers by what a test uses, applied here so they cannot be forgotten: a test under
+  ``tests/ui`` or using ``qtbot`` is ``gui``; under ``tests/integration`` or using a real store
+  process (``central_server``) is ``integration``; under ``tests/e2e`` is ``e2e``;
+- a test that ``make test-fast`` selects (not ``gui``, ``integration`` or ``e2e``) fails if it
+  starts a process or creates a Qt application: the fast loop stays fast and headless;
+- a WARNING or ERROR log record fails the test unless the test states it with ``expect_log``.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +32,121 @@ from kiosk.app import KioskCore
 from kiosk.passes import PassClaims, PassKind, SigningKey, new_pass_id
 from kiosk.settings import KioskSettings
 from tests.fakes import FakeCentral, FakeClock
+
+TESTS = Path(__file__).resolve().parent
+_MARK_BY_DIRECTORY = {"ui": "gui", "integration": "integration", "e2e": "e2e"}
+_MARK_BY_FIXTURE = {
+    "qtbot": "gui",
+    "qapp": "gui",
+    "central_server": "integration",
+    "contract_server": "integration",
+}
+# Only tests with one of these markers may start a process; the others run in test-fast.
+_MAY_START_PROCESSES = {"gui", "integration", "e2e"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        names: set[str] = set()
+        if TESTS in path.parents:
+            top = path.relative_to(TESTS).parts[0]
+            if top in _MARK_BY_DIRECTORY:
+                names.add(_MARK_BY_DIRECTORY[top])
+        for fixture in getattr(item, "fixturenames", ()):
+            if fixture in _MARK_BY_FIXTURE:
+                names.add(_MARK_BY_FIXTURE[fixture])
+        for name in sorted(names - {m.name for m in item.iter_markers()}):
+            item.add_marker(getattr(pytest.mark, name))
+
+
+@pytest.fixture(autouse=True)
+def _no_process_or_qt_unless_marked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """``make test-fast`` promises no processes and no Qt: a test that needs them says so."""
+    marks = {mark.name for mark in request.node.iter_markers()}
+    if not marks & _MAY_START_PROCESSES:
+
+        def refuse(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs: Any) -> None:
+            pytest.fail(
+                f"{request.node.nodeid} starts a process ({args!r}); mark it integration",
+                pytrace=False,
+            )
+
+        monkeypatch.setattr(subprocess.Popen, "_execute_child", refuse)
+    had_qt_app = _qt_application_exists()
+    yield
+    if "gui" not in marks and not had_qt_app and _qt_application_exists():
+        pytest.fail(f"{request.node.nodeid} created a Qt application; mark it gui", pytrace=False)
+
+
+def _qt_application_exists() -> bool:
+    qt_core = sys.modules.get("PySide6.QtCore")
+    return qt_core is not None and qt_core.QCoreApplication.instance() is not None
+
+
+@dataclass
+class ExpectedLog:
+    logger: str
+    level: int
+    pattern: str
+    seen: int = 0
+
+    def matches(self, record: logging.LogRecord) -> bool:
+        in_logger = record.name == self.logger or record.name.startswith(self.logger + ".")
+        return (
+            in_logger
+            and record.levelno == self.level
+            and re.search(self.pattern, record.getMessage()) is not None
+        )
+
+
+@dataclass
+class LogExpectations:
+    """What a test states it will log at WARNING or above; each statement must come true."""
+
+    expected: list[ExpectedLog] = field(default_factory=list)
+    anything: bool = False
+
+    def __call__(self, logger: str, level: int = logging.WARNING, pattern: str = "") -> None:
+        """Expect at least one record of ``logger`` (or a child) at ``level`` whose message
+        matches the regular expression ``pattern``."""
+        self.expected.append(ExpectedLog(logger, level, pattern))
+
+
+@pytest.fixture
+def expect_log() -> LogExpectations:
+    """``expect_log("kiosk.sync", logging.WARNING, "cannot reach")`` in a test that logs so."""
+    return LogExpectations()
+
+
+@pytest.fixture
+def allow_log_errors(expect_log: LogExpectations) -> None:
+    """Any WARNING/ERROR goes. Only for a test whose records cannot be stated (say why)."""
+    expect_log.anything = True
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log_warnings(
+    caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
+) -> Iterator[None]:
+    yield
+    if expect_log.anything:
+        return
+    unexpected = []
+    for record in (r for when in ("setup", "call") for r in caplog.get_records(when)):
+        if record.levelno < logging.WARNING:
+            continue
+        stated = [e for e in expect_log.expected if e.matches(record)]
+        for statement in stated:
+            statement.seen += 1
+        if not stated:
+            unexpected.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+    assert not unexpected, f"unexpected log warnings: {unexpected}"
+    unmet = [e for e in expect_log.expected if not e.seen]
+    assert not unmet, f"expected log records that never came: {unmet}"
+
 
 KARI = "4f1c2d3e-0000-4000-8000-000000000001"
 BJORN = "4f1c2d3e-0000-4000-8000-000000000002"
@@ -125,9 +254,9 @@ def make_read_only(core: Any) -> None:
     ("attempt to write a readonly database"); reads go on."""
     from sqlalchemy import event
 
-    core.store.engine.pool.dispose()
-
     def read_only(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute("PRAGMA query_only=ON")
 
-    event.listen(core.store.engine, "connect", read_only)
+    for engine in core.store.engines:
+        engine.pool.dispose()
+        event.listen(engine, "connect", read_only)

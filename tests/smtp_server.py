@@ -29,15 +29,16 @@ class SmtpSink:
     refuse: str | None = None
     received: list[Received] = field(default_factory=list)
 
+    # aiosmtpd calls its hooks with positional arguments; the sink reads only some of them.
     async def handle_RCPT(
-        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+        self, _server: Any, _session: Any, envelope: Any, address: str, _options: list[str]
     ) -> str:
         if self.refuse:
             return self.refuse
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))

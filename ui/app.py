@@ -15,20 +15,26 @@ from ui.checkin_flow import CheckinFlow
 from ui.desk_flow import DeskFlow
 from ui.desk_status import DeskStatusBridge
 from ui.gui_handoff import GuiHandoff
+from ui.i18n import Languages
 from ui.idle import IdleWatcher
+from ui.language_flow import LanguageFlow
 from ui.main_window import MainWindow
 from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
 from ui.name_search_flow import NameSearchFlow
+from ui.narration import Narration
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.screens.start import StartScreen
+from ui.sound import SoundCues, default_cues
+from ui.speech import LazySpeaker, Speaker
 from ui.time_display import Clock
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
@@ -45,15 +51,24 @@ def build_window(
     messages: MessageBridge | None = None,
     camera: FrameSource | None = None,
     sound: Sound | None = None,
+    speaker: Speaker | None = None,
+    cues: SoundCues | None = None,
+    languages: Languages | None = None,
 ) -> MainWindow:
     """Build the kiosk window on ``core``. Needs a QApplication; does not start sync or show.
 
     ``clock`` (default: the core's) drives the time on screen; ``monotonic`` times the gaps
     between scanner keys; ``messages`` lets a caller watch every message for the visitor;
     ``camera`` (default: the one the ``camera`` setting names) feeds the scan screen; ``sound``
-    plays when the camera reads a code (default: ``resources/sounds/read.wav``).
+    plays when the camera reads a code (default: ``resources/sounds/read.wav``); ``speaker``
+    reads the screens aloud when a visitor turns speech on (default: the machine's engine);
+    ``cues`` play with each answer (default: ``resources/sounds/success.wav``/``failure.wav``);
+    ``languages`` switches what the screens say (default: starting in the ``language``
+    setting). The window owns it from here: closing the window removes its translators.
     """
     settings = core.settings
+    # First: every screen is built in the kiosk's default language.
+    languages = languages if languages is not None else Languages(settings.language)
     clock = clock if clock is not None else core.clock
     messages = messages if messages is not None else MessageBridge()
     guard = VisitorGuard(messages)
@@ -66,6 +81,7 @@ def build_window(
         ),
         idle=IdleWatcher(settings.idle_timeout_s),
         guard=guard,
+        narration=Narration(speaker if speaker is not None else LazySpeaker()),
     )
     messages.setParent(window)
 
@@ -83,6 +99,7 @@ def build_window(
         names=names,
         floor_map=FloorMapScreen(core.desks),
         identify=DeskIdentifyScreen(),
+        needs=DeskNeedsScreen(),
         preview=desk_preview,
         statuses=desk_bridge,
     )
@@ -99,12 +116,17 @@ def build_window(
         confirm=ConfirmScreen(),
         desks=core.desks,
     )
+    result_screen = ResultScreen(settings.confirmation_s, desk_map=desk_preview)
+    window.narration.enabled_changed.connect(result_screen.set_speech)
     results = ResultFlow(
-        ResultScreen(settings.confirmation_s, desk_map=desk_preview),
+        result_screen,
         messages,
         frame_desk=desk_flow.frame_desk,
+        cues=cues if cues is not None else default_cues(),
     )
-    for flow in (names, results, desk_flow, checkin_flow):
+    # The language first: when the start screen shows, the default language is back before the
+    # other flows reset their screens.
+    for flow in (LanguageFlow(languages), names, results, desk_flow, checkin_flow):
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
 

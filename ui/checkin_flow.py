@@ -79,6 +79,18 @@ def recorded_message(recorded: Recorded) -> Message:
     return Message(MessageKind.GOODBYE, title, detail, "checked_out")
 
 
+def unanswered_message(action: PendingAction) -> Message:
+    """What did not happen when the confirm question timed out."""
+    if action.outcome is Outcome.CHECKED_OUT:
+        title = QCoreApplication.translate("CheckinFlow", "Du er ikke sjekket ut")
+    else:
+        title = QCoreApplication.translate("CheckinFlow", "Du er ikke sjekket inn")
+    detail = QCoreApplication.translate(
+        "CheckinFlow", "Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen."
+    )
+    return Message(MessageKind.PROBLEM, title, detail, "unanswered")
+
+
 class CheckinFlow(Flow):
     confirmation_requested = Signal(object)
     """A ``PendingAction`` the visitor must confirm (or cancel) first."""
@@ -109,9 +121,14 @@ class CheckinFlow(Flow):
         scan_help, confirm = self.scan_help, self.confirm_screen
         # The camera runs on its one screen only (privacy and power).
         host.add_screen(
-            scan_help, scans=Scans.ON, on_show=scan_help.start_camera, on_hide=scan_help.stop_camera
+            scan_help,
+            scans=Scans.ON,
+            on_show=scan_help.start_camera,
+            on_hide=scan_help.stop_camera,
+            on_back=host.go_start,
         )
-        host.add_screen(confirm, scans=Scans.REPEAT)  # the same pass again means "yes"
+        # The same pass again means "yes"; Esc means "Avbryt".
+        host.add_screen(confirm, scans=Scans.REPEAT, on_back=confirm.cancelled.emit)
         host.start.qr_help_requested.connect(lambda: host.show_screen(scan_help))
         host.start.name_search_requested.connect(
             lambda: self._names.ask(None, chosen=self.choose_person, back=host.go_start)
@@ -128,6 +145,15 @@ class CheckinFlow(Flow):
 
     def shutdown(self) -> None:
         self.scan_help.stop_camera()
+
+    def timed_out(self) -> bool:
+        """ "Sjekke ut Kari?" left unanswered: nothing is recorded, and the visitor is told."""
+        action = self.pending
+        if action is None or self._host.current_screen is not self.confirm_screen:
+            return False
+        self.cancel()
+        self._messages.show(unanswered_message(action))
+        return True
 
     # Entry points (each one user action) ------------------------------------------------------
     def handle_scan(self, text: str) -> bool:

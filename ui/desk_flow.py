@@ -29,6 +29,7 @@ from ui.gui_handoff import GuiHandoff
 from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
 from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.desk_needs import DeskNeedsScreen, need_name, offered_needs
 from ui.screens.floor_map import FloorMapScreen, desk_frame
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
@@ -52,7 +53,7 @@ class _ClaimTask(QRunnable):
         answer: object
         try:
             answer = self._run()
-        except Exception as exc:  # handed over with its traceback; the guard words and logs it
+        except Exception as exc:  # noqa: BLE001 - to the GUI thread, where the guard logs it
             answer = exc
         self._deliver(answer)
 
@@ -77,6 +78,7 @@ class DeskFlow(Flow):
         names: NameSearchFlow,
         floor_map: FloorMapScreen,
         identify: DeskIdentifyScreen,
+        needs: DeskNeedsScreen,
         preview: QWidget,
         statuses: DeskStatusBridge,
         parent: QObject | None = None,
@@ -85,6 +87,8 @@ class DeskFlow(Flow):
         self._desks, self._checkin, self._messages = desks, checkin, messages
         self._guard, self._names = guard, names
         self.floor_map, self.identify, self.preview = floor_map, identify, preview
+        self.needs_screen = needs
+        self.needs: tuple[str, ...] = ()  # what the visitor asked the suggestion to have
         self._statuses = statuses
         statuses.setParent(self)
         self._map_stale = False
@@ -107,8 +111,12 @@ class DeskFlow(Flow):
     def attach(self, host: ScreenHost) -> None:
         self._host = host
         floor_map, identify = self.floor_map, self.identify
-        host.add_screen(floor_map)
-        host.add_screen(identify, scans=Scans.ON)
+        host.add_screen(floor_map, on_back=floor_map.go_back)
+        host.add_screen(identify, scans=Scans.ON, on_back=self._identify_back)
+        needs = self.needs_screen
+        host.add_screen(needs, on_back=needs.cancelled.emit)
+        needs.needs_chosen.connect(self._needs_chosen)
+        needs.cancelled.connect(self._identify_cancelled)
         host.start.desk_map_requested.connect(self.open_map)
         floor_map.back_requested.connect(host.go_start)
         floor_map.claim_requested.connect(self.begin_claim)
@@ -125,6 +133,7 @@ class DeskFlow(Flow):
     def reset(self) -> None:
         self.cancel()
         self.identify.clear()
+        self.needs_screen.clear()
         self.floor_map.reset()
 
     def open_map(self) -> None:
@@ -183,6 +192,10 @@ class DeskFlow(Flow):
         self._names.reset()
         self._host.show_screen(self.identify)
 
+    def _identify_back(self) -> None:
+        if not self.identify.busy:  # "Et øyeblikk …": the claim is on its way, nothing to undo
+            self._identify_cancelled()
+
     def _identify_cancelled(self) -> None:
         self.cancel()
         self._names.reset()
@@ -226,7 +239,25 @@ class DeskFlow(Flow):
         self.identify_requested.emit()
 
     def begin_suggest(self) -> None:
-        self.purpose, self.desk, self.person = Purpose.SUGGEST, None, None
+        """ "Finn en ledig pult for meg": first what the visitor needs (if any desk here has
+        something to ask about), then who they are."""
+        self.purpose, self.desk, self.person, self.needs = Purpose.SUGGEST, None, None, ()
+        offered = offered_needs(
+            tag
+            for floor in self._desks.floors()
+            for desk in self._desks.desks(floor.id)
+            for tag in desk.equipment
+        )
+        if not offered:
+            self.identify_requested.emit()
+            return
+        self.needs_screen.ask(offered)
+        self._host.show_screen(self.needs_screen)
+
+    def _needs_chosen(self, needs: tuple[str, ...]) -> None:
+        if self.purpose is not Purpose.SUGGEST:
+            return
+        self.needs = tuple(needs)
         self.identify_requested.emit()
 
     def handle_scan(self, text: str) -> bool:
@@ -242,6 +273,7 @@ class DeskFlow(Flow):
     def cancel(self) -> None:
         """Forget the visitor and the desk; an answer still on its way is ignored."""
         self.purpose = self.desk = self.person = None
+        self.needs = ()
         self.claiming = False
         self._notice = ""
         self._generation += 1
@@ -249,6 +281,32 @@ class DeskFlow(Flow):
     def shutdown(self) -> None:
         self.cancel()
         self._pool.waitForDone(5000)
+
+    def timed_out(self) -> bool:
+        """ "Ta pulten B-12" (or a suggestion) left waiting for the visitor: nothing is taken,
+        and the visitor is told so."""
+        if self.purpose is None or self.claiming:
+            return False
+        desk = self.desk
+        self.cancel()
+        title = (
+            QCoreApplication.translate("DeskFlow", "Pulten %1 er ikke tatt").replace(
+                "%1", desk.label
+            )
+            if desk is not None
+            else QCoreApplication.translate("DeskFlow", "Ingen pult er tatt")
+        )
+        self._messages.show(
+            Message(
+                MessageKind.PROBLEM,
+                title,
+                QCoreApplication.translate(
+                    "DeskFlow", "Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen."
+                ),
+                "unanswered",
+            )
+        )
+        return True
 
     # Steps -----------------------------------------------------------------------------------
     def _identify_by_pass(self, text: str) -> None:
@@ -271,7 +329,23 @@ class DeskFlow(Flow):
         if held is not None:
             self._show_held(held, already=False)
             return
-        desk = self._desks.suggest_desk(person.person_id)
+        needs = self.needs
+        desk = self._desks.suggest_desk(person.person_id, needs=needs)
+        if desk is None and needs:
+            self.cancel()
+            wanted = ", ".join(need_name(tag).lower() for tag in needs)
+            self._messages.show(
+                Message(
+                    MessageKind.PROBLEM,
+                    QCoreApplication.translate("DeskFlow", "Ingen ledig pult med det du trenger"),
+                    QCoreApplication.translate(
+                        "DeskFlow",
+                        "Ingen ledig pult har %1 akkurat nå. Spør gjerne i resepsjonen.",
+                    ).replace("%1", wanted),
+                    "no_desk_for_needs",
+                )
+            )
+            return
         if desk is None:
             self.cancel()
             self._messages.show(

@@ -43,9 +43,11 @@ class ScreenHost(Protocol):
         scans: Scans = Scans.OFF,
         on_show: Callable[[], None] | None = None,
         on_hide: Callable[[], None] | None = None,
+        on_back: Callable[[], None] | None = None,
     ) -> None:
         """Put ``screen`` on the stack. ``on_show`` runs each time it is shown (after it is
-        current); ``on_hide`` each time another screen is shown."""
+        current); ``on_hide`` each time another screen is shown; ``on_back`` is what Esc does
+        on it (its "Tilbake" or "Avbryt")."""
 
     def show_screen(self, screen: QWidget) -> None: ...
     def go_start(self) -> None: ...
@@ -68,6 +70,12 @@ class Flow(QObject):
         """A pass was scanned (scanner or camera). Return True if this flow took it; the
         window asks the flows in the order they were registered."""
         del text
+        return False
+
+    def timed_out(self) -> bool:
+        """The kiosk was left alone. If a question of this flow was left open, undo what
+        waited for the answer, tell the visitor what did not happen (a message) and return
+        True; the window then leaves the screen to that message instead of going to start."""
         return False
 
     def shutdown(self) -> None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
-from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
 log = logging.getLogger("ui.main")
 
 WINDOWED_SIZE = (1280, 800)  # the tablet's screen
+SYNC_START_LATEST_MS = 3000
 
 
 def _configure_logging() -> None:
@@ -101,7 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "regionlab-kiosk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("regionlab-kiosk")
-    translators = install_translators(app, settings.language)
 
     core = KioskCore.open(settings)
     window: MainWindow | None = None
@@ -111,7 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = build_window(core)
         _install_crash_handler(window)
         _quit_on_signals(app)
-        core.sync.start()
+        # Sync once the start screen is painted: its first round (and importing the HTTP
+        # library) need not compete with the start-up. Should the window never paint (no
+        # screen), it starts a little later all the same.
+        window.start.first_painted.connect(core.sync.start)
+        QTimer.singleShot(SYNC_START_LATEST_MS, core.sync.start)
         _show(window, settings)
         log.info(
             "kiosk: running at site %s (%s)",
@@ -127,8 +130,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()  # a no-op when closing it is what ended the loop
             window.remove_input_filters()
         core.close()  # stops the sync thread first
-        for translator in translators:
-            app.removeTranslator(translator)
     log.info("kiosk: stopped")
     return int(code)
 

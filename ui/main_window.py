@@ -3,6 +3,11 @@
 The window routes and nothing more (see ``ui/flow.py``): flows add their screens and ask for
 them to be shown; the window holds the start screen, returns to it after idle time, resets every
 flow when it shows, and hands each scanned code to the flows in the order they were added.
+
+Around the screens it keeps what every screen shares: the access bar below them (the speech
+button), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
+back from any screen (each screen says what "back" is when it is added) and Enter presses the
+focused button.
 """
 
 from __future__ import annotations
@@ -11,15 +16,24 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.flow import Flow, Scans
 from ui.idle import IdleWatcher
+from ui.narration import Narration
 from ui.scanner import ScannerInput
 from ui.screens.start import StartScreen
 from ui.visitor_guard import VisitorGuard
+from ui.widgets.access_bar import AccessBar
+from ui.widgets.idle_warning import IdleWarning
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +43,13 @@ class _Screen:
     scans: Scans
     on_show: Callable[[], None] | None
     on_hide: Callable[[], None] | None
+    on_back: Callable[[], None] | None
 
 
 class MainWindow(QMainWindow):
+    screen_shown = Signal(QWidget)
+    """A screen was shown (also when shown again): after its ``on_show`` ran."""
+
     def __init__(
         self,
         *,
@@ -39,22 +57,40 @@ class MainWindow(QMainWindow):
         scanner: ScannerInput,
         idle: IdleWatcher,
         guard: VisitorGuard,
+        narration: Narration,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("RegionLab Lister – innsjekking"))
-        self.scanner, self.idle, self.guard = scanner, idle, guard
+        self.scanner, self.idle, self.guard, self.narration = scanner, idle, guard, narration
         scanner.setParent(self)
         idle.setParent(self)
+        narration.setParent(self)
         self.flows: list[Flow] = []
         self._screens: dict[QWidget, _Screen] = {}
-        self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        body = QWidget(self)
+        body.setObjectName("body")
+        self.stack = QStackedWidget(body)
+        self.access_bar = AccessBar(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.access_bar)
+        self.setCentralWidget(body)
+        self.idle_warning = IdleWarning(idle.seconds_left, body)
+        self.access_bar.speech_toggled.connect(narration.toggle)
+        narration.enabled_changed.connect(self._speech_changed)
+        narration.watch(self)
+        self.screen_shown.connect(narration.screen_shown)
         self._start = start
         self.add_screen(start, scans=Scans.ON)
         scanner.scanned.connect(self._scanned)
         idle.idle_timed_out.connect(self._idle)
+        idle.warning_due.connect(self._warn)
+        idle.warning_cancelled.connect(self.idle_warning.dismiss)
+        self.idle_warning.more_time_requested.connect(idle.extend)
         self._filters_installed = False
         self.show_screen(start)
 
@@ -72,10 +108,14 @@ class MainWindow(QMainWindow):
         scans: Scans = Scans.OFF,
         on_show: Callable[[], None] | None = None,
         on_hide: Callable[[], None] | None = None,
+        on_back: Callable[[], None] | None = None,
     ) -> None:
         screen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack.addWidget(screen)
-        self._screens[screen] = _Screen(scans, on_show, on_hide)
+        self._screens[screen] = _Screen(scans, on_show, on_hide, on_back)
+        changed = getattr(screen, "speech_changed", None)
+        if changed is not None:  # e.g. new search results, the desk under the map's cursor
+            changed.connect(lambda text, s=screen: self.narration.screen_changed(s, text))
 
     # Application-wide input filters ----------------------------------------------------------
     def install_input_filters(self) -> None:
@@ -93,6 +133,11 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scanner)
         self._filters_installed = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("RegionLab Lister – innsjekking"))
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remove_input_filters()
@@ -115,8 +160,9 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: QWidget) -> None:
         previous = self.stack.currentWidget()
         if screen is self._start:
-            # Forget the last visitor: nothing about them stays in any widget.
+            # Forget the last visitor: nothing about them stays in any widget, speech is off.
             self.scanner.forget_last_scan()
+            self.narration.set_enabled(False)
             for flow in self.flows:
                 flow.reset()
         for other, hooks in self._screens.items():
@@ -136,6 +182,7 @@ class MainWindow(QMainWindow):
             shown.on_show()
         if previous is not screen:
             log.debug("kiosk: screen %s", screen.objectName())
+        self.screen_shown.emit(screen)
 
     def go_start(self) -> None:
         self.show_screen(self._start)
@@ -158,7 +205,51 @@ class MainWindow(QMainWindow):
                 return
         log.info("kiosk: a scan no flow was waiting for")
 
+    # Time: the warning before the reset, and the reset ---------------------------------------
+    def _warn(self) -> None:
+        self.idle_warning.warn()
+        self.narration.announce(self.idle_warning.spoken_text())
+
     def _idle(self) -> None:
-        if self.current_screen is not self._start:
-            log.info("kiosk: idle, back to the start screen")
+        self.idle_warning.dismiss()
+        if self.current_screen is self._start:
+            return
+        log.info("kiosk: idle, back to the start screen")
+        told = False
+        for flow in self.flows:  # a question left open is answered for the visitor, aloud
+            told = flow.timed_out() or told
+        if not told:
             self.go_start()
+
+    # The visitor's own settings, and the keys every screen shares -----------------------------
+    def _speech_changed(self, on: bool) -> None:
+        self.access_bar.show_speech(on)
+        if on:
+            self.narration.screen_shown(self.current_screen)
+
+    def go_back(self) -> None:
+        """Esc: the idle warning's "Mer tid" if it shows, else the current screen's back."""
+        if self.idle_warning.isVisible():
+            self.idle.extend()
+            return
+        on_back = self._screens[self.current_screen].on_back
+        if on_back is not None:
+            on_back()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            event.accept()
+            self.go_back()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()  # also when the window is not the active one
+            if (
+                isinstance(focus, QAbstractButton)
+                and focus.isEnabled()
+                and self.isAncestorOf(focus)
+            ):
+                event.accept()
+                focus.click()
+                return
+        super().keyPressEvent(event)

@@ -27,7 +27,8 @@ class NameSearchFlow(Flow):
 
     def attach(self, host: ScreenHost) -> None:
         self._host = host
-        host.add_screen(self.screen, on_show=self.screen.focus_field)  # typing: no scanner
+        # Typing: no scanner. Esc is its "Tilbake".
+        host.add_screen(self.screen, on_show=self.screen.focus_field, on_back=self._go_back)
         self.screen.person_chosen.connect(self._person_chosen)
         self.screen.back_requested.connect(self._go_back)
 

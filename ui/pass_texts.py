@@ -74,9 +74,10 @@ def _guest_days_text(claims: PassClaims) -> str:
     first = local(claims.valid_from).date()
     last = local(claims.valid_to - timedelta(seconds=1)).date()
     locale = QLocale()
+    pattern = QCoreApplication.translate("TimeDisplay", "dddd d. MMMM")  # Qt's date format
 
     def day(value: date) -> str:
-        return locale.toString(QDate(value.year, value.month, value.day), "dddd d. MMMM")
+        return locale.toString(QDate(value.year, value.month, value.day), pattern)
 
     if first >= last:
         return day(first)

@@ -5,7 +5,7 @@ The status reaches the GUI thread through ``ui.gui_handoff.GuiHandoff`` (wired i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from kiosk.domain import SyncState, SyncStatus
 from ui.widgets.status_icon import Symbol
@@ -23,10 +23,18 @@ def describe(status: SyncStatus) -> tuple[Symbol, str]:
                 "SyncStatus", "Frakoblet – 1 hendelse venter på sending"
             )
         else:
+            # 0 and 1 have their own sentences, so this one is always plural (in nb, nn, en);
+            # lupdate sees no plural forms in Python's translate(..., n).
             text = QCoreApplication.translate(
-                "SyncStatus", "Frakoblet – %n hendelser venter på sending", "", status.pending
-            )
+                "SyncStatus", "Frakoblet – %1 hendelser venter på sending"
+            ).replace("%1", QLocale().toString(status.pending))
         return Symbol.OFFLINE, text
+    if status.state is SyncState.SENDING:
+        # A backlog drains while the store answers (never fewer than a score: always plural).
+        text = QCoreApplication.translate("SyncStatus", "Sender %1 registreringer …").replace(
+            "%1", QLocale().toString(status.pending)
+        )
+        return Symbol.SENDING, text
     if status.state is SyncState.UNAUTHORISED:
         return Symbol.NOT_APPROVED, QCoreApplication.translate(
             "SyncStatus", "Kiosken er ikke godkjent – kontakt driftsansvarlig"

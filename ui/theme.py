@@ -45,6 +45,7 @@ TEXT_PAIRS: dict[str, tuple[str, str]] = {
 # Sizes (logical pixels / points) -----------------------------------------------------------
 MIN_TOUCH = 44  # WCAG 2.5.5 / platform guidelines: the least any tappable control may be
 BUTTON_HEIGHT = 64
+ACCESS_BUTTON_HEIGHT = 52  # the speech button under every screen (leaves room on 800 px)
 KEY_SIZE = 64
 FONT_SMALL_PT = 18
 FONT_BODY_PT = 20
@@ -147,16 +148,47 @@ QPushButton[scale="big"] {{
     font-size: {FONT_LARGE_PT}pt;
 }}
 QPushButton#zoomButton {{ font-size: {FONT_LARGE_PT}pt; font-weight: bold; padding: 0px; }}
-QPushButton#floorButton:checked {{
+QPushButton#floorButton:checked, QPushButton#needButton:checked {{
     background: {PRIMARY};
     color: {ON_PRIMARY};
     border: 2px solid {PRIMARY};
 }}
-QPushButton:focus {{
+QPushButton#languageButton:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};
+}}
+QPushButton:focus,
+QPushButton#floorButton:checked:focus,
+QPushButton#needButton:checked:focus,
+QPushButton#languageButton:checked:focus {{
     background: {FOCUS};
     color: {ON_FOCUS};
     border: 4px solid {ON_FOCUS};
 }}
+
+QPushButton#speechButton {{
+    min-height: {ACCESS_BUTTON_HEIGHT}px;
+    padding: 0px 20px;
+    font-weight: bold;
+}}
+QPushButton#speechButton:checked {{
+    background: {PRIMARY};
+    color: {ON_PRIMARY};
+    border: 2px solid {PRIMARY};
+}}
+QPushButton#speechButton:checked:focus {{
+    background: {FOCUS};
+    color: {ON_FOCUS};
+    border: 4px solid {ON_FOCUS};
+}}
+QWidget#idleWarning {{ background: transparent; }}
+QFrame#idleWarningPanel {{
+    background: {SURFACE};
+    border: 4px solid {PRIMARY};
+    border-radius: 16px;
+}}
+QFrame#idleWarningPanel QLabel {{ background: transparent; }}
 
 QLineEdit {{
     background: {SURFACE};

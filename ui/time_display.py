@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 SITE_TIMEZONE = ZoneInfo("Europe/Oslo")
 
@@ -34,7 +34,9 @@ def is_midnight(moment: datetime) -> bool:
 
 
 def format_date(moment: datetime, locale: QLocale | None = None) -> str:
-    """E.g. "Torsdag 27. november 2025" (capitalised: it starts a line)."""
+    """E.g. "Torsdag 27. november 2025" (capitalised: it starts a line); the pattern (Qt's
+    date format) and the names follow the language: "Thursday 27 November 2025"."""
     day = local(moment).date()
-    text = (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "dddd d. MMMM yyyy")
+    pattern = QCoreApplication.translate("TimeDisplay", "dddd d. MMMM yyyy")
+    text = (locale or QLocale()).toString(QDate(day.year, day.month, day.day), pattern)
     return text[:1].upper() + text[1:]

@@ -33,7 +33,7 @@ class VisitorGuard:
         """Run ``step``; if it raises, ``undo`` (forget the half-done action) and say so."""
         try:
             step()
-        except Exception as exc:  # the one place an action's failure becomes a message
+        except Exception as exc:  # noqa: BLE001 - the one place a failure becomes a message
             undo()
             self.show(exc)
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from typing_extensions import override  # typing.override is 3.12+
 
 
 class Cluster(enum.StrEnum):
@@ -58,6 +59,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    @override
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
@@ -66,6 +68,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         value = value.astimezone(UTC)
         return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
 
+    @override
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
@@ -246,7 +249,11 @@ class Change(Base):
     """One row of the change log that kiosks mirror; ``site`` NULL means every site."""
 
     __tablename__ = "changes"
-    __table_args__ = {"sqlite_autoincrement": True}  # never reuse a seq
+    __table_args__ = (
+        # append() replaces an entity's older rows: found by this index, not a table scan.
+        Index("ix_changes_entity_key", "entity", "key"),
+        {"sqlite_autoincrement": True},  # never reuse a seq
+    )
 
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     site: Mapped[str | None] = mapped_column(ForeignKey("sites.code"))

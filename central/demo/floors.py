@@ -15,7 +15,16 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.db.models import Booking, DeskAssignment, DeskClaim, Floor, Organisation, Person, Site
+from central.db.models import (
+    Booking,
+    Desk,
+    DeskAssignment,
+    DeskClaim,
+    Floor,
+    Organisation,
+    Person,
+    Site,
+)
 from central.domain import changes, desks, directory, floors
 from kiosk.protocol import Entity
 
@@ -86,8 +95,8 @@ def _today(session: Session, site: Site, now: datetime) -> int:
     day_start, day_end = desks.day_bounds(site, today)
     release = desks.local_moment(site, today, site.no_show_release)
 
-    def desk(label: str):
-        found = session.get(floors.Desk, directory.desk_id(SITE, label))
+    def desk(label: str) -> Desk:
+        found = session.get(Desk, directory.desk_id(SITE, label))
         assert found is not None, label
         return found
 
@@ -156,7 +165,16 @@ def _today(session: Session, site: Site, now: datetime) -> int:
     return changed
 
 
-def _book(session, person, desk, start, end, day_start, day_end, now) -> int:
+def _book(
+    session: Session,
+    person: Person,
+    desk: Desk,
+    start: datetime,
+    end: datetime,
+    day_start: datetime,
+    day_end: datetime,
+    now: datetime,
+) -> int:
     exists = session.scalars(
         select(Booking).where(
             Booking.person_id == person.id,

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Text, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
-from kiosk.protocol import ChangeOp, Entity, format_time
+from kiosk.protocol import SCHEMA_VERSION, ChangeOp, Entity
+from kiosk.wire import (
+    DeskData,
+    OrganisationData,
+    PersonData,
+    PresenceData,
+    RevokedPassData,
+    SigningKeyData,
+    SiteData,
+    WireModel,
+)
 
 # Any constant will do; it only has to differ from other advisory locks in the same database.
 _FEED_LOCK_KEY = 0x524C_4B31  # "RLK1"
@@ -44,89 +55,132 @@ def append(
     session: Session,
     entity: Entity,
     key: str,
-    data: dict[str, Any],
+    data: WireModel | None,
     *,
     site: str | None,
     op: ChangeOp = ChangeOp.UPSERT,
 ) -> None:
-    """Add a change row in the caller's transaction; ``site`` None sends it to every site."""
+    """Record the latest state of an entity in the caller's transaction; ``site`` None sends it
+    to every site. ``data`` is the entity's wire model for an upsert, None for a delete.
+
+    The feed keeps state, not history: the new row replaces every older row of the same entity
+    for the same audience (a delete leaves itself as the tombstone), so a device token cannot
+    rebuild who came and went. The cursor stays sound: the new row gets a seq after every row
+    any reader has seen, so a reader behind the replaced row finds the newer one further on,
+    and a reader past it gets the newer one next. Rows for another audience (a person's
+    delete at the site they moved from) are kept: that site's kiosks still need it.
+    """
+    if (data is None) != (op == ChangeOp.DELETE):
+        raise ValueError(f"{op} of {entity} {key}: data must be given for upserts only")
     lock_feed(session)
-    session.add(Change(site=site, entity=str(entity), op=str(op), key=key, data=data))
+    audience = Change.site.is_(None) if site is None else Change.site == site
+    session.execute(
+        delete(Change)
+        .where(Change.entity == str(entity), Change.key == key, audience)
+        .execution_options(synchronize_session=False)
+    )
+    payload = data.wire() if data is not None else {}
+    session.add(Change(site=site, entity=str(entity), op=str(op), key=key, data=payload))
 
 
-def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[Change], bool]:
-    """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait."""
-    rows = session.scalars(
-        select(Change)
+class FeedRow(NamedTuple):
+    seq: int
+    entity: str
+    op: str
+    key: str
+    data: str  # the entity's JSON as stored
+
+
+def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[FeedRow], bool]:
+    """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait.
+    Plain rows with the data as stored text, not ORM objects: a first sync reads 50,000."""
+    rows = session.execute(
+        select(Change.seq, Change.entity, Change.op, Change.key, cast(Change.data, Text))
         .where(Change.seq > since, or_(Change.site.is_(None), Change.site == site))
         .order_by(Change.seq)
         .limit(limit + 1)
     ).all()
-    return rows[:limit], len(rows) > limit
+    return [FeedRow(*row) for row in rows[:limit]], len(rows) > limit
 
 
-def site_data(site: Site) -> dict[str, Any]:
-    return {
-        "code": site.code,
-        "name": site.name,
-        "timezone": site.timezone,
-        "no_show_release": site.no_show_release,
-        "closing_time": site.closing_time,
-        "cluster_zones": dict(site.cluster_zones or {}),
-    }
+def page_json(rows: Sequence[FeedRow], cursor: int, more: bool) -> bytes:
+    """A feed page as sent (``kiosk.wire.ChangesPage``). Each row was made with its entity's
+    model when written, so its stored JSON goes out as it is, not parsed and validated again
+    on every read of a 5,000-row page."""
+    dumps = json.dumps
+    changes = ",".join(
+        f'{{"seq":{row.seq},"entity":{dumps(row.entity)},"op":{dumps(row.op)},'
+        f'"key":{dumps(row.key)},"data":{row.data if row.op == ChangeOp.UPSERT else "null"}}}'
+        for row in rows
+    )
+    head = f'{{"schema_version":{SCHEMA_VERSION},"changes":[{changes}],'
+    return f'{head}"cursor":{cursor},"more":{"true" if more else "false"}}}'.encode()
 
 
-def organisation_data(organisation: Organisation) -> dict[str, Any]:
-    return {"id": organisation.id, "name": organisation.name, "short_name": organisation.short_name}
+def site_data(site: Site) -> SiteData:
+    return SiteData(
+        code=site.code,
+        name=site.name,
+        timezone=site.timezone,
+        no_show_release=site.no_show_release,
+        closing_time=site.closing_time,
+        cluster_zones=dict(site.cluster_zones or {}),
+    )
 
 
-def person_data(person: Person) -> dict[str, Any]:
+def organisation_data(organisation: Organisation) -> OrganisationData:
+    return OrganisationData(
+        id=organisation.id, name=organisation.name, short_name=organisation.short_name
+    )
+
+
+def person_data(person: Person) -> PersonData:
     """What a kiosk may know about a person: no e-mail, nothing it does not show or search."""
-    return {
-        "id": person.id,
-        "name": person.name,
-        "given_name": person.given_name,
-        "family_name": person.family_name,
-        "organisation_id": person.organisation_id,
-        "organisation": person.organisation.name if person.organisation else None,
-        "cluster": person.cluster,
-        "site": person.site,
-        "kind": person.kind,
-        "active": person.active,
-    }
+    return PersonData(
+        id=person.id,
+        name=person.name,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        organisation_id=person.organisation_id,
+        organisation=person.organisation.name if person.organisation else None,
+        cluster=person.cluster,
+        site=person.site,
+        kind=person.kind,
+        active=person.active,
+    )
 
 
-def desk_data(desk: Desk) -> dict[str, Any]:
-    return {
-        "id": desk.id,
-        "site": desk.site,
-        "label": desk.label,
-        "zone": desk.zone,
-        "floor_id": desk.floor_id,
-        "x": desk.x,
-        "y": desk.y,
-        "width": desk.width,
-        "height": desk.height,
-        "rotation": desk.rotation,
-        "equipment": list(desk.equipment or []),
-        "mode": desk.mode,
-        "active": desk.active,
-    }
+def desk_data(desk: Desk) -> DeskData:
+    return DeskData(
+        id=desk.id,
+        site=desk.site,
+        label=desk.label,
+        zone=desk.zone,
+        floor_id=desk.floor_id,
+        x=desk.x,
+        y=desk.y,
+        width=desk.width,
+        height=desk.height,
+        rotation=desk.rotation,
+        equipment=list(desk.equipment or []),
+        mode=desk.mode,
+        active=desk.active,
+    )
 
 
-def signing_key_data(key: SigningKeyRecord) -> dict[str, Any]:
+def signing_key_data(key: SigningKeyRecord) -> SigningKeyData:
     """The public half only; the private key never leaves the central store."""
-    return {
-        "key_id": key.key_id,
-        "public_key": base64.b64encode(key.public_key).decode("ascii"),
-        "created_at": format_time(key.created_at),
-        "active": key.active,
-    }
+    return SigningKeyData(
+        key_id=key.key_id,
+        public_key=base64.b64encode(key.public_key).decode("ascii"),
+        created_at=key.created_at,
+        active=key.active,
+    )
 
 
-def revoked_pass_data(pass_id: str, revoked_at: datetime) -> dict[str, Any]:
-    return {"pass_id": pass_id, "revoked_at": format_time(revoked_at)}
+def revoked_pass_data(pass_id: str, revoked_at: datetime) -> RevokedPassData:
+    return RevokedPassData(pass_id=pass_id, revoked_at=revoked_at)
 
 
-def presence_data(person_id: str, checked_in: bool, at: datetime) -> dict[str, Any]:
-    return {"person_id": person_id, "checked_in": checked_in, "at": format_time(at)}
+def presence_data(person_id: str, checked_in: bool, at: datetime) -> PresenceData:
+    return PresenceData(person_id=person_id, checked_in=checked_in, at=at)

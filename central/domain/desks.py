@@ -14,8 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -36,46 +35,45 @@ from central.db.models import (
     Site,
 )
 from central.domain import changes
-from kiosk.protocol import ConflictReason, Entity, format_time
+from kiosk import desk_rules
+from kiosk.protocol import ConflictReason, Entity
+from kiosk.wire import BookingData, DeskAssignmentData, DeskClaimData, FloorData, RoomData
 
 
 class DeskRuleError(ValueError):
     """A booking or assignment breaks a rule; the message says which, for an operator."""
 
 
-# --- site times ---------------------------------------------------------------------------
+# --- site times (the rules are kiosk/desk_rules.py's, shared with the kiosks) ------------
 
 
 def zone_of(site: Site) -> ZoneInfo:
-    return ZoneInfo(site.timezone)
+    return desk_rules.site_zone(site.timezone)
 
 
-def parse_hhmm(text: str) -> time:
-    hours, _, minutes = text.partition(":")
-    return time(int(hours), int(minutes))
+def hours_of(site: Site) -> desk_rules.SiteHours:
+    return desk_rules.SiteHours.parse(site.timezone, site.no_show_release, site.closing_time)
+
+
+parse_hhmm = desk_rules.parse_hhmm
 
 
 def local_moment(site: Site, day: date, hhmm: str) -> datetime:
     """``hhmm`` on ``day`` at the site, in UTC."""
-    return datetime.combine(day, parse_hhmm(hhmm), zone_of(site)).astimezone(UTC)
+    return desk_rules.local_moment(zone_of(site), day, parse_hhmm(hhmm))
 
 
 def local_day(site: Site, moment: datetime) -> date:
-    return moment.astimezone(zone_of(site)).date()
+    return desk_rules.local_day(zone_of(site), moment)
 
 
 def day_bounds(site: Site, day: date) -> tuple[datetime, datetime]:
-    zone = zone_of(site)
-    start = datetime.combine(day, time(0), zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
+    return desk_rules.day_bounds(zone_of(site), day)
 
 
 def claim_end(site: Site, at: datetime) -> datetime:
     """When a claim made at ``at`` ends: closing time, or midnight for one made after it."""
-    day = local_day(site, at)
-    closing = local_moment(site, day, site.closing_time)
-    return closing if at < closing else day_bounds(site, day)[1]
+    return desk_rules.claims_end(zone_of(site), parse_hhmm(site.closing_time), at)
 
 
 # --- who holds what -----------------------------------------------------------------------
@@ -137,6 +135,34 @@ def _claims_overlapping(
     return list(session.scalars(query))
 
 
+def _holds(
+    session: Session,
+    span: desk_rules.Span,
+    *,
+    desk_id: str | None = None,
+    person_id: str | None = None,
+) -> list[desk_rules.Hold]:
+    """The bookings, then the active claims, of the desk or the person overlapping ``span``."""
+    found = [
+        desk_rules.Hold(
+            b.desk_id,
+            b.person_id,
+            desk_rules.Span(b.start_at, b.end_at),
+            id=str(b.id),
+            booking=True,
+        )
+        for b in _bookings_overlapping(
+            session, span.start, span.end, desk_id=desk_id, person_id=person_id
+        )
+    ]
+    return found + [
+        desk_rules.Hold(c.desk_id, c.person_id, desk_rules.Span(c.start_at, c.until), id=c.id)
+        for c in _claims_overlapping(
+            session, span.start, span.end, desk_id=desk_id, person_id=person_id
+        )
+    ]
+
+
 def _lock_desk(session: Session, desk_id: str) -> Desk | None:
     """The desk row, locked until commit on PostgreSQL (SQLite has locked the database)."""
     return session.scalars(select(Desk).where(Desk.id == desk_id).with_for_update()).first()
@@ -163,34 +189,34 @@ def claim_desk(
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, "unknown desk")
     if not desk.active or desk.mode == DeskMode.FIXED:
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, f"desk mode {desk.mode}")
-    day = local_day(site, at)
+    today = hours_of(site).day(at)
+    day = today.day
     assignment = _assignment_on(session, desk_id, day)
     if assignment is not None:
         holder = assignment.person_id or assignment.organisation_id
         return ClaimDecision(None, ConflictReason.DESK_NOT_CLAIMABLE, f"fixed desk of {holder}")
-    until = claim_end(site, at)
-    # A booking of this desk, or of this person, later today shortens the claim.
-    for booking in _bookings_overlapping(session, at, until, desk_id=desk_id) + (
-        _bookings_overlapping(session, at, until, person_id=person_id)
-    ):
-        if booking.start_at > at:
-            until = min(until, booking.start_at)
-    for booking in _bookings_overlapping(session, at, until, desk_id=desk_id):
-        return ClaimDecision(
-            None, ConflictReason.DESK_TAKEN, f"booked by person {booking.person_id}"
-        )
-    for claim in _claims_overlapping(session, at, until, desk_id=desk_id):
-        return ClaimDecision(
-            None,
-            ConflictReason.DESK_TAKEN,
-            f"claimed by person {claim.person_id} (event {claim.id})",
-        )
-    if _bookings_overlapping(session, at, until, person_id=person_id) or _claims_overlapping(
-        session, at, until, person_id=person_id
-    ):
+    rest = today.rest()
+    verdict = desk_rules.decide_claim(
+        today,
+        desk_holds=_holds(session, rest, desk_id=desk_id),
+        person_holds=_holds(session, rest, person_id=person_id),
+        person_fixed=_person_assignment_on(session, person_id, day) is not None,
+    )
+    if verdict.until is None:
+        blocker = verdict.blocker
+        if verdict.refusal is ConflictReason.DESK_TAKEN and blocker is not None:
+            held = (
+                f"booked by person {blocker.person_id}"
+                if blocker.booking
+                else f"claimed by person {blocker.person_id} (event {blocker.id})"
+            )
+            return ClaimDecision(None, ConflictReason.DESK_TAKEN, held)
+        if blocker is None:
+            return ClaimDecision(
+                None, ConflictReason.PERSON_HAS_DESK, "the person has a fixed desk"
+            )
         return ClaimDecision(None, ConflictReason.PERSON_HAS_DESK, "the person holds another desk")
-    if _person_assignment_on(session, person_id, day) is not None:
-        return ClaimDecision(None, ConflictReason.PERSON_HAS_DESK, "the person has a fixed desk")
+    until = verdict.until
     claim = DeskClaim(
         id=claim_id,
         site=site_code,
@@ -379,63 +405,63 @@ def assign_desk(
 # --- what the feed carries ------------------------------------------------------------------
 
 
-def floor_data(floor: Floor) -> dict[str, Any]:
+def floor_data(floor: Floor) -> FloorData:
     """The floor with its plan file as base64 (an SVG plan is tens of kilobytes)."""
-    return {
-        "id": floor.id,
-        "site": floor.site,
-        "name": floor.name,
-        "level": floor.level,
-        "plan_type": floor.plan_type,
-        "plan_sha256": hashlib.sha256(floor.plan).hexdigest(),
-        "plan": base64.b64encode(floor.plan).decode("ascii"),
-        "width": floor.width,
-        "height": floor.height,
-    }
+    return FloorData(
+        id=floor.id,
+        site=floor.site,
+        name=floor.name,
+        level=floor.level,
+        plan_type=floor.plan_type,
+        plan_sha256=hashlib.sha256(floor.plan).hexdigest(),
+        plan=base64.b64encode(floor.plan).decode("ascii"),
+        width=floor.width,
+        height=floor.height,
+    )
 
 
-def room_data(room: Room) -> dict[str, Any]:
-    return {
-        "id": room.id,
-        "floor_id": room.floor_id,
-        "name": room.name,
-        "kind": room.kind,
-        "x": room.x,
-        "y": room.y,
-        "width": room.width,
-        "height": room.height,
-    }
+def room_data(room: Room) -> RoomData:
+    return RoomData(
+        id=room.id,
+        floor_id=room.floor_id,
+        name=room.name,
+        kind=room.kind,
+        x=room.x,
+        y=room.y,
+        width=room.width,
+        height=room.height,
+    )
 
 
-def booking_data(booking: Booking) -> dict[str, Any]:
+def booking_data(booking: Booking) -> BookingData:
     """Person id only: a kiosk needs no name to know a desk is booked."""
-    return {
-        "id": str(booking.id),
-        "desk_id": booking.desk_id,
-        "person_id": booking.person_id,
-        "start": format_time(booking.start_at),
-        "end": format_time(booking.end_at),
-        "status": booking.status,
-    }
+    return BookingData(
+        id=str(booking.id),
+        desk_id=booking.desk_id,
+        person_id=booking.person_id,
+        start=booking.start_at,
+        end=booking.end_at,
+        status=booking.status,
+    )
 
 
-def claim_data(claim: DeskClaim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "desk_id": claim.desk_id,
-        "person_id": claim.person_id,
-        "start": format_time(claim.start_at),
-        "until": format_time(claim.until),
-        "status": claim.status,
-    }
+def claim_data(claim: DeskClaim) -> DeskClaimData:
+    return DeskClaimData(
+        id=claim.id,
+        desk_id=claim.desk_id,
+        person_id=claim.person_id,
+        start=claim.start_at,
+        until=claim.until,
+        status=claim.status,
+    )
 
 
-def assignment_data(assignment: DeskAssignment) -> dict[str, Any]:
-    return {
-        "id": str(assignment.id),
-        "desk_id": assignment.desk_id,
-        "person_id": assignment.person_id,
-        "organisation_id": assignment.organisation_id,
-        "valid_from": assignment.valid_from.isoformat(),
-        "valid_until": assignment.valid_until.isoformat() if assignment.valid_until else None,
-    }
+def assignment_data(assignment: DeskAssignment) -> DeskAssignmentData:
+    return DeskAssignmentData(
+        id=str(assignment.id),
+        desk_id=assignment.desk_id,
+        person_id=assignment.person_id,
+        organisation_id=assignment.organisation_id,
+        valid_from=assignment.valid_from,
+        valid_until=assignment.valid_until,
+    )

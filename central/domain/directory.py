@@ -142,7 +142,7 @@ def upsert_person(
         setattr(person, name, value)
     person.organisation = organisation
     if old_site is not None and old_site != site:
-        changes.append(session, Entity.PERSON, person_id, {}, site=old_site, op=ChangeOp.DELETE)
+        changes.append(session, Entity.PERSON, person_id, None, site=old_site, op=ChangeOp.DELETE)
     changes.append(session, Entity.PERSON, person_id, changes.person_data(person), site=site)
     return True
 

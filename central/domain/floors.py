@@ -87,18 +87,28 @@ def read_plan(data: bytes, name: str) -> Plan:
     if len(data) > MAX_PLAN_BYTES:
         raise ImportProblem(f"plan {name} is larger than {MAX_PLAN_BYTES // 1024 // 1024} MB")
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        if len(data) < 24 or data[12:16] != b"IHDR":
-            raise ImportProblem(f"plan {name} is not a valid PNG file")
-        width, height = struct.unpack(">II", data[16:24])
-        if not width or not height:
-            raise ImportProblem(f"plan {name}: the PNG has no size")
-        return Plan(data, "png", float(width), float(height), ())
+        return _read_png(data, name)
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise ImportProblem(f"plan {name} is not a valid SVG file: {exc}") from None
     if root.tag not in (f"{_SVG_NS}svg", "svg"):
         raise ImportProblem(f"plan {name} is neither SVG nor PNG (root element {root.tag!r})")
+    width, height = _svg_size(root, name)
+    return Plan(data, "svg", width, height, _svg_rooms(root, name))
+
+
+def _read_png(data: bytes, name: str) -> Plan:
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        raise ImportProblem(f"plan {name} is not a valid PNG file")
+    width, height = struct.unpack(">II", data[16:24])
+    if not width or not height:
+        raise ImportProblem(f"plan {name}: the PNG has no size")
+    return Plan(data, "png", float(width), float(height), ())
+
+
+def _svg_size(root: ElementTree.Element, name: str) -> tuple[float, float]:
+    """The viewBox's size, else the width and height attributes."""
     width = height = None
     view_box = root.get("viewBox")
     if view_box:
@@ -110,15 +120,21 @@ def read_plan(data: bytes, name: str) -> Plan:
         width, height = _number(root.get("width")), _number(root.get("height"))
     if not width or not height or width <= 0 or height <= 0:
         raise ImportProblem(f"plan {name}: the SVG needs a viewBox (or width and height)")
+    return float(width), float(height)
+
+
+def _svg_rooms(root: ElementTree.Element, name: str) -> tuple[dict[str, Any], ...]:
+    """The elements marked ``data-room``, each with its rectangle."""
     rooms = []
     for element in root.iter():
         room_name = element.get("data-room")
         if room_name is None:
             continue
         geometry = [_number(element.get(k)) for k in ("x", "y", "width", "height")]
-        if any(v is None for v in geometry):
+        numbers = [v for v in geometry if v is not None]
+        if len(numbers) != len(geometry):
             raise ImportProblem(f"plan {name}: room {room_name!r} needs x, y, width and height")
-        x, y, w, h = (float(v) for v in geometry)  # type: ignore[arg-type]
+        x, y, w, h = numbers
         rooms.append(
             {
                 "name": room_name.strip(),
@@ -129,7 +145,7 @@ def read_plan(data: bytes, name: str) -> Plan:
                 "height": h,
             }
         )
-    return Plan(data, "svg", float(width), float(height), tuple(rooms))
+    return tuple(rooms)
 
 
 # --- the desk list ------------------------------------------------------------------------------
@@ -174,7 +190,7 @@ def _desk_row(record: dict[str, Any], number: int, name: str) -> DeskRow:
         if raw in (None, "") and column == "rotation":
             raw = 0
         try:
-            values[column] = float(raw)  # type: ignore[arg-type]
+            values[column] = float(raw)  # type: ignore[arg-type]  # None fails: the except below
         except (TypeError, ValueError):
             raise ImportProblem(f"{where} ({label}): {column} {raw!r} is not a number") from None
         if not math.isfinite(values[column]):
@@ -293,24 +309,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "etasje"
 
 
-def import_floor(
-    session: Session,
-    *,
-    site: str,
-    name: str,
-    level: int,
-    plan: Plan,
+def _match_rows(
     rows: Sequence[DeskRow],
-    plan_name: str = "plan",
-    desks_name: str = "desk list",
-) -> ImportSummary:
-    """Create or replace a floor and its desks; raises ImportProblem before writing anything."""
-    directory.require_site(session, site)
-    check_layout(rows, plan, desks_name)
-    changes.lock_feed(session)
-    floor = session.scalars(select(Floor).where(Floor.site == site, Floor.name == name)).first()
-    floor_id = floor.id if floor is not None else f"{site}-{_slug(name)}"
-    existing = {d.id: d for d in session.scalars(select(Desk).where(Desk.site == site))}
+    existing: dict[str, Desk],
+    site: str,
+    floor_id: str,
+    desks_name: str,
+) -> list[tuple[DeskRow, Desk | None]]:
+    """Pair each row with the desk it updates (None: a new desk); ImportProblem on a clash."""
     by_label = {d.label: d for d in existing.values()}
     planned: list[tuple[DeskRow, Desk | None]] = []
     for row in rows:
@@ -334,6 +340,27 @@ def import_floor(
                 f"({desk.floor_id}); move it there or choose another label"
             )
         planned.append((row, desk))
+    return planned
+
+
+def import_floor(
+    session: Session,
+    *,
+    site: str,
+    name: str,
+    level: int,
+    plan: Plan,
+    rows: Sequence[DeskRow],
+    desks_name: str = "desk list",
+) -> ImportSummary:
+    """Create or replace a floor and its desks; raises ImportProblem before writing anything."""
+    directory.require_site(session, site)
+    check_layout(rows, plan, desks_name)
+    changes.lock_feed(session)
+    floor = session.scalars(select(Floor).where(Floor.site == site, Floor.name == name)).first()
+    floor_id = floor.id if floor is not None else f"{site}-{_slug(name)}"
+    existing = {d.id: d for d in session.scalars(select(Desk).where(Desk.site == site))}
+    planned = _match_rows(rows, existing, site, floor_id, desks_name)
 
     if floor is None:
         floor = Floor(id=floor_id, site=site, name=name)
@@ -346,7 +373,7 @@ def import_floor(
     old_rooms = session.scalars(select(Room).where(Room.floor_id == floor.id)).all()
     for room in old_rooms:
         session.delete(room)
-        changes.append(session, Entity.ROOM, room.id, {}, site=site, op=ChangeOp.DELETE)
+        changes.append(session, Entity.ROOM, room.id, None, site=site, op=ChangeOp.DELETE)
     session.flush()
     for number, spec in enumerate(plan.rooms, start=1):
         room = Room(id=f"{floor.id}-r{number}", site=site, floor_id=floor.id, **spec)
@@ -400,7 +427,6 @@ def import_files(
         level=level,
         plan=plan,
         rows=rows,
-        plan_name=plan_path.name,
         desks_name=desks_path.name,
     )
 

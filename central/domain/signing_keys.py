@@ -117,5 +117,5 @@ def retire(
         raise KeyInUse(record.key_id, count)
     record.retired_at = when
     session.flush()
-    changes.append(session, Entity.SIGNING_KEY, record.key_id, {}, site=None, op=ChangeOp.DELETE)
+    changes.append(session, Entity.SIGNING_KEY, record.key_id, None, site=None, op=ChangeOp.DELETE)
     return record

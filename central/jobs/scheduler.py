@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -33,13 +33,14 @@ from central.db.models import (
     Visit,
 )
 from central.domain import changes, desks
+from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
 
 log = logging.getLogger(__name__)
 
-NO_SHOW = "no_show"
-CLOSING = "closing"
+NO_SHOW = desk_rules.NO_SHOW
+CLOSING = desk_rules.CLOSING
 CATCH_UP_DAYS = 7
 
 
@@ -56,19 +57,14 @@ def run_due(
 ) -> list[JobRun]:
     """Run every job that is due at ``now`` and has not run; returns what ran."""
     with factory() as session:
-        sites = [(s.code, s.no_show_release, s.closing_time) for s in session.scalars(select(Site))]
-        site_rows = {s.code: s for s in session.scalars(select(Site))}
+        hours_of = {s.code: desks.hours_of(s) for s in session.scalars(select(Site))}
     ran: list[JobRun] = []
-    for code, release, closing in sites:
-        today = desks.local_day(site_rows[code], now)
-        for offset in range(catch_up_days, -1, -1):
-            day = today - timedelta(days=offset)
-            for job, hhmm in ((NO_SHOW, release), (CLOSING, closing)):
-                if desks.local_moment(site_rows[code], day, hhmm) > now:
-                    continue
-                done = _run_once(factory, code, job, day, now)
-                if done is not None:
-                    ran.append(done)
+    for code, hours in hours_of.items():
+        # The scheduler_runs row, written with each job, is what makes it run once.
+        for job, day in desk_rules.due_jobs(hours, now, (), catch_up_days):
+            done = _run_once(factory, code, job, day, now)
+            if done is not None:
+                ran.append(done)
     return ran
 
 
@@ -82,11 +78,10 @@ def _run_once(
                 return None
             site = session.get(Site, site_code)
             assert site is not None
+            moment = desks.hours_of(site).moment(job, day)
             if job == NO_SHOW:
-                moment = desks.local_moment(site, day, site.no_show_release)
                 affected = _release_no_shows(session, site, day, moment)
             else:
-                moment = desks.local_moment(site, day, site.closing_time)
                 affected = _close(session, site, moment)
             session.add(SchedulerRun(site=site_code, job=job, day=day, ran_at=now))
             session.flush()
@@ -109,15 +104,16 @@ def _release_no_shows(session: Session, site: Site, day: date, moment: datetime)
     ).all()
     released = 0
     for booking in bookings:
-        came = session.scalars(
-            select(Visit.id).where(
+        visits = session.execute(
+            select(Visit.checked_in_at, Visit.checked_out_at).where(
                 Visit.site == site.code,
                 Visit.person_id == booking.person_id,
                 Visit.checked_in_at <= moment,
                 or_(Visit.checked_out_at.is_(None), Visit.checked_out_at >= day_start),
             )
-        ).first()
-        if came is None:
+        ).all()
+        span = desk_rules.Span(booking.start_at, booking.end_at)
+        if desk_rules.missed(span, moment, [(came, left) for came, left in visits], day_start):
             desks.set_booking_status(session, booking, BookingStatus.RELEASED)
             released += 1
     return released

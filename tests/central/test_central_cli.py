@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from central_helpers import KARI_EMAIL
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from central import demo
 from central.cli import main
@@ -41,9 +41,9 @@ def counts(url: str) -> tuple[int, int, int, int]:
 
 
 @pytest.fixture
-def ready(database_url: str, capsys: pytest.CaptureFixture[str]) -> str:
-    """A database after ``init --demo``."""
-    assert run(capsys, "init", "--demo", "--database-url", database_url)[0] == 0
+def ready(database_url: str, engine: Engine) -> str:
+    """A database as ``init --demo`` leaves it (the ``engine`` fixture's copy of one made
+    once per session; ``init`` itself is tested on an empty database)."""
     return database_url
 
 

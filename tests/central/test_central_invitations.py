@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from central_helpers import KARI_EMAIL
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from central import demo
 from central.cli import main
@@ -35,8 +35,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def ready(database_url: str, capsys: pytest.CaptureFixture[str]) -> str:
-    assert run(capsys, "init", "--demo", "--database-url", database_url)[0] == 0
+def ready(database_url: str, engine: Engine) -> str:
+    """A database as ``init --demo`` leaves it (the ``engine`` fixture's copy of one made
+    once per session; ``init`` itself is tested on an empty database)."""
     return database_url
 
 

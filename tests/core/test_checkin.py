@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+import traceback
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -16,7 +19,7 @@ from kiosk.models import OutboxEvent, Visit
 from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
 from kiosk.store import LocalStore
-from tests.conftest import BJORN, JORGEN, KARI, SOLVI, make_read_only
+from tests.conftest import BJORN, JORGEN, KARI, SOLVI, LogExpectations, make_read_only
 from tests.fakes import FakeClock
 
 
@@ -124,7 +127,7 @@ def test_a_revoked_pass_is_refused_once_synced(
             "entity": "revoked_pass",
             "op": "upsert",
             "key": "00000000000000aa",
-            "data": {"pass_id": "00000000000000aa"},
+            "data": {"pass_id": "00000000000000aa", "revoked_at": "2026-11-27T08:00:00+00:00"},
         }
     )
     central.down = True
@@ -164,8 +167,9 @@ def test_unsynced_events_survive_reopening_the_store(kiosk_core: KioskCore, kios
 
 
 def test_a_full_disk_refuses_the_check_in_and_keeps_what_was_recorded(
-    kiosk_core: KioskCore, clock: FakeClock
+    kiosk_core: KioskCore, clock: FakeClock, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk", logging.ERROR, "disk is full")
     recorded = [kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME).event_id]
     engine = kiosk_core.store.engine
     engine.pool.dispose()
@@ -188,8 +192,9 @@ def test_a_full_disk_refuses_the_check_in_and_keeps_what_was_recorded(
 
 
 def test_a_read_only_store_refuses_the_check_in_and_writes_nothing(
-    kiosk_core: KioskCore,
+    kiosk_core: KioskCore, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "readonly database")
     make_read_only(kiosk_core)
     with pytest.raises(StoreError):
         kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
@@ -197,3 +202,25 @@ def test_a_read_only_store_refuses_the_check_in_and_writes_nothing(
     assert not kiosk_core.checkin.is_present(KARI)
     with kiosk_core.store.session() as session:
         assert list(session.scalars(select(Visit))) == []
+
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
+def test_a_failing_write_logs_why_but_no_person_or_visit_id(
+    kiosk_core: KioskCore, caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
+) -> None:
+    # The statement that failed carried Kari's id and the new visit's and event's ids: the
+    # log names the driver's error and SQLite's code, and neither it nor the traceback any
+    # caller might log (the SQLAlchemy error chained to the StoreError) holds one of them.
+    expect_log("kiosk.store", logging.ERROR, r"^local store: OperationalError SQLITE_READONLY: ")
+    make_read_only(kiosk_core)
+    with pytest.raises(StoreError) as refused:
+        kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
+    assert refused.value.__cause__ is not None  # the chain a traceback prints is there
+    printed = "".join(traceback.format_exception(refused.value))
+    assert "INSERT" in printed  # the statement may show; its values may not
+    logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
+    for text in (logged, printed, str(refused.value)):
+        assert KARI not in text
+        assert UUID.search(text) is None, text

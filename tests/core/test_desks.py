@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,10 +17,19 @@ from sqlalchemy import event, select
 from kiosk.app import KioskCore
 from kiosk.desks import ClaimOutcome, DeskMode, DeskState
 from kiosk.domain import StoreError, SyncState
-from kiosk.models import DeskClaimRow, OutboxEvent, Visit
+from kiosk.models import DeskClaimRow, DeskRow, OutboxEvent, Visit
 from kiosk.protocol import CLAIM_TIMEOUT_S, CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import BJORN, JORGEN, KARI, OLE, PEOPLE, SOLVI, make_read_only
+from tests.conftest import (
+    BJORN,
+    JORGEN,
+    KARI,
+    OLE,
+    PEOPLE,
+    SOLVI,
+    LogExpectations,
+    make_read_only,
+)
 from tests.fakes import FakeCentral, FakeClock
 
 PLAN = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"></svg>'
@@ -140,20 +151,8 @@ def layout() -> list[dict[str, Any]]:
 
 @dataclass
 class DeskCentral(FakeCentral):
-    """The fake store, plus the one desk rule the kiosk must hear: first claim wins."""
-
-    holders: dict[str, str] = field(default_factory=dict)  # desk id -> claim event id
-
-    def push_events(
-        self, events: Sequence[dict[str, Any]], timeout_s: float | None = None
-    ) -> list[dict[str, Any]]:
-        results = super().push_events(events, timeout_s)
-        for sent, result in zip(events, results, strict=True):
-            if sent["type"] == "desk_claim" and result["status"] == "accepted":
-                holder = self.holders.setdefault(sent["data"]["desk_id"], sent["id"])
-                if holder != sent["id"]:
-                    result.update(status="conflict", reason="desk_taken")
-        return results
+    """The fake store with a floor layout in its feed (its first-claim-wins rule is the fake's
+    own, checked against the real store by tests/contract)."""
 
 
 @pytest.fixture
@@ -292,6 +291,14 @@ def test_suggestions_prefer_the_usual_desk_then_the_cluster_zone(
     assert core.desks.suggest_desk(KARI).label == "A-02"  # type: ignore[union-attr]  # usual
 
 
+def test_a_suggestion_honours_the_needs_asked_for(core: KioskCore) -> None:
+    """Only desks whose equipment has every need: here every desk has a screen, none is
+    step-free, so a step-free need finds nothing rather than a desk that does not fit."""
+    assert core.desks.suggest_desk(KARI, needs=("screen",)).label == "B-02"  # type: ignore[union-attr]
+    assert core.desks.suggest_desk(KARI, needs=("step_free",)) is None
+    assert core.desks.suggest_desk(KARI, needs=("screen", "step_free")) is None
+
+
 def test_todays_desk_is_a_booking_or_a_fixed_desk(core: KioskCore) -> None:
     assert core.desks.todays_desk(SOLVI).label == "A-03"  # type: ignore[union-attr]
     assert core.desks.todays_desk(BJORN).label == "A-02"  # type: ignore[union-attr]  # at 11
@@ -317,8 +324,9 @@ def written(core: KioskCore) -> tuple[dict[str, str], list[str], list[str]]:
 
 
 def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
-    core: KioskCore,
+    core: KioskCore, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_READONLY")
     before = written(core)
     make_read_only(core)
     with pytest.raises(StoreError):
@@ -329,8 +337,9 @@ def test_a_claim_on_a_read_only_store_is_the_known_problem_and_writes_nothing(
 
 
 def test_a_claim_on_a_full_disk_is_the_known_problem_and_nothing_is_half_written(
-    core: KioskCore, central: DeskCentral, clock: FakeClock
+    core: KioskCore, central: DeskCentral, clock: FakeClock, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_FULL")
     central.down = True  # claims stay provisional: only the claim itself writes
     engine = core.store.engine
     engine.pool.dispose()
@@ -367,9 +376,29 @@ def test_a_claim_is_sent_by_the_sync_engine_with_the_claim_timeout(
     assert pending(core) == []
 
 
-def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
+def test_a_claim_answered_after_the_claim_timeout_is_provisional_then_settled_once(
     core: KioskCore, central: DeskCentral
 ) -> None:
+    # The store applies the claim but answers later than the kiosk waits: the visitor hears
+    # "provisional" at once, and the next round's resend is a duplicate that settles it.
+    central.answer_after_s = CLAIM_TIMEOUT_S + 1
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
+        ClaimOutcome.PROVISIONAL
+    )
+    assert list(central.holders) == ["lyngdal-A-01"]  # the store has it already
+    assert core.desks.statuses()["lyngdal-A-01"].provisional is True
+    central.answer_after_s = 0.0
+    assert core.sync.sync_once()
+    status = core.desks.statuses()["lyngdal-A-01"]
+    assert (status.state, status.provisional) == (DeskState.OCCUPIED, False)
+    assert core.desks.take_conflict_notices(KARI) == []
+    assert "duplicate" in central.answers and pending(core) == []
+
+
+def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
+    core: KioskCore, central: DeskCentral, expect_log: LogExpectations
+) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     central.unauthorised = True
     assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR).outcome is (
         ClaimOutcome.PROVISIONAL
@@ -377,3 +406,83 @@ def test_a_refused_token_gives_provisional_claims_and_the_unauthorised_state(
     assert core.sync.sync_once() is False
     assert core.sync.status().state is SyncState.UNAUTHORISED
     assert core.sync.status().pending == 2
+
+
+def test_every_event_the_kiosk_records_has_the_shape_of_the_wire_schema(core: KioskCore) -> None:
+    from kiosk import wire
+
+    core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
+    core.desks.release("lyngdal-A-01", KARI)
+    core.checkin.check_out(KARI, CheckinMethod.NAME)
+    with core.store.session() as session:
+        bodies = [json.loads(row.body) for row in session.scalars(select(OutboxEvent))]
+    assert [body["type"] for body in bodies] == [
+        "check_in",
+        "desk_claim",
+        "desk_release",
+        "check_out",
+    ]
+    batch = wire.EventBatch.model_validate({"events": bodies})
+    for sent in batch.events:
+        model = wire.EVENT_DATA[wire.EventType(sent.type)]
+        data = model.model_validate_json(json.dumps(sent.data), strict=True)
+        # Nothing the kiosk sends is unknown to the schema (a misspelt field would be dropped).
+        kept = {k: v for k, v in data.wire().items() if v is not None or k in sent.data}
+        assert kept == sent.data
+
+
+def test_a_claim_ends_at_the_persons_own_booking_later_today(core: KioskCore) -> None:
+    # Bjørn has A-02 booked from 11:00 local (10:00 UTC); a drop-in desk before it is his until
+    # then, as the store decides it, not until closing (he would hold two desks from 11:00).
+    result = core.desks.claim("lyngdal-A-01", BJORN, CheckinMethod.QR)
+    assert (result.outcome, result.until) == (
+        ClaimOutcome.CLAIMED,
+        datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+    )
+
+
+def test_the_desk_cache_survives_reads_on_two_threads_while_another_drops_it(
+    core: KioskCore,
+) -> None:
+    """The sync thread calls data_changed while the GUI reads statuses: no exception, no desk
+    that comes and goes again, and no older snapshot left behind once the writer is done."""
+    added = 40
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                statuses = core.desks.statuses()
+                for desk_id in statuses:
+                    assert core.desks.desk(desk_id) is not None
+                counts = core.desks.free_counts_by_zone()
+                assert sum(counts.values()) <= len(core.desks.desks(FLOOR))
+                core.desks.suggest_desk(KARI)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread, re-raised there
+            failures.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for n in range(added):
+            with core.store.session() as session:
+                session.add(
+                    DeskRow(
+                        id=f"lyngdal-N-{n:02}",
+                        site="lyngdal",
+                        floor_id=FLOOR,
+                        label=f"N-{n:02}",
+                        zone=f"Sone N{n}",  # a new zone each time: counts need that desk
+                        equipment=[],
+                    )
+                )
+            core.desks.data_changed()
+    finally:
+        done.set()
+        for reader in readers:
+            reader.join(30)
+    assert failures == []
+    assert len(core.desks.desks(FLOOR)) == 6 + added
+    assert len(core.desks.free_counts_by_zone()) == 3 + added

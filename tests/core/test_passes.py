@@ -72,14 +72,14 @@ def test_round_trip_survives_case_and_white_space() -> None:
 @pytest.mark.parametrize(
     ("mutate", "problem"),
     [
-        (lambda t: "hello world", PassProblem.GARBLED),
-        (lambda t: "https://regionlab.no/pass", PassProblem.GARBLED),
-        (lambda t: "7038010000001", PassProblem.GARBLED),
+        (lambda _t: "hello world", PassProblem.GARBLED),
+        (lambda _t: "https://regionlab.no/pass", PassProblem.GARBLED),
+        (lambda _t: "7038010000001", PassProblem.GARBLED),
         (lambda t: t[:-10], PassProblem.GARBLED),  # cut short by a scanner
         (lambda t: t[:50], PassProblem.GARBLED),
         (lambda t: t + "1", PassProblem.GARBLED),
         (lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), PassProblem.BAD_SIGNATURE),
-        (lambda t: "X" * 10_000, PassProblem.GARBLED),
+        (lambda _t: "X" * 10_000, PassProblem.GARBLED),
     ],
 )
 def test_broken_tokens_are_refused_with_a_reason(mutate: Any, problem: PassProblem) -> None:

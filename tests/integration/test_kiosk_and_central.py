@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ from kiosk.clock import SystemClock
 from kiosk.domain import SyncState
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
+from tests.conftest import LogExpectations
 from tests.processes import CentralServer
 
 pytestmark = pytest.mark.integration
@@ -86,8 +88,9 @@ def test_a_second_kiosk_learns_who_is_in_from_the_store(
 
 
 def test_a_wrong_token_is_told_apart_from_an_outage(
-    central_server: CentralServer, kiosk_settings: KioskSettings
+    central_server: CentralServer, kiosk_settings: KioskSettings, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     settings = replace(
         kiosk_settings,
         central_url=central_server.url,

@@ -12,7 +12,6 @@ import os
 # Before anything imports Qt: no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,16 +26,20 @@ from pytestqt.qtbot import QtBot
 from kiosk import outbox
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings
+from tests.frame_feeder import RecordingSound
 from ui.app import build_window
 from ui.desk_flow import DeskFlow
 from ui.main_window import MainWindow
 from ui.messages import Message, MessageBridge
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
+from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
+from ui.sound import SoundCues
+from ui.speech import RecordingSpeaker
 
 T = TypeVar("T")
 
@@ -57,27 +60,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if HERE in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*_QT_PLATFORM_NOISE))
-
-
-@pytest.fixture
-def allow_log_errors() -> None:
-    """Request this in a test that expects WARNING/ERROR log records."""
-
-
-@pytest.fixture(autouse=True)
-def _fail_on_unexpected_log_warnings(
-    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
-) -> Iterator[None]:
-    yield
-    if "allow_log_errors" in request.fixturenames:
-        return
-    noisy = [
-        f"{r.levelname} {r.name}: {r.getMessage()}"
-        for when in ("setup", "call")
-        for r in caplog.get_records(when)
-        if r.levelno >= logging.WARNING
-    ]
-    assert not noisy, f"unexpected log warnings: {noisy}"
 
 
 @pytest.fixture
@@ -117,6 +99,8 @@ class Kiosk:
     core: KioskCore
     qtbot: QtBot
     monotonic: SteppedMonotonic
+    speaker: RecordingSpeaker
+    cues: SoundCues
     messages: list[Message] = field(default_factory=list)
 
     # The screens, found where their flows put them (the window itself only knows ``start``).
@@ -144,6 +128,10 @@ class Kiosk:
     @property
     def desk_identify(self) -> DeskIdentifyScreen:
         return self._only(DeskIdentifyScreen)
+
+    @property
+    def desk_needs(self) -> DeskNeedsScreen:
+        return self._only(DeskNeedsScreen)
 
     @property
     def result(self) -> ResultScreen:
@@ -219,7 +207,8 @@ def make_kiosk(
     """Build a kiosk window; on ``core`` if given, else on the synced ``kiosk_core``.
 
     ``camera`` and ``sound`` stand in for the tablet's camera and speaker (default: the real
-    ones, which on a test machine means no camera)."""
+    ones, which on a test machine means no camera). Speech is recorded (``kiosk.speaker``),
+    and the answer cues are counted (``kiosk.cues``), never played."""
     built: list[Kiosk] = []
 
     def make(
@@ -228,6 +217,7 @@ def make_kiosk(
         monotonic: SteppedMonotonic | None = None,
         camera: Any = None,
         sound: Any = None,
+        speaker: RecordingSpeaker | None = None,
         **settings: Any,
     ) -> Kiosk:
         core = core or request.getfixturevalue("kiosk_core")
@@ -235,11 +225,22 @@ def make_kiosk(
             core.settings = replace(core.settings, **settings)
         ticks = monotonic or SteppedMonotonic()
         bridge = MessageBridge()
+        speaker = speaker or RecordingSpeaker()
+        cues = SoundCues(success=RecordingSound(), failure=RecordingSound())
         window = build_window(
-            core, clock=clock, monotonic=ticks, messages=bridge, camera=camera, sound=sound
+            core,
+            clock=clock,
+            monotonic=ticks,
+            messages=bridge,
+            camera=camera,
+            sound=sound,
+            speaker=speaker,
+            cues=cues,
         )
         qtbot.addWidget(window)
-        kiosk = Kiosk(window=window, core=core, qtbot=qtbot, monotonic=ticks)
+        kiosk = Kiosk(
+            window=window, core=core, qtbot=qtbot, monotonic=ticks, speaker=speaker, cues=cues
+        )
         bridge.message_shown.connect(kiosk.messages.append)
         window.resize(*TABLET)
         window.show()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale
 from kiosk.app import KioskCore
 from kiosk.passes import PassKind, PassProblem, SigningKey
 from tests.conftest import KARI
-from tests.fakes import FakeCentral, FakeClock
+from tests.fakes import FakeCentral, FakeClock, revoked_pass_change
 from tests.ui.conftest import Kiosk
 from ui.i18n import locale_for
 from ui.messages import MessageKind
@@ -155,9 +155,7 @@ def test_a_withdrawn_invitation_says_revoked_not_which_day(
     central: FakeCentral,
     make_pass: Callable[..., str],
 ) -> None:
-    central.extra_changes.append(
-        {"entity": "revoked_pass", "op": "upsert", "key": "00000000000000aa", "data": {}}
-    )
+    central.extra_changes.append(revoked_pass_change("00000000000000aa"))
     assert kiosk_core.sync.sync_once()
     kiosk = make_kiosk(kiosk_core)
     token = make_pass(

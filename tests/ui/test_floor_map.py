@@ -8,6 +8,7 @@ most common state colour inside its rectangle in ``view.grab()``) and the item's
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -25,7 +26,7 @@ from kiosk.desks import DeskState
 from kiosk.models import OutboxEvent
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
-from tests.conftest import make_read_only
+from tests.conftest import LogExpectations, make_read_only
 from tests.fakes import FakeClock
 from tests.processes import CentralServer
 from tests.ui.conftest import Kiosk
@@ -255,8 +256,10 @@ def test_take_a_desk_by_name(map_kiosk: Kiosk) -> None:
 
 
 def test_a_desk_claim_on_a_read_only_store_says_it_cannot_save(
-    map_kiosk: Kiosk, allow_log_errors: None
+    map_kiosk: Kiosk, expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.store", logging.ERROR, "SQLITE_READONLY")
+    expect_log("ui.visitor_guard", logging.ERROR, "the local store cannot be written")
     core = map_kiosk.core
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map
@@ -389,6 +392,8 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     open_map(map_kiosk)
     floor_map = map_kiosk.floor_map
     map_kiosk.click(floor_map.suggest_button)
+    map_kiosk.wait_for_screen(map_kiosk.desk_needs)
+    map_kiosk.click(map_kiosk.button("Finn pult"))  # no particular needs
     map_kiosk.wait_for_screen(map_kiosk.desk_identify)
     assert "Finn en ledig pult for meg" in map_kiosk.visible_texts()
     map_kiosk.scan(central_server.issue_pass(DROP_IN))
@@ -404,6 +409,38 @@ def test_find_a_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer
     assert message.desk_id == suggested.id and message.title.startswith(suggested.label)
 
 
+def test_find_a_step_free_desk_for_me(map_kiosk: Kiosk, central_server: CentralServer) -> None:
+    """The needs offered are the tags the demo desks carry; the suggestion honours them."""
+    open_map(map_kiosk)
+    floor_map = map_kiosk.floor_map
+    map_kiosk.click(floor_map.suggest_button)
+    needs = map_kiosk.desk_needs
+    map_kiosk.wait_for_screen(needs)
+    offered = [b.text() for b in needs.need_buttons.values() if b.isVisible()]
+    assert offered == ["Trinnfri adkomst", "Hev-senk-pult", "Stillesone"]
+    for button in needs.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= 44 and button.height() >= 44, button.text()
+    map_kiosk.click(needs.need_buttons["step_free"])
+    assert needs.need_buttons["step_free"].text() == "✓ Trinnfri adkomst"  # not colour alone
+    map_kiosk.click(map_kiosk.button("Finn pult"))
+    map_kiosk.wait_for_screen(map_kiosk.desk_identify)
+    map_kiosk.scan(central_server.issue_pass(DROP_IN))
+    map_kiosk.wait_for_screen(floor_map)
+    suggested = floor_map.details.desk
+    assert suggested is not None and "step_free" in suggested.equipment
+    # Without the need, the first free desk in this kiosk's order has no step-free access.
+    assert (
+        "step_free"
+        not in (
+            map_kiosk.core.desks.suggest_desk(
+                map_kiosk.core.checkin.search("Turid", 1)[0].person_id
+            )
+            or suggested
+        ).equipment
+    )
+
+
 def test_idle_returns_to_start_and_forgets_the_claim(
     make_kiosk: Callable[..., Kiosk], demo_core: KioskCore, central_server: CentralServer
 ) -> None:
@@ -415,12 +452,16 @@ def test_idle_returns_to_start_and_forgets_the_claim(
     kiosk.qtbot.waitUntil(floor_map.details.claim_button.isVisible)
     kiosk.click(floor_map.details.claim_button)
     kiosk.wait_for_screen(kiosk.desk_identify)
+    # The question "Ta pulten …" is not dropped in silence: the visitor is told.
+    told = kiosk.wait_for_message()
+    label = demo_core.desks.desk(desk).label  # type: ignore[union-attr]
+    assert (told.title, told.reason) == (f"Pulten {label} er ikke tatt", "unanswered")
     kiosk.wait_for_screen(kiosk.window.start, timeout=3000)
     assert kiosk.desk_flow.purpose is None and kiosk.desk_flow.desk is None
     assert not floor_map.details.isVisible()
     # A pass scanned now is an ordinary check-in, not a desk claim.
     kiosk.scan(central_server.issue_pass(DROP_IN))
-    message = kiosk.wait_for_message()
+    message = kiosk.wait_for_message(2)
     assert message.title == "Velkommen, Turid!"
     assert demo_core.desks.statuses()[desk].state is DeskState.FREE
 

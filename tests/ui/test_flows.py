@@ -15,8 +15,8 @@ from kiosk.domain import SyncState
 from kiosk.models import OutboxEvent
 from kiosk.passes import PassProblem, SigningKey
 from kiosk.protocol import CheckinMethod
-from tests.conftest import BJORN, KARI, make_read_only
-from tests.fakes import FakeCentral, FakeClock
+from tests.conftest import BJORN, KARI, LogExpectations, make_read_only
+from tests.fakes import FakeCentral, FakeClock, revoked_pass_change
 from tests.ui.conftest import Kiosk, SteppedMonotonic
 from ui.messages import MessageKind
 from ui.pass_texts import pass_problem_text
@@ -194,8 +194,9 @@ def test_search_variants_typed_on_the_on_screen_keyboard(kiosk: Kiosk) -> None:
 def test_slow_typing_is_not_a_scan(make_kiosk: Callable[..., Kiosk], make_pass) -> None:
     # Each key press reads the clock 0.2 s after the one before: a person, not a scanner.
     kiosk = make_kiosk(monotonic=SteppedMonotonic(step_s=0.2))
-    kiosk.scan(make_pass(KARI))
-    kiosk.qtbot.wait(50)  # let any queued event run; there must be none
+    # The scanner decides on Return, synchronously: a scan it does not take is never emitted.
+    with kiosk.qtbot.assertNotEmitted(kiosk.window.scanner.scanned):
+        kiosk.scan(make_pass(KARI))
     assert kiosk.window.current_screen is kiosk.window.start
     assert kiosk.messages == []
     assert not kiosk.core.checkin.is_present(KARI)
@@ -258,9 +259,7 @@ def test_each_bad_pass_shows_its_message_and_records_nothing(
         PassProblem.REVOKED: lambda: make_pass(KARI, pass_id="00000000deadbeef"),
     }
     if problem is PassProblem.REVOKED:
-        central.extra_changes.append(
-            {"entity": "revoked_pass", "op": "upsert", "key": "00000000deadbeef", "data": {}}
-        )
+        central.extra_changes.append(revoked_pass_change("00000000deadbeef"))
         assert core.sync.sync_once()
     kiosk = make_kiosk(core)
 
@@ -281,8 +280,10 @@ def test_a_bug_shows_a_calm_message_and_returns_to_start(
     make_pass: Callable[..., str],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-    allow_log_errors: None,
+    expect_log: LogExpectations,
 ) -> None:
+    expect_log("ui", logging.ERROR, "unexpected error")
+
     def broken(text: str) -> None:
         raise ZeroDivisionError("a bug")
 
@@ -359,6 +360,37 @@ def test_sync_status_follows_the_sync_engine(kiosk: Kiosk, central: FakeCentral)
     assert kiosk.window.start.sync_icon.symbol.value == "online"
 
 
+def test_a_draining_backlog_says_sending_with_its_own_symbol(
+    kiosk: Kiosk, central: FakeCentral
+) -> None:
+    label, icon = kiosk.window.start.sync_label, kiosk.window.start.sync_icon
+    kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().state is SyncState.ONLINE)
+    for _ in range(115):  # 230 events: more than one batch
+        kiosk.core.checkin.check_in(KARI, CheckinMethod.NAME)
+        kiosk.core.checkin.check_out(KARI, CheckinMethod.NAME)
+    real_push = central.push_events
+    second_batch = threading.Event()
+
+    def push(events, timeout_s=None):  # type: ignore[no-untyped-def]
+        if len(central.timeouts) > 0:
+            second_batch.wait(10)
+        return real_push(events, timeout_s)
+
+    central.timeouts.clear()
+    central.push_events = push  # type: ignore[method-assign]
+    worker = threading.Thread(target=kiosk.core.sync.sync_once)
+    worker.start()
+    try:
+        kiosk.qtbot.waitUntil(lambda: label.text() == "Sender 30 registreringer …")
+        # Not by colour alone: its own symbol, with its own accessible name.
+        assert icon.symbol.value == "sending" and icon.accessibleName() == "Sender"
+    finally:
+        second_batch.set()
+        worker.join()
+    kiosk.qtbot.waitUntil(lambda: label.text() == "Tilkoblet")
+    assert icon.symbol.value == "online"
+
+
 def test_never_synced_kiosk_says_so(make_kiosk, unsynced_core: KioskCore) -> None:
     kiosk = make_kiosk(unsynced_core)
     assert kiosk.window.start.sync_label.text() == "Venter på første synkronisering"
@@ -379,22 +411,33 @@ def test_start_screen_never_shows_who_is_in(kiosk: Kiosk, make_pass: Callable[..
             assert name not in text, text
 
 
+def outbox_rows(kiosk: Kiosk) -> int:
+    """Every outbox row, sent or not."""
+    with kiosk.core.store.session() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEvent)) or 0
+
+
 def test_a_store_that_cannot_write_says_so_and_records_nothing(
-    kiosk: Kiosk, make_pass: Callable[..., str], allow_log_errors: None
+    kiosk: Kiosk, make_pass: Callable[..., str], expect_log: LogExpectations
 ) -> None:
+    # The real check-in runs on a store that refuses writes (SQLite's query_only: reads work,
+    # every write fails as on a read-only disk), so "records nothing" is the code's doing.
+    expect_log("kiosk.store", logging.ERROR, "readonly database")
+    expect_log("ui", logging.ERROR, "cannot be written")
     make_read_only(kiosk.core)
+    rows_before = outbox_rows(kiosk)
     kiosk.scan(make_pass(KARI))
     message = kiosk.wait_for_message()
     assert message.title == "Kiosken får ikke lagret nå"
     assert "Ingenting ble registrert" in message.detail
     assert not kiosk.core.checkin.is_present(KARI)
-    with kiosk.core.store.session() as session:
-        assert session.scalar(select(func.count()).select_from(OutboxEvent)) == 0
+    assert outbox_rows(kiosk) == rows_before
 
 
 def test_a_refused_token_shows_on_the_status_line_and_check_ins_go_on(
-    kiosk: Kiosk, central: FakeCentral, make_pass: Callable[..., str], allow_log_errors: None
+    kiosk: Kiosk, central: FakeCentral, make_pass: Callable[..., str], expect_log: LogExpectations
 ) -> None:
+    expect_log("kiosk.sync", logging.WARNING, r"refused this kiosk \(401\)")
     label, icon = kiosk.window.start.sync_label, kiosk.window.start.sync_icon
     kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().state is SyncState.ONLINE)
     central.unauthorised = True
@@ -405,7 +448,7 @@ def test_a_refused_token_shows_on_the_status_line_and_check_ins_go_on(
     )
     worker.join()
     # Not by colour alone: its own symbol, with its own accessible name.
-    assert icon.symbol.value == "not_approved" and icon.accessibleName() == "not_approved"
+    assert icon.symbol.value == "not_approved" and icon.accessibleName() == "Ikke godkjent"
     kiosk.scan(make_pass(KARI))  # the kiosk keeps recording here
     assert kiosk.wait_for_message().title == "Velkommen, Kari!"
     assert kiosk.core.checkin.is_present(KARI)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain import StoreError
+from tests.conftest import LogExpectations
 from tests.ui.conftest import Kiosk
 from ui.flow import Flow, Scans, ScreenHost
 from ui.main import _install_crash_handler
@@ -36,8 +37,9 @@ def _raise(exc: BaseException) -> Callable[[], None]:
 
 
 def test_a_known_problem_shows_its_calm_message(
-    qapp: object, caplog: pytest.LogCaptureFixture, allow_log_errors: None
+    qapp: object, caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
 ) -> None:
+    expect_log("ui.visitor_guard", logging.ERROR, "the local store cannot be written: disk full")
     guard, shown = _guard()
     undone: list[bool] = []
     guard.run(_raise(StoreError("disk full")), undo=lambda: undone.append(True))
@@ -49,8 +51,11 @@ def test_a_known_problem_shows_its_calm_message(
 
 
 def test_a_bug_is_logged_with_its_traceback_and_shows_the_generic_message(
-    qapp: object, caplog: pytest.LogCaptureFixture, allow_log_errors: None
+    qapp: object, caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
 ) -> None:
+    expect_log(
+        "ui.visitor_guard", logging.ERROR, "unexpected error in a user action: ZeroDivisionError"
+    )
     guard, shown = _guard()
     undone: list[bool] = []
     guard.run(_raise(ZeroDivisionError("a bug")), undo=lambda: undone.append(True))
@@ -64,8 +69,9 @@ def test_a_bug_is_logged_with_its_traceback_and_shows_the_generic_message(
 
 
 def test_a_bug_handed_over_from_a_worker_thread_keeps_its_traceback(
-    qapp: object, caplog: pytest.LogCaptureFixture, allow_log_errors: None
+    qapp: object, caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
 ) -> None:
+    expect_log("ui.visitor_guard", logging.ERROR, "unexpected error in a user action: KeyError")
     guard, shown = _guard()
     caught: list[BaseException] = []
 
@@ -115,8 +121,11 @@ class BrokenFlow(Flow):
 
 
 def test_a_bug_in_a_new_flow_logs_and_returns_to_start_without_a_traceback_on_screen(
-    kiosk: Kiosk, caplog: pytest.LogCaptureFixture, allow_log_errors: None
+    kiosk: Kiosk, caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
 ) -> None:
+    expect_log(
+        "ui.visitor_guard", logging.ERROR, "unexpected error in a user action: ZeroDivisionError"
+    )
     flow = BrokenFlow(kiosk.window.guard)
     kiosk.window.add_flow(flow)
     flow.host.show_screen(flow.screen)
@@ -134,9 +143,10 @@ def test_a_bug_in_a_new_flow_logs_and_returns_to_start_without_a_traceback_on_sc
 def test_an_exception_no_flow_caught_is_calmed_by_the_crash_handler(
     kiosk: Kiosk,
     caplog: pytest.LogCaptureFixture,
-    allow_log_errors: None,
+    expect_log: LogExpectations,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    expect_log("ui.visitor_guard", logging.ERROR, "unexpected error in a user action: RuntimeError")
     import sys
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test

@@ -93,7 +93,8 @@ def read_qr_codes(frame: QVideoFrame) -> list[str]:
 
 
 def _texts(image: object) -> list[str]:
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image, formats=qr_only)
     return [code.text for code in found if code.valid and code.text]
 
 

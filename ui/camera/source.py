@@ -152,7 +152,7 @@ class CameraSource(FrameSource):
         camera.errorOccurred.disconnect(self._failed)
         camera.activeChanged.disconnect(self._active_changed)
         camera.stop()
-        self._session.setCamera(None)  # type: ignore[arg-type]
+        self._session.setCamera(None)  # type: ignore[arg-type]  # Qt takes nullptr; the stub not
         camera.deleteLater()
 
     def _permitted(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain import Outcome, PersonSummary
@@ -17,6 +17,7 @@ class ConfirmScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmScreen")
+        self._asked: tuple[PersonSummary, Outcome, bool] | None = None
         self.question = QLabel(self)
         self.question.setObjectName("title")
         self.question.setWordWrap(True)
@@ -32,7 +33,7 @@ class ConfirmScreen(QWidget):
         self.yes_button = QPushButton(self)
         self.yes_button.setProperty("role", "primary")
         self.yes_button.clicked.connect(self.accepted)
-        self.cancel_button = QPushButton(self.tr("Avbryt"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancelled)
         for button in (self.yes_button, self.cancel_button):
             button.setProperty("scale", "large")
@@ -53,14 +54,40 @@ class ConfirmScreen(QWidget):
         layout.addSpacing(24)
         layout.addWidget(self.hint)
         layout.addStretch(2)
+        self.clear()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.cancel_button.setText(self.tr("Avbryt"))
+        if self._asked is None:
+            self.yes_button.setText(self.tr("Ja"))
+        else:
+            person, outcome, by_pass = self._asked
+            self.ask(person, outcome, by_pass=by_pass)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def spoken_text(self) -> str:
+        parts = [self.question.text(), self.organisation.text(), self.hint.text()]
+        parts.append(
+            self.tr("Velg %1 eller %2.")
+            .replace("%1", self.yes_button.text())
+            .replace("%2", self.cancel_button.text())
+        )
+        return " ".join(p for p in parts if p)
 
     def clear(self) -> None:
+        self._asked = None
         for label in (self.question, self.organisation, self.hint):
             label.clear()
-        self.yes_button.setText(self.tr("Ja"))
+        self.retranslate()
 
     def ask(self, person: PersonSummary, outcome: Outcome, *, by_pass: bool) -> None:
         """Word the question for checking ``person`` in or out."""
+        self._asked = (person, outcome, by_pass)
         name = person.name.strip()
         if outcome is Outcome.CHECKED_IN:
             question = (

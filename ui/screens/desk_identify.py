@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets.status_icon import StatusIcon, Symbol
@@ -18,6 +18,8 @@ class DeskIdentifyScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("deskIdentifyScreen")
         self.busy = False
+        self._asked = False
+        self._desk_label: str | None = None
         self.question = QLabel(self)
         self.question.setObjectName("title")
         self.question.setWordWrap(True)
@@ -27,10 +29,10 @@ class DeskIdentifyScreen(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name_button = QPushButton(self.tr("Finn navnet mitt"), self)
+        self.name_button = QPushButton(self)
         self.name_button.setProperty("role", "primary")
         self.name_button.clicked.connect(self.name_search_requested)
-        self.cancel_button = QPushButton(self.tr("Avbryt"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancelled)
         for button in (self.name_button, self.cancel_button):
             button.setProperty("scale", "large")
@@ -56,16 +58,34 @@ class DeskIdentifyScreen(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.name_button.setText(self.tr("Finn navnet mitt"))
+        self.cancel_button.setText(self.tr("Avbryt"))
+        if self._asked:
+            desk_label = self._desk_label
+            self.question.setText(
+                self.tr("Ta pulten %1").replace("%1", desk_label)
+                if desk_label
+                else self.tr("Finn en ledig pult for meg")
+            )
+        if self.busy:
+            self.hint.setText(self.tr("Et øyeblikk …"))
+        elif self._asked:
+            self.hint.setText(self.tr("Hold QR-koden mot skanneren, eller finn navnet ditt."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def ask(self, desk_label: str | None) -> None:
         """Ask for a pass or a name, to take ``desk_label`` (or to get a suggestion)."""
         self.busy = False
-        self.question.setText(
-            self.tr("Ta pulten %1").replace("%1", desk_label)
-            if desk_label
-            else self.tr("Finn en ledig pult for meg")
-        )
-        self.hint.setText(self.tr("Hold QR-koden mot skanneren, eller finn navnet ditt."))
+        self._asked, self._desk_label = True, desk_label
+        self.retranslate()
         self.icon.set_symbol(Symbol.WAITING)
         self.icon.setVisible(False)
         self.name_button.setVisible(True)
@@ -74,7 +94,7 @@ class DeskIdentifyScreen(QWidget):
     def show_busy(self) -> None:
         """The claim is on its way: "Et øyeblikk …", nothing to tap."""
         self.busy = True
-        self.hint.setText(self.tr("Et øyeblikk …"))
+        self.retranslate()
         self.icon.set_symbol(Symbol.WAITING)
         self.icon.setVisible(True)
         self.name_button.setVisible(False)
@@ -82,5 +102,6 @@ class DeskIdentifyScreen(QWidget):
 
     def clear(self) -> None:
         self.busy = False
+        self._asked, self._desk_label = False, None
         self.question.clear()
         self.hint.clear()

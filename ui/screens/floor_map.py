@@ -9,9 +9,10 @@ status change repaints only the desks whose state changed.
 
 from __future__ import annotations
 
+import itertools
 import logging
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,6 +43,8 @@ class FloorMapScreen(QWidget):
     """The visitor wants the ``Desk`` shown in the details panel."""
     suggest_requested = Signal()
     """The visitor tapped "Finn en ledig pult for meg"."""
+    speech_changed = Signal(str)
+    """The desk under the keyboard cursor, in words, for a visitor who listens."""
 
     def __init__(self, desks: DeskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,11 +55,11 @@ class FloorMapScreen(QWidget):
         self.current_floor: str | None = None
         self.selected: Desk | None = None
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.back_requested)
-        heading = QLabel(self.tr("Finn ledig pult"), self)
+        self.heading = heading = QLabel(self)
         heading.setObjectName("heading")
-        self.suggest_button = QPushButton(self.tr("Finn en ledig pult for meg"), self)
+        self.suggest_button = QPushButton(self)
         self.suggest_button.setProperty("role", "primary")
         self.suggest_button.clicked.connect(self.suggest_requested)
 
@@ -65,20 +68,17 @@ class FloorMapScreen(QWidget):
         self.floor_group = QButtonGroup(self)
         self.floor_group.setExclusive(True)
         self.floor_buttons: dict[str, QPushButton] = {}
-        self.zoom_out_button = self._zoom_button("−", self.tr("Zoom ut"))
-        self.zoom_in_button = self._zoom_button("+", self.tr("Zoom inn"))
-        self.fit_button = QPushButton(self.tr("Vis hele"), self)
+        self.zoom_out_button = self._zoom_button("−")
+        self.zoom_in_button = self._zoom_button("+")
+        self.fit_button = QPushButton(self)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches them; a tap keeps none
 
         self.banner_icon = StatusIcon(Symbol.WARNING, 40, self)
         self.banner = QLabel(self)
         self.banner.setObjectName("mapBanner")
         self.banner.setWordWrap(True)
-        self.empty_label = QLabel(
-            self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen."),
-            self,
-        )
+        self.empty_label = QLabel(self)
         self.empty_label.setObjectName("hint")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -86,6 +86,7 @@ class FloorMapScreen(QWidget):
         self.view = MapView(parent=self)
         self.view.desk_tapped.connect(self._desk_tapped)
         self.view.zoom_changed.connect(self._update_zoom_buttons)
+        self.view.cursor_moved.connect(self._cursor_moved)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
@@ -93,7 +94,7 @@ class FloorMapScreen(QWidget):
 
         self.details = DeskDetails(self)
         self.details.claim_requested.connect(self._claim)
-        self.details.close_requested.connect(self.clear_selection)
+        self.details.close_requested.connect(self._close_details)
         self.details.hide()
         self.legend = MapLegend(self)
 
@@ -133,7 +134,7 @@ class FloorMapScreen(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(16)
         map_column = QVBoxLayout()
-        map_column.setSpacing(8)
+        map_column.setSpacing(4)
         map_column.addLayout(tools)
         map_column.addWidget(self.banner_box)
         map_column.addWidget(self.empty_label)
@@ -142,18 +143,39 @@ class FloorMapScreen(QWidget):
         middle.addWidget(panel_box)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 4, 24, 4)  # the map gets every pixel the bars leave
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
 
         self.reload()
+        self.retranslate()
 
-    def _zoom_button(self, text: str, name: str) -> QPushButton:
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes). The
+        details panel and the legend do their own; a banner is worded when it is shown."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self.tr("Finn ledig pult"))
+        self.suggest_button.setText(self.tr("Finn en ledig pult for meg"))
+        for button, name in (
+            (self.zoom_out_button, self.tr("Zoom ut")),
+            (self.zoom_in_button, self.tr("Zoom inn")),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+        self.fit_button.setText(self.tr("Vis hele"))
+        self.empty_label.setText(
+            self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _zoom_button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName("zoomButton")
-        button.setAccessibleName(name)
-        button.setToolTip(name)
         return button
 
     # Data ------------------------------------------------------------------------------------
@@ -185,13 +207,14 @@ class FloorMapScreen(QWidget):
             button = QPushButton(floor.name, self)
             button.setCheckable(True)
             button.setObjectName("floorButton")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _checked=False, f=floor.id: self.show_floor(f))
             self.floor_group.addButton(button)
             self.floor_bar.addWidget(button)
             self.floor_buttons[floor.id] = button
         for button in self.floor_buttons.values():
             button.setVisible(len(floors) > 1)
+        self._set_tab_order()
         current = self.current_floor
         self.current_floor = None
         for scene in old.values():
@@ -281,11 +304,47 @@ class FloorMapScreen(QWidget):
             self.show_floor(self.floors[0].id)
         self.view.fit_all()
 
+    def _set_tab_order(self) -> None:
+        """Tilbake, the suggestion, the floors, zoom, the map, then the desk's details."""
+        chain: list[QWidget] = [self.back_button, self.suggest_button]
+        chain += list(self.floor_buttons.values())
+        chain += [self.zoom_out_button, self.zoom_in_button, self.fit_button, self.view]
+        chain += [self.details.claim_button, self.details.close_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def go_back(self) -> None:
+        """Esc: close a desk's details (back to the map), else back to the start screen."""
+        if self.details.isVisible():
+            self._close_details()
+            return
+        self.back_requested.emit()
+
+    def _close_details(self) -> None:
+        focus = self.window().focusWidget()
+        had_focus = focus is not None and self.details.isAncestorOf(focus)
+        self.clear_selection()
+        if had_focus:  # a keyboard user goes on from the map where they were
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cursor_moved(self, desk_id: str) -> None:
+        item = self.view.cursor_item()
+        if item is not None and item.desk.id == desk_id:
+            self.speech_changed.emit(item.accessible_text())
+
     def _desk_tapped(self, desk_id: str) -> None:
         self.show_banner("")
         desk = self._desks.desk(desk_id)
-        if desk is not None:
-            self._show_details(desk)
+        if desk is None:
+            return
+        self._show_details(desk)
+        if (
+            self.window().focusWidget() is self.view
+        ):  # chosen with the keyboard: on to "Ta denne pulten"
+            target = (
+                self.details.claim_button if self.details.claimable else self.details.close_button
+            )
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _show_details(self, desk: Desk, *, note: str = "") -> None:
         scene = self.scenes.get(desk.floor_id)

@@ -1,7 +1,8 @@
 """Find yourself by name: an on-screen keyboard, a search field and big result rows.
 
 Results appear from two letters on and show the full name and organisation only, never
-whether someone is in. A physical keyboard types into the same field.
+whether someone is in. A physical keyboard types into the same field; Tab (or Enter in the
+field) moves to the results, Enter picks one.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -69,26 +71,30 @@ class NameSearchScreen(QWidget):
     """The visitor tapped a result row: the ``PersonSummary`` they chose."""
     back_requested = Signal()
     """The visitor wants to go back to the start screen."""
+    speech_changed = Signal(str)
+    """What the results say now, for a visitor who listens (``ui/narration.py``)."""
 
     def __init__(self, people: PersonSearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("nameSearchScreen")
         self._people = people
         self.results: list[PersonSummary] = []
+        self._letters = 0
+        self._more = False
+        self._heading: str | None = None  # a flow's own heading; None: the default one
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button = QPushButton(self)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = QLabel(self.default_heading(), self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("heading")
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setMaxLength(MAX_QUERY_CHARS)
-        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
-        self.field.setAccessibleName(self.tr("Navn"))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.textChanged.connect(self._search)
+        self.field.installEventFilter(self)  # Enter in the field: on to the results
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -121,8 +127,8 @@ class NameSearchScreen(QWidget):
         bar.addWidget(self.field, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(10)
+        layout.setContentsMargins(32, 6, 32, 6)  # room for the access bar on a 800 px tablet
+        layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
         layout.addWidget(self.status)
@@ -130,16 +136,32 @@ class NameSearchScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.keyboard)
         self._search("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self._heading if self._heading is not None else self.default_heading())
+        self.field.setPlaceholderText(self.tr("Fornavn eller etternavn"))
+        self.field.setAccessibleName(self.tr("Navn"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def default_heading(self) -> str:
         return self.tr("Sjekk inn med navn – skriv navnet ditt")
 
     def set_heading(self, text: str) -> None:
         """Say what the name is for (e.g. taking a desk); ``reset`` brings back the default."""
+        self._heading = text
         self.heading.setText(text)
 
     def reset(self) -> None:
         """Forget what was typed and found (leaving the screen, or after idle time)."""
+        self._heading = None
         self.heading.setText(self.default_heading())
         self.field.clear()
         self._search("")
@@ -161,7 +183,15 @@ class NameSearchScreen(QWidget):
         self._show(people[:MAX_RESULTS], letters, more=len(people) > MAX_RESULTS)
 
     def _show(self, people: list[PersonSummary], letters: int, *, more: bool = False) -> None:
-        self.results = people
+        self.results, self._letters, self._more = people, letters, more
+        self._show_status()
+        for index, button in enumerate(self.result_buttons):
+            button.show_person(people[index] if index < len(people) else None)
+        if letters >= MIN_LETTERS:
+            self.speech_changed.emit(self.results_text())
+
+    def _show_status(self) -> None:
+        letters, people, more = self._letters, self.results, self._more
         if letters < MIN_LETTERS:
             self.status.setText(self.tr("Skriv minst to bokstaver"))
         elif not people:
@@ -170,8 +200,29 @@ class NameSearchScreen(QWidget):
             self.status.setText(self.tr("Flere treff – skriv mer av navnet, eller trykk på ditt"))
         else:
             self.status.setText(self.tr("Trykk på navnet ditt"))
-        for index, button in enumerate(self.result_buttons):
-            button.show_person(people[index] if index < len(people) else None)
+
+    def spoken_text(self) -> str:
+        return f"{self.heading.text()}. {self.results_text()}"
+
+    def results_text(self) -> str:
+        """The status line and the names found: "Trykk på navnet ditt. Kari Nordmann, NAV." """
+        parts = [self.status.text().rstrip(".") + "."]
+        parts += [
+            f"{row.accessibleName()}." for row in self.result_buttons if row.isVisibleTo(self)
+        ]
+        return " ".join(parts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.results
+        ):
+            self.result_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _chosen(self, index: int) -> None:
         if index < len(self.results):

@@ -1,10 +1,15 @@
-"""The answer to a check-in, check-out or problem; it goes back to start by itself."""
+"""The answer to a check-in, check-out or problem; it goes back to start by itself.
+
+It stays until tapped, or ``confirmation_s`` (6 s by default: WCAG 2.2.1 leaves room to read),
+and ``SPEECH_TIME_FACTOR`` times as long while speech is on (10 s by default), so the answer is
+heard to its end before the screen goes.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -12,6 +17,8 @@ from ui.messages import Message, MessageKind
 from ui.widgets.status_icon import StatusIcon, Symbol
 
 log = logging.getLogger(__name__)
+
+SPEECH_TIME_FACTOR = 10 / 6
 
 _SYMBOLS = {
     MessageKind.WELCOME: Symbol.CHECK,
@@ -48,9 +55,9 @@ class ResultScreen(QWidget):
         self.detail.setObjectName("resultDetail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
-        self.ok_button = QPushButton(self.tr("OK"), self)
+        self.ok_button = QPushButton(self)
         self.ok_button.setMinimumWidth(240)
-        self.ok_button.clicked.connect(self._finish)
+        self.ok_button.clicked.connect(self.finish)
 
         icon_row = QHBoxLayout()
         icon_row.addStretch(1)
@@ -78,10 +85,40 @@ class ResultScreen(QWidget):
         layout.addLayout(button_row)
         layout.addStretch(1)
 
+        self.confirmation_s = confirmation_s
+        self.speech_on = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(max(1, round(confirmation_s * 1000)))
-        self._timer.timeout.connect(self._finish)
+        self._timer.timeout.connect(self.finish)
+
+    @property
+    def shown_for_s(self) -> float:
+        """How long a result stays when nobody taps it."""
+        factor = SPEECH_TIME_FACTOR if self.speech_on else 1.0
+        return self.confirmation_s * factor
+
+    def set_speech(self, on: bool) -> None:
+        """Speech on: results stay longer (from the next one, and the one showing now)."""
+        self.speech_on = on
+        if self._timer.isActive():
+            self._timer.start(max(1, round(self.shown_for_s * 1000)))
+
+    def spoken_text(self) -> str:
+        message = self.message
+        if message is None:
+            return ""
+        return " ".join(t for t in (message.title, message.detail.replace("\n", ". ")) if t)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's own texts. A message is worded when it is made, in the language of the
+        moment; the language only changes on the start screen, so no message outlives it."""
+        self.ok_button.setText(self.tr("OK"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def present(self, message: Message) -> None:
         """Show ``message`` and start counting down to the start screen."""
@@ -93,7 +130,7 @@ class ResultScreen(QWidget):
         if self.desk_map is not None:
             self.desk_map.setVisible(message.desk_id is not None)
         self._announce = True
-        self._timer.start()
+        self._timer.start(max(1, round(self.shown_for_s * 1000)))
         self.update()
 
     def stop(self) -> None:
@@ -107,13 +144,14 @@ class ResultScreen(QWidget):
         if self.desk_map is not None:
             self.desk_map.hide()
 
-    def _finish(self) -> None:
+    def finish(self) -> None:
+        """Tapped (or Esc, or time is up): back to start."""
         self._timer.stop()
         self.done.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
-        self._finish()
+        self.finish()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

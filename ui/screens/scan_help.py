@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,22 +52,20 @@ class ScanHelpScreen(QWidget):
         self.source.setParent(self)
         self.decoder.setParent(self)
         self.camera_on = False
+        self._camera_state = CameraState.OFF
 
-        self.back_button = QPushButton("‹ " + self.tr("Tilbake"), self)
+        self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.back_requested)
-        heading = QLabel(self.tr("Sjekk inn med QR-kode"), self)
+        self.heading = heading = QLabel(self)
         heading.setObjectName("title")
 
         self.preview = CameraPreview(self)
-        self.camera_message = QLabel(
-            self.tr("Kameraet er ikke tilgjengelig. Bruk skanneren eller sjekk inn med navn."),
-            self,
-        )
+        self.camera_message = QLabel(self)
         self.camera_message.setObjectName("cameraMessage")
         self.camera_message.setWordWrap(True)
         self.camera_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.camera_message.setMargin(32)
-        self.camera_starting = QLabel(self.tr("Kameraet starter …"), self)
+        self.camera_starting = QLabel(self)
         self.camera_starting.setObjectName("cameraMessage")
         self.camera_starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         picture = QWidget(self)
@@ -76,17 +74,13 @@ class ScanHelpScreen(QWidget):
         for widget in (self.preview, self.camera_message, self.camera_starting):
             self._picture.addWidget(widget)
 
-        self.instruction = QLabel(self.tr("Hold QR-koden inne i rammen"), self)
+        self.instruction = QLabel(self)
         self.instruction.setObjectName("heading")
         self.instruction.setWordWrap(True)
-        self.scanner_hint = QLabel(
-            self.tr("Du kan også holde koden mot skanneren ved siden av skjermen."), self
-        )
+        self.scanner_hint = QLabel(self)
         self.scanner_hint.setObjectName("resultDetail")
         self.scanner_hint.setWordWrap(True)
-        fallback = QLabel(
-            self.tr("Har du ikke passet med deg? Gå tilbake og sjekk inn med navn."), self
-        )
+        self.fallback = fallback = QLabel(self)
         fallback.setObjectName("muted")
         fallback.setWordWrap(True)
 
@@ -121,6 +115,25 @@ class ScanHelpScreen(QWidget):
         self.decoder.decoded.connect(self._decoded)
         self.source.state_changed.connect(self._camera_state_changed)
         self._camera_state_changed(self.source.state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.back_button.setText("‹ " + self.tr("Tilbake"))
+        self.heading.setText(self.tr("Sjekk inn med QR-kode"))
+        self.camera_message.setText(
+            self.tr("Kameraet er ikke tilgjengelig. Bruk skanneren eller sjekk inn med navn.")
+        )
+        self.camera_starting.setText(self.tr("Kameraet starter …"))
+        self.fallback.setText(
+            self.tr("Har du ikke passet med deg? Gå tilbake og sjekk inn med navn.")
+        )
+        self._show_instructions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # Camera lifecycle ---------------------------------------------------------------------
     def start_camera(self) -> None:
@@ -149,16 +162,21 @@ class ScanHelpScreen(QWidget):
         return self.source.state in (CameraState.STARTING, CameraState.RUNNING)
 
     def _camera_state_changed(self, state: CameraState) -> None:
+        self._camera_state = state
         if state is CameraState.UNAVAILABLE:
             self._picture.setCurrentWidget(self.camera_message)
-            self.instruction.setText(self.tr("Hold QR-koden mot skanneren"))
-            self.scanner_hint.setText(self.tr("Skanneren står ved siden av skjermen."))
             self.preview.clear()
-            return
-        if state is CameraState.STARTING:
+        elif state is CameraState.STARTING:
             self._picture.setCurrentWidget(self.camera_starting)
         else:  # RUNNING, or OFF (nothing is shown then)
             self._picture.setCurrentWidget(self.preview)
+        self._show_instructions()
+
+    def _show_instructions(self) -> None:
+        if self._camera_state is CameraState.UNAVAILABLE:
+            self.instruction.setText(self.tr("Hold QR-koden mot skanneren"))
+            self.scanner_hint.setText(self.tr("Skanneren står ved siden av skjermen."))
+            return
         self.instruction.setText(self.tr("Hold QR-koden inne i rammen"))
         self.scanner_hint.setText(
             self.tr("Du kan også holde koden mot skanneren ved siden av skjermen.")

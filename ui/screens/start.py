@@ -1,18 +1,30 @@
 """The start screen: where every visit begins and every screen returns to.
 
-It shows the site, the time, the two ways to check in and whether the kiosk reaches the
-central store. It never shows who is in the building.
+It shows the site, the time, the two ways to check in, the free desks, whether the kiosk reaches
+the central store and the three languages, each by its own name. It never shows who is in the
+building.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain import SyncStatus
+from kiosk.settings import LANGUAGES
+from ui import theme
+from ui.i18n import LANGUAGE_NAMES
 from ui.sync_status import describe
 from ui.time_display import Clock, format_date, format_time
 from ui.widgets.status_icon import StatusIcon, Symbol
@@ -27,6 +39,10 @@ class StartScreen(QWidget):
     """The visitor tapped "Sjekk inn med navn"."""
     desk_map_requested = Signal()
     """The visitor tapped "Finn ledig pult"."""
+    first_painted = Signal()
+    """The screen was painted for the first time (the kiosk is up)."""
+    language_chosen = Signal(str)
+    """The visitor tapped a language: its code ("nb", "nn", "en")."""
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,9 +50,13 @@ class StartScreen(QWidget):
         self._clock = clock
         self._announced = False
 
-        self.title = QLabel(self.tr("RegionLab Lister"), self)
+        self._sync_status: SyncStatus | None = None
+        self._free_counts: dict[str, int] = {}
+        self._language = ""
+
+        self.title = QLabel(self)
         self.title.setObjectName("title")
-        self.subtitle = QLabel(self.tr("Sjekk inn når du kommer, og sjekk ut når du går."), self)
+        self.subtitle = QLabel(self)
         self.subtitle.setObjectName("muted")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clock")
@@ -45,21 +65,34 @@ class StartScreen(QWidget):
         self.date_label.setObjectName("muted")
         self.date_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.qr_button = self._big_button(self.tr("Sjekk inn med QR-kode"))
+        self.qr_button = self._big_button()
         self.qr_button.clicked.connect(self.qr_help_requested)
-        self.name_button = self._big_button(self.tr("Sjekk inn med navn"))
+        self.name_button = self._big_button()
         self.name_button.clicked.connect(self.name_search_requested)
 
-        self.hint = QLabel(self.tr("Hold QR-koden mot skanneren"), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.desk_button = QPushButton(self.tr("Finn ledig pult"), self)
+        self.desk_button = QPushButton(self)
         self.desk_button.setProperty("scale", "large")
         self.desk_button.clicked.connect(self.desk_map_requested)
         self.free_label = QLabel(self)
         self.free_label.setObjectName("freeDesks")
         self.free_label.setWordWrap(True)
+
+        # The languages, each by its own name; the current one is checked and has a tick.
+        self.language_group = QButtonGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code in LANGUAGES:
+            button = QPushButton(LANGUAGE_NAMES[code], self)
+            button.setObjectName("languageButton")
+            button.setCheckable(True)
+            button.setMinimumSize(theme.BUTTON_HEIGHT, theme.BUTTON_HEIGHT)
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.language_group.addButton(button)
+            self.language_buttons[code] = button
 
         self.sync_icon = StatusIcon(Symbol.WAITING, 52, self)
         self.sync_label = QLabel(self)
@@ -91,6 +124,8 @@ class StartScreen(QWidget):
         status.setSpacing(12)
         status.addWidget(self.sync_icon)
         status.addWidget(self.sync_label, 1)
+        for button in self.language_buttons.values():
+            status.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
@@ -108,14 +143,46 @@ class StartScreen(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh_clock)
         self._timer.start()
-        self.refresh_clock()
+        self.retranslate()
 
-    def _big_button(self, text: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def _big_button(self) -> QPushButton:
+        button = QPushButton(self)
         button.setProperty("role", "primary")
         button.setProperty("scale", "big")
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.title.setText(self.tr("RegionLab Lister"))
+        self.subtitle.setText(self.tr("Sjekk inn når du kommer, og sjekk ut når du går."))
+        self.qr_button.setText(self.tr("Sjekk inn med QR-kode"))
+        self.name_button.setText(self.tr("Sjekk inn med navn"))
+        self.hint.setText(self.tr("Hold QR-koden mot skanneren"))
+        self.desk_button.setText(self.tr("Finn ledig pult"))
+        self.refresh_clock()
+        self._show_sync_status()
+        self._show_free_counts()
+        self._show_languages()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_language(self, language: str) -> None:
+        """Mark ``language`` as the one shown now (a tick, the checked state, its name)."""
+        self._language = language
+        self._show_languages()
+
+    def _show_languages(self) -> None:
+        for code, button in self.language_buttons.items():
+            chosen = code == self._language
+            button.setChecked(chosen)
+            name = LANGUAGE_NAMES[code]
+            button.setText(("✓ " if chosen else "") + name)
+            button.setAccessibleName(self.tr("%1, valgt").replace("%1", name) if chosen else name)
+            button.setAccessibleDescription(self.tr("Velg språk"))
 
     def refresh_clock(self) -> None:
         now = self._clock.now()
@@ -123,18 +190,30 @@ class StartScreen(QWidget):
         self.date_label.setText(format_date(now))
 
     def set_sync_status(self, status: SyncStatus) -> None:
-        symbol, text = describe(status)
+        self._sync_status = status
+        self._show_sync_status()
+
+    def _show_sync_status(self) -> None:
+        if self._sync_status is None:
+            return
+        symbol, text = describe(self._sync_status)
         self.sync_icon.set_symbol(symbol)
         self.sync_label.setText(text)
 
     def set_free_counts(self, counts: dict[str, int]) -> None:
         """Free desks now per zone: "Ledige pulter nå: Sone A 5 · Sone B 3 · Stillesone 2"."""
+        self._free_counts = dict(counts)
+        self._show_free_counts()
+
+    def _show_free_counts(self) -> None:
+        counts = self._free_counts
         if not counts:
             self.free_label.clear()
         elif not any(counts.values()):
             self.free_label.setText(self.tr("Ingen ledige pulter akkurat nå"))
         else:
-            zones = " · ".join(f"{zone} {count}" for zone, count in counts.items())
+            locale = QLocale()
+            zones = " · ".join(f"{zone} {locale.toString(count)}" for zone, count in counts.items())
             self.free_label.setText(self.tr("Ledige pulter nå: %1").replace("%1", zones))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -142,3 +221,4 @@ class StartScreen(QWidget):
         if not self._announced:
             self._announced = True
             log.info("kiosk: start screen shown")
+            self.first_painted.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.desks import Desk, DeskState, DeskStatus
@@ -67,11 +67,11 @@ class DeskDetails(QWidget):
         self.equipment_label.setWordWrap(True)
         self.until_label = QLabel(self)
         self.until_label.setWordWrap(True)
-        self.claim_button = QPushButton(self.tr("Ta denne pulten"), self)
+        self.claim_button = QPushButton(self)
         self.claim_button.setProperty("role", "primary")
         self.claim_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.claim_button.clicked.connect(self.claim_requested)
-        self.close_button = QPushButton(self.tr("Lukk"), self)
+        self.close_button = QPushButton(self)
         self.close_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.close_button.clicked.connect(self.close_requested)
 
@@ -91,13 +91,27 @@ class DeskDetails(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.claim_button)
         layout.addWidget(self.close_button)
+        self._note = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.claim_button.setText(self.tr("Ta denne pulten"))
+        self.close_button.setText(self.tr("Lukk"))
+        if self.desk is not None:
+            self.show_desk(self.desk, self.status, note=self._note)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def claimable(self) -> bool:
         return self.status is not None and self.status.state in CLAIMABLE
 
     def show_desk(self, desk: Desk, status: DeskStatus | None, *, note: str = "") -> None:
-        self.desk, self.status = desk, status
+        self.desk, self.status, self._note = desk, status, note
         state = status.state if status else DeskState.UNAVAILABLE
         provisional = status.provisional if status else False
         self.note.setText(note)
@@ -123,6 +137,7 @@ class DeskDetails(QWidget):
 
     def clear(self) -> None:
         self.desk = self.status = None
+        self._note = ""
         for label in (self.note, self.title, self.state_label, self.zone_label):
             label.clear()
         self.equipment_label.clear()

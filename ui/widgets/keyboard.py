@@ -7,7 +7,7 @@ it decides what the text becomes. Its keys never take the focus, so a search fie
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from ui import theme
@@ -33,21 +33,33 @@ class OnScreenKeyboard(QWidget):
         columns = max(len(row) for row in LETTER_ROWS)  # 11
         for r, row in enumerate(LETTER_ROWS):
             for c, char in enumerate(row):
-                label = self.tr("bindestrek") if char == "-" else char
                 button = self._make_key(char, char)
-                button.setAccessibleName(label)
+                button.setAccessibleName(char)
                 grid.addWidget(button, r, c)
-        backspace = self._make_key("⌫ " + self.tr("Slett"), "backspace")
-        backspace.setAccessibleName(self.tr("Slett siste tegn"))
+        backspace = self._make_key("", "backspace")
         backspace.clicked.connect(self.backspace_requested)
         grid.addWidget(backspace, 2, len(LETTER_ROWS[2]), 1, columns - len(LETTER_ROWS[2]))
-        space = self._make_key(self.tr("Mellomrom"), " ")
-        space.setAccessibleName(self.tr("Mellomrom"))
+        space = self._make_key("", " ")
         grid.addWidget(space, 3, 0, 1, columns - 3)
-        clear = self._make_key(self.tr("Tøm"), "clear")
-        clear.setAccessibleName(self.tr("Tøm feltet"))
+        clear = self._make_key("", "clear")
         clear.clicked.connect(self.clear_requested)
         grid.addWidget(clear, 3, columns - 3, 1, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self._keys["-"].setAccessibleName(self.tr("bindestrek"))
+        self._keys["backspace"].setText("⌫ " + self.tr("Slett"))
+        self._keys["backspace"].setAccessibleName(self.tr("Slett siste tegn"))
+        self._keys[" "].setText(self.tr("Mellomrom"))
+        self._keys[" "].setAccessibleName(self.tr("Mellomrom"))
+        self._keys["clear"].setText(self.tr("Tøm"))
+        self._keys["clear"].setAccessibleName(self.tr("Tøm feltet"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _make_key(self, text: str, key: str) -> QPushButton:
         button = QPushButton(text, self)

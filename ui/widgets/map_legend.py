@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
@@ -49,35 +49,40 @@ class MapLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapLegend")
-        self.heading = QLabel(self.tr("Forklaring"), self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("legendHeading")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         grid.addWidget(self.heading, 0, 0, 1, 2)
-        rows: list[tuple[DeskSwatch, str]] = [
-            (DeskSwatch(state, parent=self), state_name(state)) for state in DeskState
-        ]
-        rows.append(
-            (
-                DeskSwatch(DeskState.OCCUPIED, provisional=True, parent=self),
-                self.tr("Ikke bekreftet ennå"),
-            )
-        )
-        rows.append(
-            (DeskSwatch(DeskState.OCCUPIED, highlighted=True, parent=self), self.tr("Din pult"))
-        )
+        swatches = [DeskSwatch(state, parent=self) for state in DeskState]
+        swatches.append(DeskSwatch(DeskState.OCCUPIED, provisional=True, parent=self))
+        swatches.append(DeskSwatch(DeskState.OCCUPIED, highlighted=True, parent=self))
         self.entries: list[tuple[DeskSwatch, QLabel]] = []
-        for row, (swatch, text) in enumerate(rows, start=1):
-            label = QLabel(text, self)
+        for row, swatch in enumerate(swatches, start=1):
+            label = QLabel(self)
             label.setObjectName("legendText")
             label.setWordWrap(True)
-            swatch.setAccessibleName(text)
             grid.addWidget(swatch, row, 0)
             grid.addWidget(label, row, 1)
             self.entries.append((swatch, label))
         grid.setColumnStretch(1, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start, and whenever it changes)."""
+        self.heading.setText(self.tr("Forklaring"))
+        texts = [state_name(state) for state in DeskState]
+        texts += [self.tr("Ikke bekreftet ennå"), self.tr("Din pult")]
+        for (swatch, label), text in zip(self.entries, texts, strict=True):
+            label.setText(text)
+            swatch.setAccessibleName(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def texts(self) -> list[str]:
         return [label.text() for _swatch, label in self.entries]

@@ -6,7 +6,9 @@ SVG through ``QGraphicsSvgItem`` in device-coordinate cache mode, a PNG as a pix
 
 ``MapView`` has no scroll bars: a finger or mouse drags the plan, a pinch or the wheel zooms,
 and a tap that did not move is a tap on whatever desk is under it (``desk_tapped``). Rooms are
-drawn but never tapped.
+drawn but never tapped. With the keyboard (Tab reaches the view) the arrow keys move a cursor
+from desk to desk, to the nearest desk in that direction; Enter or Space picks it, as a tap
+would. The cursor is drawn as a thick ring in the focus colour while the view has the focus.
 """
 
 from __future__ import annotations
@@ -14,9 +16,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
@@ -52,6 +66,8 @@ _TAP_SLOP_PX = 12  # a press that moves less than this is a tap, not a drag
 MAX_ZOOM = 8.0  # relative to "the whole floor fits"
 MIN_ZOOM = 0.7
 ZOOM_STEP = 1.4
+ZOOM_KEY_STEP = 1.4
+FOCUS_RING_PX = 6  # the keyboard cursor's ring, on screen whatever the zoom
 
 
 def _plan_item(floor: Floor, owner: QObject) -> QGraphicsItem:
@@ -162,6 +178,8 @@ class MapView(QGraphicsView):
     """The visitor tapped a desk: its id (rooms and the plan are never tapped)."""
     zoom_changed = Signal()
     """The zoom level changed (buttons, pinch, wheel, fit)."""
+    cursor_moved = Signal(str)
+    """The keyboard cursor is on this desk now (its id)."""
 
     def __init__(self, *, interactive: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +197,9 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         # Desk items keep their outlines inside their (padded) bounds.
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by Tab, not by a tap (a tap picks a desk; it does not need the focus).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus if interactive else Qt.FocusPolicy.NoFocus)
+        self.cursor_desk: str | None = None
         if interactive:
             self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
             self.viewport().grabGesture(Qt.GestureType.PinchGesture)
@@ -200,6 +220,7 @@ class MapView(QGraphicsView):
     def show_floor(self, scene: FloorScene) -> None:
         self.setScene(scene)
         self._focus = None
+        self.cursor_desk = None
         self.fit_all()
 
     def frame(self, rect: QRectF) -> None:
@@ -270,6 +291,107 @@ class MapView(QGraphicsView):
             return None
         return self.mapFromScene(item.mapToScene(QPointF(0, 0)))
 
+    # Keyboard --------------------------------------------------------------------------------
+    def cursor_item(self) -> DeskItem | None:
+        scene = self.floor_scene()
+        if scene is None or self.cursor_desk is None:
+            return None
+        return scene.desk_items.get(self.cursor_desk)
+
+    def place_cursor(self, desk_id: str | None) -> None:
+        """Put the keyboard cursor on a desk (or the first in reading order) and show it."""
+        scene = self.floor_scene()
+        if scene is None or not scene.desk_items:
+            return
+        if desk_id not in scene.desk_items:
+            desk_id = reading_order(scene.desk_items.values())[0].desk.id
+        assert desk_id is not None
+        self.cursor_desk = desk_id
+        item = scene.desk_items[desk_id]
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        self.viewport().update()
+        self.cursor_moved.emit(desk_id)
+
+    def move_cursor(self, dx: int, dy: int) -> bool:
+        """Move to the nearest desk in direction (dx, dy); False if there is none that way."""
+        scene = self.floor_scene()
+        here = self.cursor_item()
+        if scene is None or here is None:
+            self.place_cursor(None)
+            return self.cursor_desk is not None
+        target = nearest_in_direction(here, scene.desk_items.values(), dx, dy)
+        if target is None:
+            return False
+        self.place_cursor(target.desk.id)
+        return True
+
+    def spoken_focus_text(self) -> str:
+        """What the narration says when the map gets the focus."""
+        scene = self.floor_scene()
+        floor = scene.floor.name if scene is not None else ""
+        item = self.cursor_item()
+        parts = [
+            QCoreApplication.translate("MapView", "Kart over %1").replace("%1", floor),
+            QCoreApplication.translate(
+                "MapView", "Piltastene flytter mellom pultene, Enter velger pulten."
+            ),
+        ]
+        if item is not None:
+            parts.append(item.accessible_text())
+        return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        key = event.key()
+        if key in steps:
+            self.move_cursor(*steps[Qt.Key(key)])
+            event.accept()
+            return
+        picks = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if key in picks and self.cursor_desk is not None:
+            event.accept()
+            self.desk_tapped.emit(self.cursor_desk)
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+            self.zoom_by(ZOOM_KEY_STEP if key == Qt.Key.Key_Plus else 1 / ZOOM_KEY_STEP)
+            event.accept()
+            return
+        event.ignore()  # Tab, Esc: the screen and the window handle them
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        scene = self.floor_scene()
+        keep = self.cursor_desk
+        if keep is None and scene is not None and scene.highlighted is not None:
+            keep = scene.highlighted.desk.id
+        self.place_cursor(keep)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        item = self.cursor_item() if self.hasFocus() else None
+        if item is None:
+            return
+        box = item.sceneBoundingRect()
+        painter.save()
+        outer = QPen(QColor(theme.ON_FOCUS), FOCUS_RING_PX + 4)
+        outer.setCosmetic(True)
+        inner = QPen(QColor(theme.FOCUS), FOCUS_RING_PX)
+        inner.setCosmetic(True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen in (outer, inner):
+            painter.setPen(pen)
+            painter.drawRect(box)
+        painter.restore()
+
     # Input -----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -336,3 +458,39 @@ class MapView(QGraphicsView):
         super().showEvent(event)
         if not self._user_zoomed:
             self._refit()
+
+
+def reading_order(items: Iterable[DeskItem]) -> list[DeskItem]:
+    """Desks row by row (rows: centres within half a desk height), left to right."""
+    ordered = sorted(items, key=lambda i: (i.sceneBoundingRect().center().y(), 0.0))
+    rows: list[list[DeskItem]] = []
+    for item in ordered:
+        box = item.sceneBoundingRect()
+        if rows:
+            last = rows[-1][0].sceneBoundingRect()
+            if abs(box.center().y() - last.center().y()) <= max(last.height(), 1) / 2:
+                rows[-1].append(item)
+                continue
+        rows.append([item])
+    return [i for row in rows for i in sorted(row, key=lambda i: i.sceneBoundingRect().x())]
+
+
+def nearest_in_direction(
+    here: DeskItem, items: Iterable[DeskItem], dx: int, dy: int
+) -> DeskItem | None:
+    """The desk an arrow key leads to: ahead of ``here`` in direction (dx, dy), within 60°
+    either side, the nearest when sideways distance counts double."""
+    origin = here.sceneBoundingRect().center()
+    best: tuple[float, DeskItem] | None = None
+    for item in items:
+        if item is here:
+            continue
+        centre = item.sceneBoundingRect().center()
+        ahead = (centre.x() - origin.x()) * dx + (centre.y() - origin.y()) * dy
+        side = abs((centre.x() - origin.x()) * dy - (centre.y() - origin.y()) * dx)
+        if ahead <= 1e-6 or side > ahead * 1.8:
+            continue
+        score = ahead + 2 * side
+        if best is None or score < best[0]:
+            best = (score, item)
+    return best[1] if best else None

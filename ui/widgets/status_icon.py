@@ -1,14 +1,15 @@
 """A painted status symbol, so state never depends on colour alone or on an emoji font.
 
 Each symbol has its own shape (tick, arrow out of a door, exclamation mark, cloud, crossed
-cloud, hourglass, padlock) and an accessible name; the colour only reinforces it.
+cloud, cloud with an arrow up into it, hourglass, padlock) and an accessible name; the colour
+only reinforces it.
 """
 
 from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,6 +22,7 @@ class Symbol(enum.Enum):
     WARNING = "warning"
     ONLINE = "online"
     OFFLINE = "offline"
+    SENDING = "sending"  # a backlog on its way to the store: an arrow up into the cloud
     WAITING = "waiting"
     NOT_APPROVED = "not_approved"  # the store refused this kiosk: a padlock
 
@@ -31,9 +33,26 @@ _COLOURS = {
     Symbol.WARNING: theme.DANGER,
     Symbol.ONLINE: theme.SUCCESS,
     Symbol.OFFLINE: theme.WARNING,
+    Symbol.SENDING: theme.PRIMARY,
     Symbol.WAITING: theme.TEXT_MUTED,
     Symbol.NOT_APPROVED: theme.DANGER,
 }
+
+
+def symbol_name(symbol: Symbol) -> str:
+    """What the symbol means, in words (its accessible name)."""
+    translate = QCoreApplication.translate
+    names = {
+        Symbol.CHECK: translate("StatusIcon", "Utført"),
+        Symbol.GOODBYE: translate("StatusIcon", "Sjekket ut"),
+        Symbol.WARNING: translate("StatusIcon", "Obs"),
+        Symbol.ONLINE: translate("StatusIcon", "Tilkoblet"),
+        Symbol.OFFLINE: translate("StatusIcon", "Frakoblet"),
+        Symbol.SENDING: translate("StatusIcon", "Sender"),
+        Symbol.WAITING: translate("StatusIcon", "Venter"),
+        Symbol.NOT_APPROVED: translate("StatusIcon", "Ikke godkjent"),
+    }
+    return names[symbol]
 
 
 class StatusIcon(QWidget):
@@ -44,7 +63,7 @@ class StatusIcon(QWidget):
         self.setFixedSize(QSize(size, size))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
-        self.setAccessibleName(symbol.value)
+        self.setAccessibleName(symbol_name(symbol))
 
     @property
     def symbol(self) -> Symbol:
@@ -53,8 +72,13 @@ class StatusIcon(QWidget):
     def set_symbol(self, symbol: Symbol) -> None:
         if symbol is not self._symbol:
             self._symbol = symbol
-            self.setAccessibleName(symbol.value)
+            self.setAccessibleName(symbol_name(symbol))
             self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(symbol_name(self._symbol))
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
@@ -90,7 +114,7 @@ class StatusIcon(QWidget):
                 path.lineTo(s * 0.73, s / 2)
                 path.lineTo(s * 0.55, s * 0.67)
                 p.drawPath(path)
-        elif sym in (Symbol.ONLINE, Symbol.OFFLINE):
+        elif sym in (Symbol.ONLINE, Symbol.OFFLINE, Symbol.SENDING):
             cloud = QPainterPath()
             cloud.setFillRule(Qt.FillRule.WindingFill)
             cloud.addEllipse(QRectF(s * 0.04, s * 0.40, s * 0.36, s * 0.36))
@@ -113,6 +137,12 @@ class StatusIcon(QWidget):
                 path = QPainterPath(QPointF(s * 0.36, s * 0.55))
                 path.lineTo(s * 0.46, s * 0.65)
                 path.lineTo(s * 0.64, s * 0.43)
+                p.drawPath(path)
+            elif sym is Symbol.SENDING:  # an arrow up inside the cloud
+                p.drawLine(QPointF(s / 2, s * 0.68), QPointF(s / 2, s * 0.42))
+                path = QPainterPath(QPointF(s * 0.40, s * 0.51))
+                path.lineTo(s / 2, s * 0.41)
+                path.lineTo(s * 0.60, s * 0.51)
                 p.drawPath(path)
             else:  # a cross inside the cloud
                 p.drawLine(QPointF(s * 0.42, s * 0.45), QPointF(s * 0.58, s * 0.63))

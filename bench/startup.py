@@ -1,0 +1,100 @@
+"""Kiosk start-up: process start to the start screen painted, its import share, and the floor.
+
+- ``python -m bench.startup ARGS`` starts the kiosk exactly as ``regionlab-kiosk ARGS`` does and
+  ends the process the moment the start screen is painted (its whole life is the figure).
+- ``measure`` times that against two yardsticks run in turn with it: the kiosk's imports alone
+  (what ``ui.main`` and the window import, nothing run) and the floor, Python with PySide6's
+  widgets imported. Each run of the three is paired, so a machine that drifts moves them alike.
+- ``top_imports`` runs the start-up once under ``python -X importtime`` and lists the ten
+  costliest packages imported before the start screen was painted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+STARTED = "kiosk: start screen shown"
+KIOSK_IMPORTS = "import ui.main, ui.app, kiosk.app"
+FLOOR_IMPORTS = "import PySide6.QtWidgets"
+
+
+class _QuitWhenShown(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        if STARTED in record.getMessage():
+            # At once, from inside the first paint: the process's life is the figure, and
+            # shutting down (stopping sync, closing the store) is not start-up.
+            sys.stderr.flush()
+            os._exit(0)
+
+
+def _run_kiosk(argv: Sequence[str]) -> int:
+    # On the start screen's own logger: the root one is left to ui.main's basicConfig.
+    logging.getLogger("ui.screens.start").addHandler(_QuitWhenShown())
+    from ui.main import main
+
+    return main(list(argv))
+
+
+def _timed(command: Sequence[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(
+    python: str, kiosk_args: Sequence[str], runs: int, report: Callable[[str, list[float]], None]
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    kiosk = [python, "-m", "bench.startup", *kiosk_args]
+    imports = [python, "-c", KIOSK_IMPORTS]
+    floor = [python, "-c", FLOOR_IMPORTS]
+    _timed(kiosk, env)  # warm-up: the data folder exists and is migrated, caches are warm
+    started_ms, imports_ms, floor_ms = [], [], []
+    for _ in range(runs):
+        started_ms.append(_timed(kiosk, env))
+        imports_ms.append(_timed(imports, env))
+        floor_ms.append(_timed(floor, env))
+    report("start-up to start screen painted (process)", started_ms)
+    report("  its imports alone (process)", imports_ms)
+    report("  floor: python + PySide6.QtWidgets (process)", floor_ms)
+    ratio = [s / f for s, f in zip(started_ms, floor_ms, strict=True)]
+    share = [i / s for i, s in zip(imports_ms, started_ms, strict=True)]
+    print(
+        f"{'  start-up / floor, import share':<44} ratio p50={statistics.median(ratio):.2f}x"
+        f"  imports are {statistics.median(share) * 100:.0f} % of the start-up",
+        flush=True,
+    )
+
+
+def top_imports(python: str, kiosk_args: Sequence[str], count: int = 10) -> list[tuple[str, float]]:
+    """The costliest packages (self time summed, ms) imported before the start screen painted."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [python, "-X", "importtime", "-m", "bench.startup", *kiosk_args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    by_package: Counter[str] = Counter()
+    for line in done.stderr.splitlines():
+        if STARTED in line:
+            break
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _cumulative, name = line.split(":", 1)[1].split("|")
+        by_package[name.strip().split(".")[0]] += int(own)
+    return [(name, us / 1000) for name, us in by_package.most_common(count)]
+
+
+if __name__ == "__main__":
+    sys.exit(_run_kiosk(sys.argv[1:]))

@@ -1,0 +1,792 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
+<context>
+    <name>AccessBar</name>
+    <message>
+        <source>Opplesing er på</source>
+        <translation>Reading aloud is on</translation>
+    </message>
+    <message>
+        <source>Les opp for meg</source>
+        <translation>Read aloud for me</translation>
+    </message>
+    <message>
+        <source>Opplesing</source>
+        <translation>Reading aloud</translation>
+    </message>
+    <message>
+        <source>Trykk for å slå av opplesing</source>
+        <translation>Tap to turn reading aloud off</translation>
+    </message>
+    <message>
+        <source>Trykk for å få skjermen lest opp</source>
+        <translation>Tap to have the screen read aloud</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinFlow</name>
+    <message>
+        <source>Velkommen, %1!</source>
+        <translation>Welcome, %1!</translation>
+    </message>
+    <message>
+        <source>Velkommen!</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket inn kl. %1.</source>
+        <translation>You checked in at %1.</translation>
+    </message>
+    <message>
+        <source>Ha det, %1!</source>
+        <translation>Goodbye, %1!</translation>
+    </message>
+    <message>
+        <source>Ha det!</source>
+        <translation>Goodbye!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket ut kl. %1.</source>
+        <translation>You checked out at %1.</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket ut</source>
+        <translation>You are not checked out</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>You are not checked in</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Nobody answered the question, so nothing has changed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Noe gikk galt.</source>
+        <translation>Something went wrong.</translation>
+    </message>
+    <message>
+        <source>Prøv igjen.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
+        <source>Vi finner deg ikke</source>
+        <translation>We can&apos;t find you</translation>
+    </message>
+    <message>
+        <source>Du står ikke i listen over brukere her. Ta kontakt i resepsjonen.</source>
+        <translation>You are not on the list of users here. Please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Kiosken får ikke lagret nå</source>
+        <translation>The kiosk cannot save right now</translation>
+    </message>
+    <message>
+        <source>Ingenting ble registrert. Sjekk inn med en annen kiosk, eller ta kontakt i resepsjonen.</source>
+        <translation>Nothing was recorded. Check in at another kiosk, or ask at reception.</translation>
+    </message>
+    <message>
+        <source>Det gikk ikke</source>
+        <translation>That didn&apos;t work</translation>
+    </message>
+    <message>
+        <source>Prøv igjen, eller ta kontakt i resepsjonen.</source>
+        <translation>Try again, or ask at reception.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Velg %1 eller %2.</source>
+        <translation>Choose %1 or %2.</translation>
+    </message>
+    <message>
+        <source>Sjekke inn som %1?</source>
+        <translation>Check in as %1?</translation>
+    </message>
+    <message>
+        <source>Vil du sjekke inn?</source>
+        <translation>Do you want to check in?</translation>
+    </message>
+    <message>
+        <source>Ja, sjekk inn</source>
+        <translation>Yes, check in</translation>
+    </message>
+    <message>
+        <source>Sjekke ut %1?</source>
+        <translation>Check out %1?</translation>
+    </message>
+    <message>
+        <source>Vil du sjekke ut?</source>
+        <translation>Do you want to check out?</translation>
+    </message>
+    <message>
+        <source>Ja, sjekk ut</source>
+        <translation>Yes, check out</translation>
+    </message>
+    <message>
+        <source>Du kan også skanne passet en gang til for å svare ja.</source>
+        <translation>You can also scan your pass again to say yes.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDetails</name>
+    <message>
+        <source>skjerm</source>
+        <translation>screen</translation>
+    </message>
+    <message>
+        <source>to skjermer</source>
+        <translation>two screens</translation>
+    </message>
+    <message>
+        <source>hev-senk-pult</source>
+        <translation>sit-stand desk</translation>
+    </message>
+    <message>
+        <source>stillesone</source>
+        <translation>quiet zone</translation>
+    </message>
+    <message>
+        <source>trinnfri adkomst</source>
+        <translation>step-free access</translation>
+    </message>
+    <message>
+        <source>dokkingstasjon</source>
+        <translation>docking station</translation>
+    </message>
+    <message>
+        <source>ved vinduet</source>
+        <translation>by the window</translation>
+    </message>
+    <message>
+        <source>hodesett</source>
+        <translation>headset</translation>
+    </message>
+    <message>
+        <source>kamera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <source>Ledig resten av dagen</source>
+        <translation>Free for the rest of the day</translation>
+    </message>
+    <message>
+        <source>Ledig til kl. %1 – booket etter det</source>
+        <translation>Free until %1 – booked after that</translation>
+    </message>
+    <message>
+        <source>Ledig til kl. %1</source>
+        <translation>Free until %1</translation>
+    </message>
+    <message>
+        <source>Ta denne pulten</source>
+        <translation>Take this desk</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pult %1</source>
+        <translation>Desk %1</translation>
+    </message>
+    <message>
+        <source>Sone: %1</source>
+        <translation>Zone: %1</translation>
+    </message>
+    <message>
+        <source>Utstyr: %1</source>
+        <translation>Equipment: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFlow</name>
+    <message>
+        <source>Ta pulten %1 – skriv navnet ditt</source>
+        <translation>Take desk %1 – type your name</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg – skriv navnet ditt</source>
+        <translation>Find a free desk for me – type your name</translation>
+    </message>
+    <message>
+        <source>Forslag til deg:</source>
+        <translation>Suggested for you:</translation>
+    </message>
+    <message>
+        <source>Pulten %1 er ikke tatt</source>
+        <translation>Desk %1 was not taken</translation>
+    </message>
+    <message>
+        <source>Ingen pult er tatt</source>
+        <translation>No desk was taken</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Nobody answered the question, so nothing has changed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult med det du trenger</source>
+        <translation>No free desk with what you need</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult har %1 akkurat nå. Spør gjerne i resepsjonen.</source>
+        <translation>No free desk has %1 right now. Please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Ingen ledige pulter akkurat nå</source>
+        <translation>No free desks right now</translation>
+    </message>
+    <message>
+        <source>Alle pultene er tatt. Spør gjerne i resepsjonen.</source>
+        <translation>All desks are taken. Feel free to ask at reception.</translation>
+    </message>
+    <message>
+        <source>Pulten ble akkurat tatt, velg en annen.</source>
+        <translation>Someone just took that desk. Please choose another.</translation>
+    </message>
+    <message>
+        <source>Pulten er ikke ledig lenger, velg en annen.</source>
+        <translation>That desk is no longer free. Please choose another.</translation>
+    </message>
+    <message>
+        <source>Lagret her på kiosken. Den blir bekreftet når kiosken er tilkoblet igjen.</source>
+        <translation>Saved here on the kiosk. It will be confirmed when the kiosk is back online.</translation>
+    </message>
+    <message>
+        <source>Velkommen, %1! Du er sjekket inn.</source>
+        <translation>Welcome, %1! You are checked in.</translation>
+    </message>
+    <message>
+        <source>Velkommen! Du er sjekket inn.</source>
+        <translation>Welcome! You are checked in.</translation>
+    </message>
+    <message>
+        <source>Du har allerede en pult i dag</source>
+        <translation>You already have a desk today</translation>
+    </message>
+    <message>
+        <source>Den er merket på kartet. Sjekk inn når du er på plass.</source>
+        <translation>It is marked on the map. Check in when you get there.</translation>
+    </message>
+    <message>
+        <source>%1 er din resten av dagen</source>
+        <translation>%1 is yours for the rest of the day</translation>
+    </message>
+    <message>
+        <source>%1 er din til kl. %2</source>
+        <translation>%1 is yours until %2</translation>
+    </message>
+    <message>
+        <source>%1 er din</source>
+        <translation>%1 is yours</translation>
+    </message>
+    <message>
+        <source>Din pult i dag: %1</source>
+        <translation>Your desk today: %1</translation>
+    </message>
+    <message>
+        <source>Pulten %1 som du tok mens kiosken var frakoblet, hadde noen andre allerede fått. Velg gjerne en ny pult.</source>
+        <translation>Desk %1, which you took while the kiosk was offline, had already gone to someone else. Please choose a new desk.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskIdentifyScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Find my name</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ta pulten %1</source>
+        <translation>Take desk %1</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Find a free desk for me</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>One moment …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hold the QR code to the scanner, or find your name.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeeds</name>
+    <message>
+        <source>Trinnfri adkomst</source>
+        <translation>Step-free access</translation>
+    </message>
+    <message>
+        <source>Hev-senk-pult</source>
+        <translation>Height-adjustable desk</translation>
+    </message>
+    <message>
+        <source>Stillesone</source>
+        <translation>Quiet zone</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeedsScreen</name>
+    <message>
+        <source>Trenger du noe spesielt ved pulten?</source>
+        <translation>Do you need anything in particular at your desk?</translation>
+    </message>
+    <message>
+        <source>Velg det som gjelder deg, eller gå videre uten.</source>
+        <translation>Choose what applies to you, or go on without.</translation>
+    </message>
+    <message>
+        <source>Finn pult</source>
+        <translation>Find a desk</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Valg: %1.</source>
+        <translation>Options: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskState</name>
+    <message>
+        <source>Ledig</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Booket senere i dag</source>
+        <translation>Booked later today</translation>
+    </message>
+    <message>
+        <source>Opptatt</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>Fast plass</source>
+        <translation>Assigned desk</translation>
+    </message>
+    <message>
+        <source>Ikke i bruk</source>
+        <translation>Not in use</translation>
+    </message>
+    <message>
+        <source> (ikke bekreftet ennå)</source>
+        <translation> (not confirmed yet)</translation>
+    </message>
+</context>
+<context>
+    <name>FloorMapScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Finn ledig pult</source>
+        <translation>Find a free desk</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Find a free desk for me</translation>
+    </message>
+    <message>
+        <source>Zoom ut</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom inn</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Vis hele</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.</source>
+        <translation>The map is not ready yet. Try again in a moment, or ask at reception.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Er du der fortsatt?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <source>Mer tid</source>
+        <translation>More time</translation>
+    </message>
+    <message>
+        <source>Kiosken går tilbake til start om %1 sekunder.</source>
+        <translation>The kiosk goes back to the start in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Trykk Mer tid hvis du trenger mer tid.</source>
+        <translation>Tap More time if you need more time.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>RegionLab Lister – innsjekking</source>
+        <translation>RegionLab Lister – check-in</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Forklaring</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Ikke bekreftet ennå</source>
+        <translation>Not confirmed yet</translation>
+    </message>
+    <message>
+        <source>Din pult</source>
+        <translation>Your desk</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Kart over %1</source>
+        <translation>Map of %1</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten.</source>
+        <translation>The arrow keys move between desks, Enter chooses the desk.</translation>
+    </message>
+</context>
+<context>
+    <name>NameSearchScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Fornavn eller etternavn</source>
+        <translation>First name or surname</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med navn – skriv navnet ditt</source>
+        <translation>Check in by name – type your name</translation>
+    </message>
+    <message>
+        <source>Skriv minst to bokstaver</source>
+        <translation>Type at least two letters</translation>
+    </message>
+    <message>
+        <source>Ingen treff</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>Flere treff – skriv mer av navnet, eller trykk på ditt</source>
+        <translation>More matches – type more of your name, or tap yours</translation>
+    </message>
+    <message>
+        <source>Trykk på navnet ditt</source>
+        <translation>Tap your name</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>valgt</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>ikke valgt</source>
+        <translation>not selected</translation>
+    </message>
+    <message>
+        <source>skrivefelt</source>
+        <translation>text field</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>bindestrek</source>
+        <translation>hyphen</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett siste tegn</source>
+        <translation>Delete the last character</translation>
+    </message>
+    <message>
+        <source>Mellomrom</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Tøm</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Tøm feltet</source>
+        <translation>Clear the field</translation>
+    </message>
+</context>
+<context>
+    <name>PassProblem</name>
+    <message>
+        <source>Vi kunne ikke lese koden. Prøv igjen, eller sjekk inn med navn.</source>
+        <translation>We couldn&apos;t read the code. Try again, or check in by name.</translation>
+    </message>
+    <message>
+        <source>Denne koden er av en type kiosken ikke kjenner. Sjekk inn med navn, og be resepsjonen om et nytt pass.</source>
+        <translation>The kiosk doesn&apos;t know this kind of code. Check in by name, and ask reception for a new pass.</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke klar ennå og kan ikke lese pass. Sjekk inn med navn, eller prøv igjen om litt.</source>
+        <translation>The kiosk isn&apos;t ready yet and cannot read passes. Check in by name, or try again shortly.</translation>
+    </message>
+    <message>
+        <source>Kiosken kjenner ikke igjen dette passet. Sjekk inn med navn, og ta kontakt i resepsjonen.</source>
+        <translation>The kiosk doesn&apos;t recognise this pass. Check in by name, and please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Passet er ikke gyldig. Sjekk inn med navn, og ta kontakt i resepsjonen.</source>
+        <translation>This pass is not valid. Check in by name, and please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Passet ditt gjelder ikke ennå. Sjekk inn med navn, eller ta kontakt i resepsjonen.</source>
+        <translation>Your pass is not valid yet. Check in by name, or ask at reception.</translation>
+    </message>
+    <message>
+        <source>Passet ditt har gått ut. Ta kontakt i resepsjonen eller sjekk inn med navn.</source>
+        <translation>Your pass has expired. Ask at reception or check in by name.</translation>
+    </message>
+    <message>
+        <source>Dette passet gjelder et annet Statens hus-kontor. Sjekk inn med navn, eller ta kontakt i resepsjonen.</source>
+        <translation>This pass is for another Statens hus office. Check in by name, or ask at reception.</translation>
+    </message>
+    <message>
+        <source>Passet er sperret og kan ikke brukes. Ta kontakt i resepsjonen.</source>
+        <translation>This pass is blocked and cannot be used. Please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Koden kunne ikke leses</source>
+        <translation>The code could not be read</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke klar</source>
+        <translation>The kiosk is not ready</translation>
+    </message>
+    <message>
+        <source>Passet kan ikke brukes</source>
+        <translation>This pass cannot be used</translation>
+    </message>
+    <message>
+        <source>fra %1 til %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Dette er ikke et RegionLab-pass</source>
+        <translation>This is not a RegionLab pass</translation>
+    </message>
+    <message>
+        <source>Vis fram QR-koden fra RegionLab-passet eller invitasjonen din, eller trykk «Sjekk inn med navn».</source>
+        <translation>Show the QR code from your RegionLab pass or invitation, or tap “Check in by name”.</translation>
+    </message>
+    <message>
+        <source>Invitasjonen gjelder ikke i dag</source>
+        <translation>Your invitation is not for today</translation>
+    </message>
+    <message>
+        <source>Invitasjonen din gjelder %1. Ta kontakt i resepsjonen hvis du skulle vært her i dag.</source>
+        <translation>Your invitation is for %1. Please ask at reception if you should be here today.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ScanHelpScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med QR-kode</source>
+        <translation>Check in with QR code</translation>
+    </message>
+    <message>
+        <source>Kameraet er ikke tilgjengelig. Bruk skanneren eller sjekk inn med navn.</source>
+        <translation>The camera is not available. Use the scanner or check in by name.</translation>
+    </message>
+    <message>
+        <source>Kameraet starter …</source>
+        <translation>Starting the camera …</translation>
+    </message>
+    <message>
+        <source>Har du ikke passet med deg? Gå tilbake og sjekk inn med navn.</source>
+        <translation>No pass with you? Go back and check in by name.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren</source>
+        <translation>Hold the QR code to the scanner</translation>
+    </message>
+    <message>
+        <source>Skanneren står ved siden av skjermen.</source>
+        <translation>The scanner is beside the screen.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden inne i rammen</source>
+        <translation>Hold the QR code inside the frame</translation>
+    </message>
+    <message>
+        <source>Du kan også holde koden mot skanneren ved siden av skjermen.</source>
+        <translation>You can also hold the code to the scanner beside the screen.</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <source>RegionLab Lister</source>
+        <translation>RegionLab Lister</translation>
+    </message>
+    <message>
+        <source>Sjekk inn når du kommer, og sjekk ut når du går.</source>
+        <translation>Check in when you arrive, and check out when you leave.</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med QR-kode</source>
+        <translation>Check in with QR code</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med navn</source>
+        <translation>Check in by name</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren</source>
+        <translation>Hold the QR code to the scanner</translation>
+    </message>
+    <message>
+        <source>Finn ledig pult</source>
+        <translation>Find a free desk</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, selected</translation>
+    </message>
+    <message>
+        <source>Velg språk</source>
+        <translation>Choose language</translation>
+    </message>
+    <message>
+        <source>Ingen ledige pulter akkurat nå</source>
+        <translation>No free desks right now</translation>
+    </message>
+    <message>
+        <source>Ledige pulter nå: %1</source>
+        <translation>Free desks now: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIcon</name>
+    <message>
+        <source>Utført</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Sjekket ut</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <source>Obs</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Tilkoblet</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Frakoblet</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Venter</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Ikke godkjent</source>
+        <translation>Not approved</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Tilkoblet</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Frakoblet – alt er lagret her</source>
+        <translation>Offline – everything is saved here</translation>
+    </message>
+    <message>
+        <source>Frakoblet – 1 hendelse venter på sending</source>
+        <translation>Offline – 1 event waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Frakoblet – %1 hendelser venter på sending</source>
+        <translation>Offline – %1 events waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Sender %1 registreringer …</source>
+        <translation>Sending %1 registrations …</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>
+        <translation>This kiosk is not approved – please contact IT operations</translation>
+    </message>
+    <message>
+        <source>Venter på første synkronisering</source>
+        <translation>Waiting for the first sync</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>dddd d. MMMM</source>
+        <translation>dddd d MMMM</translation>
+    </message>
+    <message>
+        <source>dddd d. MMMM yyyy</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,792 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nn_NO" sourcelanguage="nb_NO">
+<context>
+    <name>AccessBar</name>
+    <message>
+        <source>Opplesing er på</source>
+        <translation>Opplesing er på</translation>
+    </message>
+    <message>
+        <source>Les opp for meg</source>
+        <translation>Les opp for meg</translation>
+    </message>
+    <message>
+        <source>Opplesing</source>
+        <translation>Opplesing</translation>
+    </message>
+    <message>
+        <source>Trykk for å slå av opplesing</source>
+        <translation>Trykk for å slå av opplesinga</translation>
+    </message>
+    <message>
+        <source>Trykk for å få skjermen lest opp</source>
+        <translation>Trykk for å få skjermen lesen opp</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinFlow</name>
+    <message>
+        <source>Velkommen, %1!</source>
+        <translation>Velkomen, %1!</translation>
+    </message>
+    <message>
+        <source>Velkommen!</source>
+        <translation>Velkomen!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket inn kl. %1.</source>
+        <translation>Du er sjekka inn kl. %1.</translation>
+    </message>
+    <message>
+        <source>Ha det, %1!</source>
+        <translation>Ha det, %1!</translation>
+    </message>
+    <message>
+        <source>Ha det!</source>
+        <translation>Ha det!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket ut kl. %1.</source>
+        <translation>Du er sjekka ut kl. %1.</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket ut</source>
+        <translation>Du er ikkje sjekka ut</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>Du er ikkje sjekka inn</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Ingen svarte på spørsmålet, så ingenting er endra. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Noe gikk galt.</source>
+        <translation>Noko gjekk gale.</translation>
+    </message>
+    <message>
+        <source>Prøv igjen.</source>
+        <translation>Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Vi finner deg ikke</source>
+        <translation>Vi finn deg ikkje</translation>
+    </message>
+    <message>
+        <source>Du står ikke i listen over brukere her. Ta kontakt i resepsjonen.</source>
+        <translation>Du står ikkje på lista over brukarar her. Ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Kiosken får ikke lagret nå</source>
+        <translation>Kiosken får ikkje lagra no</translation>
+    </message>
+    <message>
+        <source>Ingenting ble registrert. Sjekk inn med en annen kiosk, eller ta kontakt i resepsjonen.</source>
+        <translation>Ingenting vart registrert. Sjekk inn på ein annan kiosk, eller ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Det gikk ikke</source>
+        <translation>Det gjekk ikkje</translation>
+    </message>
+    <message>
+        <source>Prøv igjen, eller ta kontakt i resepsjonen.</source>
+        <translation>Prøv igjen, eller ta kontakt i resepsjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Velg %1 eller %2.</source>
+        <translation>Vel %1 eller %2.</translation>
+    </message>
+    <message>
+        <source>Sjekke inn som %1?</source>
+        <translation>Sjekke inn som %1?</translation>
+    </message>
+    <message>
+        <source>Vil du sjekke inn?</source>
+        <translation>Vil du sjekke inn?</translation>
+    </message>
+    <message>
+        <source>Ja, sjekk inn</source>
+        <translation>Ja, sjekk inn</translation>
+    </message>
+    <message>
+        <source>Sjekke ut %1?</source>
+        <translation>Sjekke ut %1?</translation>
+    </message>
+    <message>
+        <source>Vil du sjekke ut?</source>
+        <translation>Vil du sjekke ut?</translation>
+    </message>
+    <message>
+        <source>Ja, sjekk ut</source>
+        <translation>Ja, sjekk ut</translation>
+    </message>
+    <message>
+        <source>Du kan også skanne passet en gang til for å svare ja.</source>
+        <translation>Du kan òg skanne passet ein gong til for å svare ja.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDetails</name>
+    <message>
+        <source>skjerm</source>
+        <translation>skjerm</translation>
+    </message>
+    <message>
+        <source>to skjermer</source>
+        <translation>to skjermar</translation>
+    </message>
+    <message>
+        <source>hev-senk-pult</source>
+        <translation>hev-senk-pult</translation>
+    </message>
+    <message>
+        <source>stillesone</source>
+        <translation>stillesone</translation>
+    </message>
+    <message>
+        <source>trinnfri adkomst</source>
+        <translation>trinnfri tilkomst</translation>
+    </message>
+    <message>
+        <source>dokkingstasjon</source>
+        <translation>dokkingstasjon</translation>
+    </message>
+    <message>
+        <source>ved vinduet</source>
+        <translation>ved vindauget</translation>
+    </message>
+    <message>
+        <source>hodesett</source>
+        <translation>hovudsett</translation>
+    </message>
+    <message>
+        <source>kamera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <source>Ledig resten av dagen</source>
+        <translation>Ledig resten av dagen</translation>
+    </message>
+    <message>
+        <source>Ledig til kl. %1 – booket etter det</source>
+        <translation>Ledig til kl. %1 – booka etter det</translation>
+    </message>
+    <message>
+        <source>Ledig til kl. %1</source>
+        <translation>Ledig til kl. %1</translation>
+    </message>
+    <message>
+        <source>Ta denne pulten</source>
+        <translation>Ta denne pulten</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Pult %1</source>
+        <translation>Pult %1</translation>
+    </message>
+    <message>
+        <source>Sone: %1</source>
+        <translation>Sone: %1</translation>
+    </message>
+    <message>
+        <source>Utstyr: %1</source>
+        <translation>Utstyr: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFlow</name>
+    <message>
+        <source>Ta pulten %1 – skriv navnet ditt</source>
+        <translation>Ta pulten %1 – skriv namnet ditt</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg – skriv navnet ditt</source>
+        <translation>Finn ein ledig pult til meg – skriv namnet ditt</translation>
+    </message>
+    <message>
+        <source>Forslag til deg:</source>
+        <translation>Forslag til deg:</translation>
+    </message>
+    <message>
+        <source>Pulten %1 er ikke tatt</source>
+        <translation>Pulten %1 er ikkje teken</translation>
+    </message>
+    <message>
+        <source>Ingen pult er tatt</source>
+        <translation>Ingen pult er teken</translation>
+    </message>
+    <message>
+        <source>Ingen svarte på spørsmålet, så ingenting er endret. Prøv igjen.</source>
+        <translation>Ingen svarte på spørsmålet, så ingenting er endra. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult med det du trenger</source>
+        <translation>Ingen ledig pult med det du treng</translation>
+    </message>
+    <message>
+        <source>Ingen ledig pult har %1 akkurat nå. Spør gjerne i resepsjonen.</source>
+        <translation>Ingen ledig pult har %1 akkurat no. Spør gjerne i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Ingen ledige pulter akkurat nå</source>
+        <translation>Ingen ledige pultar akkurat no</translation>
+    </message>
+    <message>
+        <source>Alle pultene er tatt. Spør gjerne i resepsjonen.</source>
+        <translation>Alle pultane er tekne. Spør gjerne i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Pulten ble akkurat tatt, velg en annen.</source>
+        <translation>Pulten vart nett teken, vel ein annan.</translation>
+    </message>
+    <message>
+        <source>Pulten er ikke ledig lenger, velg en annen.</source>
+        <translation>Pulten er ikkje ledig lenger, vel ein annan.</translation>
+    </message>
+    <message>
+        <source>Lagret her på kiosken. Den blir bekreftet når kiosken er tilkoblet igjen.</source>
+        <translation>Lagra her på kiosken. Pulten blir stadfesta når kiosken er kopla til igjen.</translation>
+    </message>
+    <message>
+        <source>Velkommen, %1! Du er sjekket inn.</source>
+        <translation>Velkomen, %1! Du er sjekka inn.</translation>
+    </message>
+    <message>
+        <source>Velkommen! Du er sjekket inn.</source>
+        <translation>Velkomen! Du er sjekka inn.</translation>
+    </message>
+    <message>
+        <source>Du har allerede en pult i dag</source>
+        <translation>Du har alt ein pult i dag</translation>
+    </message>
+    <message>
+        <source>Den er merket på kartet. Sjekk inn når du er på plass.</source>
+        <translation>Pulten er merkt på kartet. Sjekk inn når du er på plass.</translation>
+    </message>
+    <message>
+        <source>%1 er din resten av dagen</source>
+        <translation>%1 er din resten av dagen</translation>
+    </message>
+    <message>
+        <source>%1 er din til kl. %2</source>
+        <translation>%1 er din til kl. %2</translation>
+    </message>
+    <message>
+        <source>%1 er din</source>
+        <translation>%1 er din</translation>
+    </message>
+    <message>
+        <source>Din pult i dag: %1</source>
+        <translation>Din pult i dag: %1</translation>
+    </message>
+    <message>
+        <source>Pulten %1 som du tok mens kiosken var frakoblet, hadde noen andre allerede fått. Velg gjerne en ny pult.</source>
+        <translation>Pulten %1 som du tok medan kiosken var fråkopla, hadde nokon andre alt fått. Vel gjerne ein ny pult.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskIdentifyScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Finn namnet mitt</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Ta pulten %1</source>
+        <translation>Ta pulten %1</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Finn ein ledig pult til meg</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>Eit augeblikk …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeeds</name>
+    <message>
+        <source>Trinnfri adkomst</source>
+        <translation>Trinnfri tilkomst</translation>
+    </message>
+    <message>
+        <source>Hev-senk-pult</source>
+        <translation>Hev-senk-pult</translation>
+    </message>
+    <message>
+        <source>Stillesone</source>
+        <translation>Stillesone</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNeedsScreen</name>
+    <message>
+        <source>Trenger du noe spesielt ved pulten?</source>
+        <translation>Treng du noko spesielt ved pulten?</translation>
+    </message>
+    <message>
+        <source>Velg det som gjelder deg, eller gå videre uten.</source>
+        <translation>Vel det som gjeld deg, eller gå vidare utan.</translation>
+    </message>
+    <message>
+        <source>Finn pult</source>
+        <translation>Finn pult</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Valg: %1.</source>
+        <translation>Val: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskState</name>
+    <message>
+        <source>Ledig</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Booket senere i dag</source>
+        <translation>Booka seinare i dag</translation>
+    </message>
+    <message>
+        <source>Opptatt</source>
+        <translation>Oppteken</translation>
+    </message>
+    <message>
+        <source>Fast plass</source>
+        <translation>Fast plass</translation>
+    </message>
+    <message>
+        <source>Ikke i bruk</source>
+        <translation>Ikkje i bruk</translation>
+    </message>
+    <message>
+        <source> (ikke bekreftet ennå)</source>
+        <translation> (ikkje stadfesta enno)</translation>
+    </message>
+</context>
+<context>
+    <name>FloorMapScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Finn ledig pult</source>
+        <translation>Finn ledig pult</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Finn ein ledig pult til meg</translation>
+    </message>
+    <message>
+        <source>Zoom ut</source>
+        <translation>Zoom ut</translation>
+    </message>
+    <message>
+        <source>Zoom inn</source>
+        <translation>Zoom inn</translation>
+    </message>
+    <message>
+        <source>Vis hele</source>
+        <translation>Vis heile</translation>
+    </message>
+    <message>
+        <source>Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.</source>
+        <translation>Kartet er ikkje klart enno. Prøv igjen om litt, eller spør i resepsjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Er du der fortsatt?</source>
+        <translation>Er du der framleis?</translation>
+    </message>
+    <message>
+        <source>Mer tid</source>
+        <translation>Meir tid</translation>
+    </message>
+    <message>
+        <source>Kiosken går tilbake til start om %1 sekunder.</source>
+        <translation>Kiosken går tilbake til start om %1 sekund.</translation>
+    </message>
+    <message>
+        <source>Trykk Mer tid hvis du trenger mer tid.</source>
+        <translation>Trykk Meir tid om du treng meir tid.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>RegionLab Lister – innsjekking</source>
+        <translation>RegionLab Lister – innsjekking</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Forklaring</source>
+        <translation>Forklaring</translation>
+    </message>
+    <message>
+        <source>Ikke bekreftet ennå</source>
+        <translation>Ikkje stadfesta enno</translation>
+    </message>
+    <message>
+        <source>Din pult</source>
+        <translation>Din pult</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Kart over %1</source>
+        <translation>Kart over %1</translation>
+    </message>
+    <message>
+        <source>Piltastene flytter mellom pultene, Enter velger pulten.</source>
+        <translation>Piltastane flyttar mellom pultane, Enter vel pulten.</translation>
+    </message>
+</context>
+<context>
+    <name>NameSearchScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Fornavn eller etternavn</source>
+        <translation>Førenamn eller etternamn</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med navn – skriv navnet ditt</source>
+        <translation>Sjekk inn med namn – skriv namnet ditt</translation>
+    </message>
+    <message>
+        <source>Skriv minst to bokstaver</source>
+        <translation>Skriv minst to bokstavar</translation>
+    </message>
+    <message>
+        <source>Ingen treff</source>
+        <translation>Ingen treff</translation>
+    </message>
+    <message>
+        <source>Flere treff – skriv mer av navnet, eller trykk på ditt</source>
+        <translation>Fleire treff – skriv meir av namnet, eller trykk på ditt</translation>
+    </message>
+    <message>
+        <source>Trykk på navnet ditt</source>
+        <translation>Trykk på namnet ditt</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>valgt</source>
+        <translation>vald</translation>
+    </message>
+    <message>
+        <source>ikke valgt</source>
+        <translation>ikkje vald</translation>
+    </message>
+    <message>
+        <source>skrivefelt</source>
+        <translation>skrivefelt</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>bindestrek</source>
+        <translation>bindestrek</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Slett siste tegn</source>
+        <translation>Slett siste teikn</translation>
+    </message>
+    <message>
+        <source>Mellomrom</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <source>Tøm</source>
+        <translation>Tøm</translation>
+    </message>
+    <message>
+        <source>Tøm feltet</source>
+        <translation>Tøm feltet</translation>
+    </message>
+</context>
+<context>
+    <name>PassProblem</name>
+    <message>
+        <source>Vi kunne ikke lese koden. Prøv igjen, eller sjekk inn med navn.</source>
+        <translation>Vi kunne ikkje lese koden. Prøv igjen, eller sjekk inn med namn.</translation>
+    </message>
+    <message>
+        <source>Denne koden er av en type kiosken ikke kjenner. Sjekk inn med navn, og be resepsjonen om et nytt pass.</source>
+        <translation>Denne koden er av ein type kiosken ikkje kjenner. Sjekk inn med namn, og be resepsjonen om eit nytt pass.</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke klar ennå og kan ikke lese pass. Sjekk inn med navn, eller prøv igjen om litt.</source>
+        <translation>Kiosken er ikkje klar enno og kan ikkje lese pass. Sjekk inn med namn, eller prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>Kiosken kjenner ikke igjen dette passet. Sjekk inn med navn, og ta kontakt i resepsjonen.</source>
+        <translation>Kiosken kjenner ikkje att dette passet. Sjekk inn med namn, og ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Passet er ikke gyldig. Sjekk inn med navn, og ta kontakt i resepsjonen.</source>
+        <translation>Passet er ikkje gyldig. Sjekk inn med namn, og ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Passet ditt gjelder ikke ennå. Sjekk inn med navn, eller ta kontakt i resepsjonen.</source>
+        <translation>Passet ditt gjeld ikkje enno. Sjekk inn med namn, eller ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Passet ditt har gått ut. Ta kontakt i resepsjonen eller sjekk inn med navn.</source>
+        <translation>Passet ditt har gått ut. Ta kontakt i resepsjonen eller sjekk inn med namn.</translation>
+    </message>
+    <message>
+        <source>Dette passet gjelder et annet Statens hus-kontor. Sjekk inn med navn, eller ta kontakt i resepsjonen.</source>
+        <translation>Dette passet gjeld eit anna Statens hus-kontor. Sjekk inn med namn, eller ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Passet er sperret og kan ikke brukes. Ta kontakt i resepsjonen.</source>
+        <translation>Passet er sperra og kan ikkje brukast. Ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Koden kunne ikke leses</source>
+        <translation>Koden kunne ikkje lesast</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke klar</source>
+        <translation>Kiosken er ikkje klar</translation>
+    </message>
+    <message>
+        <source>Passet kan ikke brukes</source>
+        <translation>Passet kan ikkje brukast</translation>
+    </message>
+    <message>
+        <source>fra %1 til %2</source>
+        <translation>frå %1 til %2</translation>
+    </message>
+    <message>
+        <source>Dette er ikke et RegionLab-pass</source>
+        <translation>Dette er ikkje eit RegionLab-pass</translation>
+    </message>
+    <message>
+        <source>Vis fram QR-koden fra RegionLab-passet eller invitasjonen din, eller trykk «Sjekk inn med navn».</source>
+        <translation>Vis fram QR-koden frå RegionLab-passet eller invitasjonen din, eller trykk «Sjekk inn med namn».</translation>
+    </message>
+    <message>
+        <source>Invitasjonen gjelder ikke i dag</source>
+        <translation>Invitasjonen gjeld ikkje i dag</translation>
+    </message>
+    <message>
+        <source>Invitasjonen din gjelder %1. Ta kontakt i resepsjonen hvis du skulle vært her i dag.</source>
+        <translation>Invitasjonen din gjeld %1. Ta kontakt i resepsjonen viss du skulle ha vore her i dag.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ScanHelpScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med QR-kode</source>
+        <translation>Sjekk inn med QR-kode</translation>
+    </message>
+    <message>
+        <source>Kameraet er ikke tilgjengelig. Bruk skanneren eller sjekk inn med navn.</source>
+        <translation>Kameraet er ikkje tilgjengeleg. Bruk skannaren eller sjekk inn med namn.</translation>
+    </message>
+    <message>
+        <source>Kameraet starter …</source>
+        <translation>Kameraet startar …</translation>
+    </message>
+    <message>
+        <source>Har du ikke passet med deg? Gå tilbake og sjekk inn med navn.</source>
+        <translation>Har du ikkje passet med deg? Gå tilbake og sjekk inn med namn.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren</source>
+        <translation>Hald QR-koden mot skannaren</translation>
+    </message>
+    <message>
+        <source>Skanneren står ved siden av skjermen.</source>
+        <translation>Skannaren står ved sida av skjermen.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden inne i rammen</source>
+        <translation>Hald QR-koden inne i ramma</translation>
+    </message>
+    <message>
+        <source>Du kan også holde koden mot skanneren ved siden av skjermen.</source>
+        <translation>Du kan òg halde koden mot skannaren ved sida av skjermen.</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <source>RegionLab Lister</source>
+        <translation>RegionLab Lister</translation>
+    </message>
+    <message>
+        <source>Sjekk inn når du kommer, og sjekk ut når du går.</source>
+        <translation>Sjekk inn når du kjem, og sjekk ut når du går.</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med QR-kode</source>
+        <translation>Sjekk inn med QR-kode</translation>
+    </message>
+    <message>
+        <source>Sjekk inn med navn</source>
+        <translation>Sjekk inn med namn</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren</source>
+        <translation>Hald QR-koden mot skannaren</translation>
+    </message>
+    <message>
+        <source>Finn ledig pult</source>
+        <translation>Finn ledig pult</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, valt</translation>
+    </message>
+    <message>
+        <source>Velg språk</source>
+        <translation>Vel språk</translation>
+    </message>
+    <message>
+        <source>Ingen ledige pulter akkurat nå</source>
+        <translation>Ingen ledige pultar akkurat no</translation>
+    </message>
+    <message>
+        <source>Ledige pulter nå: %1</source>
+        <translation>Ledige pultar no: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIcon</name>
+    <message>
+        <source>Utført</source>
+        <translation>Utført</translation>
+    </message>
+    <message>
+        <source>Sjekket ut</source>
+        <translation>Sjekka ut</translation>
+    </message>
+    <message>
+        <source>Obs</source>
+        <translation>Merk</translation>
+    </message>
+    <message>
+        <source>Tilkoblet</source>
+        <translation>Tilkopla</translation>
+    </message>
+    <message>
+        <source>Frakoblet</source>
+        <translation>Fråkopla</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Venter</source>
+        <translation>Ventar</translation>
+    </message>
+    <message>
+        <source>Ikke godkjent</source>
+        <translation>Ikkje godkjend</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Tilkoblet</source>
+        <translation>Tilkopla</translation>
+    </message>
+    <message>
+        <source>Frakoblet – alt er lagret her</source>
+        <translation>Fråkopla – alt er lagra her</translation>
+    </message>
+    <message>
+        <source>Frakoblet – 1 hendelse venter på sending</source>
+        <translation>Fråkopla – 1 hending ventar på sending</translation>
+    </message>
+    <message>
+        <source>Frakoblet – %1 hendelser venter på sending</source>
+        <translation>Fråkopla – %1 hendingar ventar på sending</translation>
+    </message>
+    <message>
+        <source>Sender %1 registreringer …</source>
+        <translation>Sender %1 registreringar …</translation>
+    </message>
+    <message>
+        <source>Kiosken er ikke godkjent – kontakt driftsansvarlig</source>
+        <translation>Kiosken er ikkje godkjend – kontakt driftsansvarleg</translation>
+    </message>
+    <message>
+        <source>Venter på første synkronisering</source>
+        <translation>Ventar på første synkronisering</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDisplay</name>
+    <message>
+        <source>dddd d. MMMM</source>
+        <translation>dddd d. MMMM</translation>
+    </message>
+    <message>
+        <source>dddd d. MMMM yyyy</source>
+        <translation>dddd d. MMMM yyyy</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,170 @@
+"""A visitor chooses nynorsk or English on the start screen: every screen follows at once, and
+the kiosk's default language is back when the start screen shows for the next visitor."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton
+
+from tests.ui.conftest import Kiosk
+from ui.i18n import LANGUAGE_NAMES
+
+pytestmark = pytest.mark.gui
+
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def _bokmal_only(language: str) -> set[str]:
+    """The bokmål sources that read differently in ``language``."""
+    root = ET.parse(TS_DIR / f"regionlab_{language}.ts").getroot()
+    texts = set()
+    for message in root.iter("message"):
+        source = message.findtext("source", "")
+        if message.findtext("translation", "") != source:
+            texts.add(source)
+    return texts
+
+
+def _choose(kiosk: Kiosk, language: str) -> None:
+    kiosk.click(kiosk.window.start.language_buttons[language])
+
+
+def _chosen(kiosk: Kiosk) -> list[str]:
+    return [code for code, b in kiosk.window.start.language_buttons.items() if b.isChecked()]
+
+
+def test_the_start_screen_offers_three_languages_by_their_own_names(kiosk: Kiosk) -> None:
+    buttons = kiosk.window.start.language_buttons
+    assert [b.text() for b in buttons.values()] == ["✓ Bokmål", "Nynorsk", "English"]
+    for button in buttons.values():
+        assert button.isVisible()
+        assert button.width() >= 44 and button.height() >= 44
+    # The current one is marked by a tick, the checked state and its accessible name.
+    assert _chosen(kiosk) == ["nb"]
+    assert buttons["nb"].accessibleName() == "Bokmål, valgt"
+    _choose(kiosk, "nn")
+    assert [b.text() for b in buttons.values()] == ["Bokmål", "✓ Nynorsk", "English"]
+    assert buttons["nn"].accessibleName() == "Nynorsk, valt"
+    assert buttons["nb"].accessibleName() == "Bokmål"
+    assert buttons["nn"].accessibleDescription() == "Vel språk"
+    assert list(LANGUAGE_NAMES.values()) == ["Bokmål", "Nynorsk", "English"]
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "nn",
+            {
+                "name": "Sjekk inn med namn",
+                "heading": "Sjekk inn med namn – skriv namnet ditt",
+                "few": "Skriv minst to bokstavar",
+                "none": "Ingen treff",
+                "tap": "Trykk på namnet ditt",
+                "yes": "Ja, sjekk inn",
+                "welcome": "Velkomen, Kari!",
+                "at": "Du er sjekka inn kl. ",
+                "date": "Fredag 27. november 2026",
+            },
+        ),
+        (
+            "en",
+            {
+                "name": "Check in by name",
+                "heading": "Check in by name – type your name",
+                "few": "Type at least two letters",
+                "none": "No matches",
+                "tap": "Tap your name",
+                "yes": "Yes, check in",
+                "welcome": "Welcome, Kari!",
+                "at": "You checked in at ",
+                "date": "Friday 27 November 2026",
+            },
+        ),
+    ],
+)
+def test_a_visitor_checks_in_by_name_in_their_language(
+    make_kiosk: Callable[..., Kiosk], language: str, texts: dict[str, str]
+) -> None:
+    kiosk = make_kiosk(confirmation_s=30)
+    start = kiosk.window.start
+    _choose(kiosk, language)
+    assert _chosen(kiosk) == [language]
+    assert start.name_button.text() == texts["name"]
+    assert start.date_label.text() == texts["date"]  # the fake clock's day, in words
+
+    kiosk.click(start.name_button)
+    screen = kiosk.name_search
+    kiosk.wait_for_screen(screen)
+    assert screen.heading.text() == texts["heading"]
+    assert screen.status.text() == texts["few"]
+    kiosk.tap_keys("QX")
+    assert screen.status.text() == texts["none"]
+    kiosk.click(screen.keyboard.key_button("clear"))
+    kiosk.tap_keys("KARI")
+    assert screen.status.text() == texts["tap"]
+    kiosk.click(kiosk.person_row("Kari Nordmann"))
+    kiosk.wait_for_screen(kiosk.confirm)
+    assert kiosk.confirm.yes_button.text() == texts["yes"]
+    kiosk.click(kiosk.confirm.yes_button)
+    message = kiosk.wait_for_message()
+    assert message.title == texts["welcome"]
+    assert message.detail.startswith(texts["at"])
+    assert kiosk.result.title.text() == texts["welcome"]
+
+    # The next visitor meets the kiosk's default language.
+    kiosk.click(kiosk.result.ok_button)
+    kiosk.wait_for_screen(start)
+    assert _chosen(kiosk) == ["nb"]
+    assert start.name_button.text() == "Sjekk inn med navn"
+    kiosk.click(start.name_button)
+    assert kiosk.name_search.heading.text() == "Sjekk inn med navn – skriv navnet ditt"
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_every_screen_is_retranslated_at_once(kiosk: Kiosk, language: str) -> None:
+    """Texts set once when a screen was built are set again: none stays in bokmål, on any
+    screen, shown or not."""
+    bokmal = _bokmal_only(language)
+    assert "Sjekk inn med navn" in kiosk.all_texts()
+    _choose(kiosk, language)
+    left = sorted(set(kiosk.all_texts()) & bokmal)
+    tooltips = [b.toolTip() for b in kiosk.window.findChildren(QAbstractButton) if b.toolTip()]
+    names = [b.accessibleName() for b in kiosk.window.findChildren(QAbstractButton)]
+    assert left == []
+    assert not set(tooltips + names) & bokmal
+    if language == "en":
+        assert kiosk.window.windowTitle() == "RegionLab Lister – check-in"
+
+
+def test_leaving_for_the_start_screen_resets_the_language(kiosk: Kiosk) -> None:
+    start = kiosk.window.start
+    _choose(kiosk, "en")
+    kiosk.click(start.desk_button)
+    kiosk.wait_for_screen(kiosk.floor_map)
+    assert kiosk.floor_map.suggest_button.text() == "Find a free desk for me"
+    kiosk.click(kiosk.floor_map.back_button)
+    kiosk.wait_for_screen(start)
+    assert _chosen(kiosk) == ["nb"]
+    assert kiosk.floor_map.suggest_button.text() == "Finn en ledig pult for meg"
+    assert start.desk_button.text() == "Finn ledig pult"
+
+
+def test_the_default_language_is_a_setting(make_kiosk: Callable[..., Kiosk]) -> None:
+    kiosk = make_kiosk(language="nn")
+    start = kiosk.window.start
+    assert _chosen(kiosk) == ["nn"]
+    assert start.qr_button.text() == "Sjekk inn med QR-kode"
+    assert start.subtitle.text() == "Sjekk inn når du kjem, og sjekk ut når du går."
+    _choose(kiosk, "nb")
+    assert start.subtitle.text() == "Sjekk inn når du kommer, og sjekk ut når du går."
+    kiosk.click(start.qr_button)
+    kiosk.wait_for_screen(kiosk.scan_help)
+    kiosk.click(kiosk.scan_help.back_button)
+    kiosk.wait_for_screen(start)
+    assert _chosen(kiosk) == ["nn"]  # the kiosk's own language is back
+    assert start.subtitle.text() == "Sjekk inn når du kjem, og sjekk ut når du går."
