@@ -205,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--startups", type=int, default=5)
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
+    parser.add_argument(
+        "--store",
+        default="",
+        metavar="ARGS",
+        help="arguments for the central store's benches (python -m bench.store --help); "
+        "'skip' leaves them out",
+    )
     parser.add_argument("--people", type=int, default=50_000, help="for the first full sync")
     parser.add_argument(
         "--only-first-sync", action="store_true", help="run the first-sync case alone"
@@ -245,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_first_sync(root, report, args.people, desks=1000)
         finally:
             server.stop()
+    if args.store != "skip":
+        from bench import store
+
+        store.main(args.store.split())
     return 0
 
 

@@ -58,6 +58,7 @@ class CentralServer:
     process: subprocess.Popen[bytes] | None = None
     device_token: str = ""
     admin_token: str = ""
+    workers: int = 1
 
     @property
     def url(self) -> str:
@@ -73,6 +74,11 @@ class CentralServer:
         )
 
     def start(self) -> None:
+        self.start_process()
+        wait_until(self.healthy, 30 if self.workers == 1 else 60, "the central store to answer")
+
+    def start_process(self) -> None:
+        """Start ``serve`` without waiting for it to answer."""
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
@@ -86,12 +92,12 @@ class CentralServer:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *(["--workers", str(self.workers)] if self.workers != 1 else []),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
         )
         log.close()
-        wait_until(self.healthy, 30, "the central store to answer /healthz")
 
     def healthy(self) -> bool:
         if self.process is not None and self.process.poll() is not None:

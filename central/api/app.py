@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
@@ -26,11 +27,18 @@ from central.api.schemas import (
     Health,
     PresentPerson,
 )
-from central.db.engine import SessionFactory, session_factory
+from central.db.engine import (
+    SessionFactory,
+    database_url,
+    engine_of,
+    make_engine,
+    read_factory,
+    session_factory,
+)
 from central.db.models import Change
 from central.domain import changes, events, presence
 from central.domain.desk_conflicts import desk_conflicts
-from kiosk.clock import Clock
+from kiosk.clock import Clock, SystemClock
 from kiosk.protocol import API_PREFIX, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE
 
 # Answers smaller than this go out as they are: compressing them saves less than it costs.
@@ -45,12 +53,15 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     factory: SessionFactory = (
         database if isinstance(database, sessionmaker) else session_factory(database)
     )
+    # Requests that only read use sessions that take no write lock (see central.db.engine).
+    reads = read_factory(engine_of(factory))
     app = FastAPI(
         title="RegionLab central store",
         version="1",
         summary="Check-ins from the kiosks in; people, desks and keys out to them.",
     )
     app.state.session_factory = factory
+    app.state.read_factory = reads
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
     # (the kiosk's client) asks for gzip and decodes it by itself.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
@@ -73,7 +84,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     def healthz() -> Any:
         """Whether the service and its database answer."""
         try:
-            with factory() as session:
+            with reads() as session:
                 session.execute(text("SELECT 1"))
         except SQLAlchemyError:
             return JSONResponse({"status": "unavailable"}, status_code=503)
@@ -95,7 +106,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         """What a kiosk of ``site`` mirrors, after the cursor ``since``, oldest first: the
         latest state of each entity (older states are replaced, deletes leave a tombstone
         with ``data`` null). Pages of 1 KB or more are gzip-compressed."""
-        with factory() as session:
+        with reads() as session:
             rows, more = changes.read(session, site, since, limit)
             if not rows and since > 0:
                 newest = session.scalar(select(func.max(Change.seq))) or 0
@@ -145,7 +156,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     )
     def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
         """Who is checked in at ``site`` now, earliest first. Staff only."""
-        with factory() as session:
+        with reads() as session:
             return [
                 PresentPerson(
                     person_id=p.person_id,
@@ -177,7 +188,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
                 status.HTTP_422_UNPROCESSABLE_CONTENT, "since needs a timezone offset"
             )
         start = since or clock.now() - timedelta(days=1)
-        with factory() as session:
+        with reads() as session:
             return [
                 DeskConflictOut(
                     event_id=c.event_id,
@@ -193,6 +204,19 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             ]
 
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The API for one of ``serve --workers N``'s processes: the database from
+    ``$REGIONLAB_DATABASE_URL`` (``serve`` sets it), the system clock. For uvicorn's
+    ``factory=True``; the engine lives as long as the process."""
+    configure_logging()
+    return create_app(make_engine(database_url()), SystemClock())
+
+
+def configure_logging() -> None:
+    """The store's own records (scheduler runs, events it could not apply) beside uvicorn's."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
 
 
 class _AsciiJSONResponse(JSONResponse):

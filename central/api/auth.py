@@ -40,8 +40,8 @@ def _authorise(
 ) -> Caller:
     if credentials is None:
         raise _unauthorised("a bearer token is required")
-    factory: SessionFactory = request.app.state.session_factory
-    with factory() as session:
+    reads: SessionFactory = request.app.state.read_factory  # a look-up: no write lock
+    with reads() as session:
         token = find_token(session, credentials.credentials)
         if token is None:
             raise _unauthorised("unknown token")

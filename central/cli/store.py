@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 from typing import Any
 
 from central import bootstrap
 from central.cli.context import CliError, open_engine
-from central.db.engine import migrate, session_factory
+from central.db.engine import ENV_VAR, migrate, session_factory
+from kiosk.clock import SystemClock
 
 DEFAULT_PORT = 8470
 
@@ -23,6 +25,12 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument(
         "--allow-remote", action="store_true", help="allow a host other than loopback"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes answering requests (default 1; more help on PostgreSQL)",
     )
     serve.set_defaults(command=_serve)
 
@@ -54,20 +62,40 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
     if not 0 < args.port < 65536:
         raise CliError(f"bad port {args.port}")
+    if not 0 < args.workers <= 64:
+        raise CliError(f"bad number of workers {args.workers}")
+    if args.workers > 1 and not isinstance(args.clock, SystemClock):
+        raise CliError("--workers needs the system clock")
     import uvicorn
 
-    from central.api.app import create_app
+    from central.api.app import configure_logging, create_app
     from central.jobs.scheduler import SchedulerThread
 
+    configure_logging()
     with open_engine(args, need_schema=False) as engine:
         migrate(engine)
-        # No-show release and closing time run in here, catching up at start: no cron job.
+        # No-show release and closing time run in this process, catching up at start: no cron
+        # job. Workers only answer requests, so one `serve` runs one scheduler however many
+        # workers it has; several `serve`s on one database still run each job once (each run
+        # and its scheduler_runs row commit together, under the feed lock).
         scheduler = SchedulerThread(session_factory(engine), args.clock)
         scheduler.start()
         try:
-            uvicorn.run(
-                create_app(engine, args.clock), host=args.host, port=args.port, log_level="info"
-            )
+            if args.workers == 1:
+                app: Any = create_app(engine, args.clock)
+                uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+            else:
+                # Worker processes import the app themselves: an import string and the
+                # database URL in their environment.
+                os.environ[ENV_VAR] = engine.url.render_as_string(hide_password=False)
+                uvicorn.run(
+                    "central.api.app:create_app_from_env",
+                    factory=True,
+                    workers=args.workers,
+                    host=args.host,
+                    port=args.port,
+                    log_level="info",
+                )
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
                 raise CliError(f"cannot serve on {args.host}:{args.port}") from None

@@ -20,6 +20,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SessionFactory = sessionmaker[Session]
 
+# An execution option that marks a transaction as read-only: on SQLite it begins DEFERRED and
+# takes no write lock (see _sqlite_begin). Sessions from ``read_factory`` carry it.
+READ_ONLY = "regionlab_read_only"
+
 
 def database_url(explicit: str | None = None) -> str:
     """The URL to use: the one given, else $REGIONLAB_DATABASE_URL, else the default file."""
@@ -27,14 +31,17 @@ def database_url(explicit: str | None = None) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, foreign keys and write-locking transactions."""
+    """An engine for ``url``; SQLite gets WAL, foreign keys and write-locking transactions.
+
+    Statement parameters are left out of error messages: they may carry personal data, and
+    errors reach the log."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": 30})
+    engine = create_engine(parsed, connect_args={"timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -53,13 +60,36 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    # IMMEDIATE takes the write lock up front. A deferred transaction that reads, then writes,
-    # fails at once with SQLITE_BUSY when another writer committed in between; this one waits.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer begins IMMEDIATE, taking the write lock up front: a deferred transaction that
+    # reads, then writes, fails at once with SQLITE_BUSY when another writer committed in
+    # between; this one waits. A reader begins DEFERRED: in WAL mode it reads a snapshot and
+    # neither waits for a writer nor makes one wait.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> SessionFactory:
+    """Sessions for transactions that may write (the default kind)."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_factory(engine: Engine) -> SessionFactory:
+    """Sessions for transactions that only read: token look-ups, the feed, presence.
+
+    On SQLite they take no lock, so a read never waits behind an open write; a write through
+    one fails rather than waits (SQLITE_BUSY), so use them for reads only. On PostgreSQL they
+    are ordinary sessions."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+
+
+def engine_of(factory: SessionFactory) -> Engine:
+    """The engine a session factory is bound to."""
+    bind = factory.kw.get("bind")
+    if not isinstance(bind, Engine):
+        raise TypeError("the session factory is not bound to an engine")
+    return bind
 
 
 def _alembic_config() -> Config:
