@@ -36,3 +36,11 @@ def event(
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def fold(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
+    """What a kiosk ends up with: the last word on each entity (None once deleted)."""
+    state: dict[tuple[str, str], Any] = {}
+    for row in rows:
+        state[(row["entity"], row["key"])] = row["data"] if row["op"] == "upsert" else None
+    return state

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from central_helpers import KARI_EMAIL, bearer
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -22,6 +24,7 @@ from central.bootstrap import initialise
 from central.db.engine import SessionFactory, make_engine, session_factory
 from central.domain import tokens
 from kiosk.clock import SystemClock
+from tests.processes import free_port, wait_until
 
 with warnings.catch_warnings():
     # Starlette 1.x deprecates running its TestClient on httpx in favour of httpx2, which the
@@ -119,3 +122,20 @@ def admin(make_token: Callable[[str, str], str]) -> dict[str, str]:
 @pytest.fixture
 def kari() -> str:
     return demo.person_id_for(KARI_EMAIL)
+
+
+@pytest.fixture
+def store_url(engine: Engine) -> Iterator[str]:
+    """The real API on a loopback port, served by uvicorn on a thread of this process."""
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(engine, SystemClock()), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
+    thread.start()
+    wait_until(lambda: server.started, 30, "uvicorn to start")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(30)

@@ -6,25 +6,19 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 import requests
-import uvicorn
 from alembic import command
-from central_helpers import CHANGES, EVENTS, event
+from central_helpers import CHANGES, EVENTS, event, fold
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import insert, select, text
 
-from central.api.app import create_app
 from central.db.engine import SessionFactory, _alembic_config, make_engine
 from central.db.models import Change, Person
 from central.domain import directory
-from kiosk.clock import SystemClock
 from kiosk.protocol import MAX_CHANGES_PAGE
-from tests.processes import free_port, wait_until
 
 SITE = "lyngdal"
 # Recent, so no plausibility window on event times can refuse them; whole seconds.
@@ -44,14 +38,6 @@ def read_all(
         since = page["cursor"]
         if not page["more"]:
             return rows, since
-
-
-def fold(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
-    """What a kiosk ends up with: the last word on each entity (None once deleted)."""
-    state: dict[tuple[str, str], Any] = {}
-    for row in rows:
-        state[(row["entity"], row["key"])] = row["data"] if row["op"] == "upsert" else None
-    return state
 
 
 def test_the_feed_keeps_only_the_latest_state_of_each_entity(
@@ -122,23 +108,6 @@ def test_a_delete_leaves_a_tombstone_and_an_upsert_replaces_it(
     rows, _ = read_all(client, url, device)
     mine = [row for row in rows if row["entity"] == "person" and row["key"] == kari]
     assert [(row["op"], row["data"]["site"]) for row in mine] == [("upsert", SITE)]
-
-
-@pytest.fixture
-def store_url(engine: Engine) -> Iterator[str]:
-    """The real API on a loopback port, served by uvicorn on a thread of this process."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(engine, SystemClock()), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    wait_until(lambda: server.started, 30, "uvicorn to start")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(30)
 
 
 WRITERS = 4

@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import requests
-import uvicorn
-from central_helpers import CHANGES, EVENTS
-from sqlalchemy import Engine
-
-from central.api.app import create_app
-from kiosk.clock import SystemClock
-from tests.processes import free_port, wait_until
+from central_helpers import CHANGES, EVENTS, fold
 
 SITE = "lyngdal"
 WRITERS = 4
@@ -32,31 +25,6 @@ ROUNDS = 12  # check-in + check-out per person per round
 START = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def store_url(engine: Engine) -> Iterator[str]:
-    """The real API on a loopback port, served by uvicorn on a thread of this process."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(engine, SystemClock()), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    wait_until(lambda: server.started, 30, "uvicorn to start")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(30)
-
-
-def fold(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
-    """What a kiosk ends up with: the last word on each entity (None once deleted)."""
-    state: dict[tuple[str, str], Any] = {}
-    for row in rows:
-        state[(row["entity"], row["key"])] = row["data"] if row["op"] == "upsert" else None
-    return state
 
 
 def read_pages(http: requests.Session, url: str, since: int, limit: int) -> tuple[list[Any], int]:
