@@ -1,5 +1,11 @@
 """The feed keeps the latest state of each entity, not every change: and readers still miss
-nothing, even while writers replace rows under them (PostgreSQL, real HTTP, threads)."""
+nothing, even while writers replace rows under them (PostgreSQL, real HTTP, threads).
+
+PostgreSQL hands out ``seq`` values at insert but transactions commit in any order; a reader
+that has paged past seq 12 would never see seq 11 committed a moment later. Across processes
+the store's advisory lock on the feed makes commit order equal seq order; within one process
+the event writer lock already serialises batches, so the paging test below cannot tell the
+advisory lock is missing (a test with two serving processes would)."""
 
 from __future__ import annotations
 
