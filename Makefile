@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 l
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
 	espeak-ng chromium
 
-.PHONY: all demo test test-fast lint bench system-packages clean translations
+.PHONY: all demo test test-fast lint bench system-packages clean translations bundle
 
 # Translations: the sources are resources/translations/regionlab_<lang>.ts (bokmål is the
 # source language: its file holds plural forms only); the compiled .qm files go into the ui
@@ -67,7 +67,16 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy kiosk ui central
 
 test: system-packages $(STAMP) $(QM_FILES) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not bundle"
+	$(MAKE) bundle
+	REGIONLAB_BUNDLE_DIR=dist/regionlab-kiosk $(PY) -m pytest -m bundle tests/bundle
+
+# The kiosk as one folder (build.spec, PyInstaller): dist/regionlab-kiosk/regionlab-kiosk.
+# Check it with `dist/regionlab-kiosk/regionlab-kiosk --self-test`.
+bundle: $(STAMP) $(QM_FILES)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller build.spec
+	@du -sh dist/regionlab-kiosk
 
 # The quick loop while developing: no Qt, no processes, no PostgreSQL (tests/conftest.py fails
 # a test that starts a process or a Qt application without saying so in its markers).
@@ -81,4 +90,4 @@ demo: system-packages $(STAMP) $(QM_FILES)
 	bash scripts/demo.sh
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data dist build .pytest_cache .mypy_cache .ruff_cache

@@ -104,6 +104,15 @@ def _tour_dir(args: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
+    if "--version" in args:
+        from kiosk.resources import version
+
+        print(f"regionlab-kiosk {version()}")
+        return 0
+    if "--self-test" in args:  # every screen offscreen on a temporary folder (ui.self_test)
+        from ui import self_test
+
+        return self_test.run()
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
