@@ -8,13 +8,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
 # xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
-# when Qt has no speech engine, chromium for the API docs page test.
+# when Qt has no speech engine, chromium for the API docs page test, cage (the Wayland kiosk
+# compositor) for the kiosk service's unit check.
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
-	espeak-ng chromium
+	espeak-ng chromium cage
 
-.PHONY: all demo test test-fast lint bench system-packages clean translations bundle
+.PHONY: all demo test test-fast lint bench system-packages clean translations bundle \
+	install-kiosk-service
 
 # Translations: the sources are resources/translations/regionlab_<lang>.ts (bokmål is the
 # source language: its file holds plural forms only); the compiled .qm files go into the ui
@@ -88,6 +90,11 @@ bench: system-packages $(STAMP)
 
 demo: system-packages $(STAMP) $(QM_FILES)
 	bash scripts/demo.sh
+
+# The kiosk's systemd user service, for the user running make (docs/kiosk-service.md):
+# `make install-kiosk-service`, or `make install-kiosk-service VARIANT=cage` without a desktop.
+install-kiosk-service: $(STAMP) $(QM_FILES)
+	$(VENV)/bin/regionlab-kiosk --install-service$(if $(VARIANT),=$(VARIANT))
 
 clean:
 	rm -rf $(VENV) data dist build .pytest_cache .mypy_cache .ruff_cache

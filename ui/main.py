@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
+from ui.commands import run_command
 from ui.main_window import MainWindow
 
 log = logging.getLogger("ui.main")
@@ -104,15 +105,9 @@ def _tour_dir(args: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
-    if "--version" in args:
-        from kiosk.resources import version
-
-        print(f"regionlab-kiosk {version()}")
-        return 0
-    if "--self-test" in args:  # every screen offscreen on a temporary folder (ui.self_test)
-        from ui import self_test
-
-        return self_test.run()
+    command = run_command(args)  # --version, --self-test, --install-service
+    if command is not None:
+        return command
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
