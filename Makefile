@@ -88,8 +88,9 @@ test-fast: $(STAMP) $(QM_FILES)
 bench: system-packages $(STAMP)
 	$(PY) -m bench
 
+# ARGS go to the kiosk: `make demo ARGS=--windowed`. Ctrl+C stops it all.
 demo: system-packages $(STAMP) $(QM_FILES)
-	bash scripts/demo.sh
+	bash scripts/demo.sh $(ARGS)
 
 # The kiosk's systemd user service, for the user running make (docs/kiosk-service.md):
 # `make install-kiosk-service`, or `make install-kiosk-service VARIANT=cage` without a desktop.

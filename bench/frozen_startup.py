@@ -37,10 +37,10 @@ def bench_frozen_startup(
         return
     args: Sequence[str] = (
         *("--central-url", server.url, "--site", "lyngdal"),
-        *("--device-token", server.device_token, "--data-dir", str(data_root / "frozen")),
+        *("--data-dir", str(data_root / "frozen")),
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "REGIONLAB_"))}
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(QT_QPA_PLATFORM="offscreen", REGIONLAB_DEVICE_TOKEN=server.device_token)
     timings = []
     for run in range(runs + 1):
         log_path = data_root / f"frozen-startup-{run}.log"
