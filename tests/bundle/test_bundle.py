@@ -106,3 +106,19 @@ def test_the_bundle_holds_what_the_kiosk_uses_and_not_what_it_does_not(bundle: P
     real = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size_mib = sum(p.stat().st_size for p in real) / 2**20
     assert size_mib < MAX_SIZE_MIB, f"the bundle grew to {size_mib:.0f} MiB"
+
+
+def test_the_bundle_installs_its_service_starting_itself(bundle: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "XDG_"))}
+    env["HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [str(bundle / NAME), "--install-service", "--no-enable"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    unit = (tmp_path / ".config" / "systemd" / "user" / "regionlab-kiosk.service").read_text()
+    assert f"ExecStart={(bundle / NAME).resolve()}\n" in unit
