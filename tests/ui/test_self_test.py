@@ -24,9 +24,15 @@ BROKEN_FLOW = textwrap.dedent(
     from ui.flow import Flow
 
     HOW = sys.argv[1]
+    if HOW == "no-translations":  # a bundle built without its .qm files
+        import ui.i18n
+        from pathlib import Path
+        ui.i18n.translations_dir = lambda: Path("/nonexistent/translations")
 
     class BrokenScreen(QLabel):
         def paintEvent(self, event):
+            if HOW == "no-translations":
+                return super().paintEvent(event)
             if HOW == "raises":
                 raise RuntimeError("the broken screen broke")
             try:
@@ -81,9 +87,12 @@ def test_self_test_passes_on_the_kiosk_from_source() -> None:
     [
         ("raises", "uncaught RuntimeError: the broken screen broke"),
         ("logs", "logged ERROR from ui.broken: broken screen"),
+        ("no-translations", "translation regionlab_nn.qm missing in /nonexistent/translations"),
     ],
 )
-def test_self_test_fails_when_any_registered_screen_breaks(how: str, reason: str) -> None:
+def test_self_test_fails_when_any_registered_screen_breaks_or_a_file_is_missing(
+    how: str, reason: str
+) -> None:
     done = _run("-c", BROKEN_FLOW, how)
     assert done.returncode == 1, done.stdout + done.stderr[-3000:]
     assert reason in done.stderr
