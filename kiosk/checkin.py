@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk import outbox
 from kiosk.clock import Clock
+from kiosk.closing import last_closing, site_hours, still_in
 from kiosk.domain import (
     Identification,
     NotReady,
@@ -106,9 +107,17 @@ class CheckinService:
         with self._store.session() as session:
             return [_summary(person, person.id) for person in session.scalars(statement)]
 
+    def present_in(self, session: Session, person_id: str) -> bool:
+        """``is_present`` in the caller's transaction."""
+        return self._present(session, person_id)
+
     def _present(self, session: Session, person_id: str) -> bool:
+        """In now: checked in, and not since ended by the site's closing (``kiosk.closing``)."""
         row = session.get(Presence, person_id)
-        return bool(row and row.checked_in)
+        if row is None:
+            return False
+        closed_at = last_closing(site_hours(session, self._site), self._clock.now())
+        return still_in(row.checked_in, row.at, closed_at)
 
     def _record(
         self, kind: EventType, person_id: str, method: CheckinMethod, pass_id: str | None
