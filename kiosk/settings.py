@@ -191,3 +191,8 @@ def save_settings(path: Path, **values: Any) -> None:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     partial.replace(path)
+
+
+def settings_path(settings: KioskSettings) -> Path:
+    """The file staff changes are written to: the one read at start, or the data folder's."""
+    return settings.settings_file or settings.data_dir / "settings.json"
