@@ -8,14 +8,13 @@ import logging
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -302,7 +301,9 @@ def test_the_default_language_is_switched_and_kept(
     assert kiosk.window.start.qr_button.text() == "Check in with QR code"
 
 
-@pytest.mark.parametrize(("button", "code"), [("restart_button", RESTART_EXIT_CODE), ("exit_button", 0)])
+@pytest.mark.parametrize(
+    ("button", "code"), [("restart_button", RESTART_EXIT_CODE), ("exit_button", 0)]
+)
 def test_staff_end_or_restart_the_kiosk(
     make_staff_kiosk: Callable[..., StaffKiosk], button: str, code: int
 ) -> None:
@@ -352,7 +353,7 @@ def test_a_bug_is_logged_to_the_data_folder_without_its_message_and_a_repeat_res
 
         def bug() -> None:
             try:
-                {}[name]  # noqa: B018 - a bug whose message holds a name
+                {}[name]  # a bug whose message holds a name
             except KeyError as exc:
                 sys.excepthook(type(exc), exc, exc.__traceback__)
 
