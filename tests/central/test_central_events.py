@@ -58,6 +58,10 @@ def test_check_in_then_out_changes_presence(
             "name": "Kari Nordmann",
             "organisation": "NAV",
             "checked_in_at": "2026-11-27T07:01:02Z",
+            "kind": "member",
+            "desk": None,
+            "zone": "Sone B",  # her cluster's zone: she holds no desk
+            "checked_in_local": "2026-11-27T08:01:02+01:00",
         }
     ]
 
