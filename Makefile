@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
-	espeak-ng
+	espeak-ng openbox wmctrl
 
 .PHONY: all demo test test-fast lint bench system-packages clean translations
 

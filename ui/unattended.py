@@ -1,17 +1,21 @@
 """What the kiosk does only when it runs for real, unattended (``ui.main``), not in tests of
 other flows: its window refuses to be closed, bugs go to the log file in the data folder and a
-bug that keeps coming back restarts it, and a watchdog restarts it when the GUI thread hangs."""
+bug that keeps coming back restarts it, a watchdog restarts it when the GUI thread hangs, and a
+window destroyed from outside is made again (``ui.window_keeper``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.settings import KioskSettings
 from ui.crash_log import RepeatedErrors, install_crash_log
 from ui.main_window import MainWindow
 from ui.restart import RESTART_EXIT_CODE, Quit, quit_event_loop
 from ui.watchdog import GuiWatchdog
+from ui.window_keeper import WindowKeeper
 
 
 def start(
@@ -26,8 +30,14 @@ def start(
     watchdog = GuiWatchdog(parent=window)
     watchdog.start()
     window.lock_down()
+    keeper = WindowKeeper(window)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installNativeEventFilter(keeper)
 
     def stop() -> None:
+        if app is not None:
+            app.removeNativeEventFilter(keeper)
         watchdog.stop()
         root.removeHandler(repeats)
         root.removeHandler(file_handler)

@@ -534,6 +534,10 @@
         <translation>The ticks are forgotten</translation>
     </message>
     <message>
+        <source>1 person i bygget nå (per kl. %1)</source>
+        <translation>1 person in the building now (as of %1)</translation>
+    </message>
+    <message>
         <source>%1 personer i bygget nå (per kl. %2)</source>
         <translation>%1 people in the building now (as of %2)</translation>
     </message>

@@ -534,6 +534,10 @@
         <translation>Avkryssingane blir gløymde</translation>
     </message>
     <message>
+        <source>1 person i bygget nå (per kl. %1)</source>
+        <translation>1 person i bygget no (per kl. %1)</translation>
+    </message>
+    <message>
         <source>%1 personer i bygget nå (per kl. %2)</source>
         <translation>%1 personar i bygget no (per kl. %2)</translation>
     </message>

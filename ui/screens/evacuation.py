@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.evacuation import EvacuationList, Evacuee
-from ui import theme
 
 
 class EvacuationScreen(QWidget):
@@ -53,7 +52,6 @@ class EvacuationScreen(QWidget):
         self.close_button.clicked.connect(self.closed)
         for button in (self.print_button, self.close_button):
             button.setProperty("scale", "large")
-            button.setMinimumHeight(theme.BUTTON_HEIGHT)
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(8)
         self.empty = QLabel(self)
@@ -93,7 +91,6 @@ class EvacuationScreen(QWidget):
             row = QPushButton(self)
             row.setObjectName("evacuationRow")
             row.setCheckable(True)
-            row.setMinimumHeight(theme.BUTTON_HEIGHT)
             row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             row.setStyleSheet("text-align: left; padding-left: 16px;")
             row.setProperty("person_id", person.person_id)
@@ -158,11 +155,16 @@ class EvacuationScreen(QWidget):
             self.summary.clear()
             self.counted.clear()
         else:
-            self.summary.setText(
-                self.tr("%1 personer i bygget nå (per kl. %2)")
-                .replace("%1", QLocale().toString(len(people)))
-                .replace("%2", made.made_at.strftime("%H:%M"))
-            )
+            at = made.made_at.strftime("%H:%M")
+            if len(people) == 1:  # lupdate sees no plural forms in Python: two sentences
+                summary = self.tr("1 person i bygget nå (per kl. %1)").replace("%1", at)
+            else:
+                summary = (
+                    self.tr("%1 personer i bygget nå (per kl. %2)")
+                    .replace("%1", QLocale().toString(len(people)))
+                    .replace("%2", at)
+                )
+            self.summary.setText(summary)
             self.counted.setText(
                 self.tr("Gjort rede for: %1 av %2")
                 .replace("%1", QLocale().toString(len(self._ticked)))

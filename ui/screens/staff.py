@@ -120,11 +120,9 @@ class StaffScreen(QWidget):
         self.retranslate()
 
     def _button(self, signal: object, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(self)
-        button.setProperty("scale", "large")
+        button = QPushButton(self)  # the theme's height (>= 44 px); the page must fit 800 px
         if primary:
             button.setProperty("role", "primary")
-        button.setMinimumHeight(theme.BUTTON_HEIGHT)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.clicked.connect(signal)
         return button

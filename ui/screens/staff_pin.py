@@ -144,7 +144,7 @@ class StaffPinScreen(QWidget):
 
     def _show_digits(self) -> None:
         count = len(self._digits)
-        self.dots.setText("●" * count + "○" * (MAX_DIGITS - count) if count else "○" * 4)
+        self.dots.setText("●" * count + "○" * max(0, 4 - count))
         self.dots.setAccessibleName(
             self.tr("PIN-kode: %1 sifre skrevet").replace("%1", str(count))
         )

@@ -30,7 +30,7 @@ class StaffCorner(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a visitor's control: no tab stop
         self.setAutoRepeat(False)
         self.setStyleSheet(
-            f"QPushButton#staffCorner {{ padding: 0; min-height: 0; font-size: 20pt;"
+            f"QPushButton#staffCorner {{ padding: 0; min-height: 0; min-width: 0; font-size: 20pt;"
             f" color: {theme.TEXT_MUTED}; background: {theme.SURFACE};"
             f" border: 2px solid {theme.BORDER}; border-radius: 8px; }}"
         )
