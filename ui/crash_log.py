@@ -23,6 +23,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 LOG_NAME = "kiosk.log"
 MAX_BYTES = 1_000_000
@@ -48,8 +49,9 @@ class WithheldMessageFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei: object) -> str:
-        kind, _value, tb = ei  # type: ignore[misc]
+    def formatException(self, ei: Any) -> str:
+        kind: type[BaseException] = ei[0]
+        tb: TracebackType | None = ei[2]
         frames = "".join(traceback.format_tb(tb))
         return f"Traceback (most recent call last):\n{frames}{kind.__qualname__} (message withheld)"
 
@@ -108,7 +110,7 @@ class RepeatedErrors(logging.Handler):
         if record.thread != threading.main_thread().ident:
             return  # the sync thread has its own retry; only the screen's errors restart
         now = self._monotonic()
-        times = self._seen.setdefault(signature(record.exc_info), deque())  # type: ignore[arg-type]
+        times = self._seen.setdefault(signature(record.exc_info), deque())
         times.append(now)
         while times and now - times[0] > self._window:
             times.popleft()

@@ -1,7 +1,10 @@
 """``regionlab-kiosk``: start the check-in kiosk.
 
 Loads the settings, opens the core on its data folder, builds the window, starts syncing and
-runs until the window closes. Full screen by default (sized to the whole screen even without a
+runs until staff end it on the staff screen or the service stops it (SIGTERM): the window
+refuses every close request (``ui.unattended``). Exit code 75 asks the service for a restart
+(``ui.restart``). ``--set-staff-pin`` reads the staff PIN from stdin and stores its hash
+(``kiosk.staff_pin_setting``). Full screen by default (sized to the whole screen even without a
 window manager); ``--windowed`` for a normal window. ``--tour DIR`` instead renders every
 screen in every language and display mode to PNG files in DIR, offscreen, on demo data
 (``ui.tour``).

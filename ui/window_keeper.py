@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QTimer
 from PySide6.QtWidgets import QWidget
@@ -27,8 +28,8 @@ class WindowKeeper(QAbstractNativeEventFilter):
         self._window = window
         self.recreated = 0
 
-    def nativeEventFilter(self, eventType: QByteArray | bytes, message: int) -> object:
-        if bytes(eventType) != XCB_EVENT:
+    def nativeEventFilter(self, eventType: Any, message: Any) -> Any:
+        if bytes(eventType.data() if isinstance(eventType, QByteArray) else eventType) != XCB_EVENT:
             return False, 0
         address = int(message)
         if ctypes.c_uint8.from_address(address).value & 0x7F != DESTROY_NOTIFY:

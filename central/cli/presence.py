@@ -47,14 +47,14 @@ def _presence(args: argparse.Namespace) -> int:
         ("name", "organisation", "kind", "desk", "zone", "in"),
         (
             (
-                row["name"],
-                row["organisation"] or "",
-                row["kind"],
-                row["desk"] or "",
-                row["zone"] or "",
+                p.name,
+                p.organisation or "",
+                p.kind,
+                p.desk or "",
+                p.zone or "",
                 (p.checked_in_local or p.checked_in_at).strftime("%H:%M"),
             )
-            for row, p in zip(rows, people, strict=True)
+            for p in people
         ),
     )
     print(f"{len(rows)} in the building at {args.site}")
