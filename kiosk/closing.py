@@ -43,3 +43,21 @@ def still_in(checked_in: bool, at: datetime, closed_at: datetime) -> bool:
     """Does a presence (in or out, since ``at``) still count as in after the closing at
     ``closed_at``? A check-in from before it was ended by it."""
     return checked_in and at >= closed_at
+
+
+def closed_out_at(
+    hours: desk_rules.SiteHours, checked_in: bool, at: datetime, now: datetime
+) -> datetime | None:
+    """When today's closing checked this person out, if it did (they were in at closing, by
+    the kiosk's own record or the store's closing word in the feed); None otherwise, and on
+    the days after (a new day starts fresh)."""
+    closed_at = last_closing(hours, now)
+    today = desk_rules.local_day(hours.zone, now)
+    if desk_rules.local_day(hours.zone, closed_at) != today:
+        return None
+    closing_before = hours.moment(desk_rules.CLOSING, today - timedelta(days=1))
+    if checked_in and closing_before <= at < closed_at:  # in since before today's closing
+        return closed_at
+    if not checked_in and at == closed_at:  # the store's closing, through the feed
+        return closed_at
+    return None

@@ -128,6 +128,17 @@
     </message>
 </context>
 <context>
+    <name>ClosingNotice</name>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>You are already checked out</translation>
+    </message>
+    <message>
+        <source>Alle ble sjekket ut automatisk da kontoret stengte kl. %1. Skal du være her nå, skann passet en gang til.</source>
+        <translation>Everyone was checked out automatically when the office closed at %1. If you are staying now, scan your pass once more.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <source>Avbryt</source>

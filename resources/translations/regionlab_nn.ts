@@ -128,6 +128,17 @@
     </message>
 </context>
 <context>
+    <name>ClosingNotice</name>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>Du er allereie sjekka ut</translation>
+    </message>
+    <message>
+        <source>Alle ble sjekket ut automatisk da kontoret stengte kl. %1. Skal du være her nå, skann passet en gang til.</source>
+        <translation>Alle vart sjekka ut automatisk då kontoret stengde kl. %1. Skal du vere her no, skann passet ein gong til.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <source>Avbryt</source>

@@ -139,3 +139,26 @@ def test_the_stores_closing_reaches_the_kiosk_through_the_feed(
     clock.current += timedelta(minutes=1)
     core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.QR)
     assert core.checkin.is_present(KARI)
+
+
+def test_a_pass_scanned_after_todays_closing_knows_when_it_was_closed(
+    core: KioskCore, central: DeskCentral, clock: FakeClock, make_pass: Any
+) -> None:
+    core.checkin.check_in(KARI, CheckinMethod.QR)
+    core.checkin.check_in(OLE, CheckinMethod.QR)
+    closing = datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
+    # The store's closing reached this kiosk for Ole (checked out at the closing moment);
+    # Kari's presence is still the kiosk's own check-in of the morning.
+    central.extra_changes.append(
+        change("presence", OLE, {"person_id": OLE, "checked_in": False,
+                                 "at": closing.isoformat()})
+    )
+    clock.current = closing + timedelta(minutes=30)
+    assert core.sync.sync_once()
+    for person in (KARI, OLE):
+        assert core.checkin.identify_pass(make_pass(person)).closed_out_at == closing
+    assert core.checkin.identify_pass(make_pass(BJORN)).closed_out_at is None  # never came
+    clock.current += timedelta(hours=15)  # the next morning starts fresh
+    assert core.checkin.identify_pass(make_pass(KARI)).closed_out_at is None
+    clock.current += timedelta(hours=9)  # and that evening's closing did not find her in
+    assert core.checkin.identify_pass(make_pass(KARI)).closed_out_at is None
