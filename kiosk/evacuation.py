@@ -13,15 +13,25 @@ the kiosk knows but whose person row it has not synced yet is listed without a n
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.closing import last_closing, site_hours
-from kiosk.desks import DeskService
-from kiosk.models import Person, Presence, SiteSettings
+from kiosk.desk_rules import Day, Hold, Span, held_desk
+from kiosk.models import (
+    BookingRow,
+    DeskAssignmentRow,
+    DeskClaimRow,
+    DeskRow,
+    Person,
+    Presence,
+    SiteSettings,
+)
 from kiosk.store import LocalStore
 
 GUEST = "guest"
@@ -47,10 +57,10 @@ class EvacuationList:
     people: tuple[Evacuee, ...]
 
 
-def evacuation_list(
-    store: LocalStore, desks: DeskService, clock: Clock, site: str
-) -> EvacuationList:
-    """Everyone in now, by name (unknown names last), as this kiosk knows it."""
+def evacuation_list(store: LocalStore, clock: Clock, site: str) -> EvacuationList:
+    """Everyone in now, by name (unknown names last), as this kiosk knows it. One transaction
+    and a handful of queries whatever the number of people: the desk mirror is read in bulk, by
+    the rule of ``DeskService.todays_desk``."""
     now = clock.now()
     with store.session() as session:
         hours = site_hours(session, site)
@@ -62,25 +72,82 @@ def evacuation_list(
         ).all()
         settings = session.get(SiteSettings, site)
         cluster_zones = dict(settings.cluster_zones or {}) if settings is not None else {}
-        found = [
-            (presence.person_id, presence.at, person_fields(person)) for presence, person in rows
-        ]
-    people = []
-    for person_id, at, (name, organisation, kind, cluster) in found:
-        desk = desks.todays_desk(person_id)
-        people.append(
-            Evacuee(
-                person_id=person_id,
-                name=name,
-                organisation=organisation,
-                guest=kind == GUEST,
-                desk=desk.label if desk is not None else None,
-                zone=desk.zone if desk is not None else cluster_zones.get(cluster or ""),
-                checked_in_at=at.astimezone(hours.zone),
+        held = _held_desks(session, hours.day(now), {presence.person_id for presence, _ in rows})
+        places = {
+            row.id: (row.label, row.zone)
+            for row in session.scalars(select(DeskRow).where(DeskRow.id.in_(set(held.values()))))
+        }
+        people = []
+        for presence, person in rows:
+            name, organisation, kind, cluster = person_fields(person)
+            desk = places.get(held.get(presence.person_id, ""))
+            people.append(
+                Evacuee(
+                    person_id=presence.person_id,
+                    name=name,
+                    organisation=organisation,
+                    guest=kind == GUEST,
+                    desk=desk[0] if desk is not None else None,
+                    zone=desk[1] if desk is not None else cluster_zones.get(cluster or ""),
+                    checked_in_at=presence.at.astimezone(hours.zone),
+                )
             )
-        )
     people.sort(key=lambda p: (not p.name, p.name.casefold(), p.checked_in_at))
     return EvacuationList(site=site, made_at=now.astimezone(hours.zone), people=tuple(people))
+
+
+def _held_desks(session: Session, day: Day, person_ids: set[str]) -> dict[str, str]:
+    """Each person's desk today (a claim now, else a booking now or later today, else a fixed
+    desk), for all of them in three queries."""
+    if not person_ids:
+        return {}
+    claims: dict[str, list[Hold]] = defaultdict(list)
+    for claim in session.scalars(
+        select(DeskClaimRow).where(
+            DeskClaimRow.status == "active",
+            DeskClaimRow.start_at <= day.now,
+            DeskClaimRow.until > day.now,
+        )
+    ):
+        if claim.person_id in person_ids:
+            claims[claim.person_id].append(
+                Hold(claim.desk_id, claim.person_id, Span(claim.start_at, claim.until))
+            )
+    bookings: dict[str, list[Hold]] = defaultdict(list)
+    for booking in session.scalars(
+        select(BookingRow).where(
+            BookingRow.status == "booked",
+            BookingRow.end_at > day.now,
+            BookingRow.start_at < day.end,
+        )
+    ):
+        if booking.person_id in person_ids:
+            bookings[booking.person_id].append(
+                Hold(
+                    booking.desk_id,
+                    booking.person_id,
+                    Span(booking.start_at, booking.end_at),
+                    booking=True,
+                )
+            )
+    fixed: dict[str, str] = {}
+    for assignment in session.scalars(
+        select(DeskAssignmentRow).where(
+            DeskAssignmentRow.person_id.is_not(None),
+            DeskAssignmentRow.valid_from <= day.day,
+            or_(DeskAssignmentRow.valid_until.is_(None), DeskAssignmentRow.valid_until > day.day),
+        )
+    ):
+        if assignment.person_id in person_ids:
+            fixed.setdefault(assignment.person_id, assignment.desk_id)
+    held = {}
+    for person_id in person_ids:
+        desk_id = held_desk(
+            day, claims[person_id], bookings[person_id], fixed.get(person_id), later=True
+        )
+        if desk_id:
+            held[person_id] = desk_id
+    return held
 
 
 def person_fields(person: Person | None) -> tuple[str, str | None, str, str | None]:

@@ -145,7 +145,7 @@ def build_window(
         staff_pin_hash=lambda: core.settings.staff_pin_hash,
         clock=core.clock,
         sync=core.sync,
-        evacuation=lambda: evacuation_list(core.store, core.desks, core.clock, settings.site),
+        evacuation=lambda: evacuation_list(core.store, core.clock, settings.site),
         languages=languages,
         save_language=lambda code: save_settings(settings_path(settings), language=code),
         printer=printer or system_printer(settings.data_dir / "evakueringsliste.pdf"),

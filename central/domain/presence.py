@@ -78,5 +78,6 @@ def _held_desk(session: Session, person_id: str, day: desk_rules.Day) -> Desk | 
         [h for h in holds if not h.booking],
         [h for h in holds if h.booking],
         fixed.desk_id if fixed is not None else None,
+        later=True,  # a booking later today: that desk is where to look, as on the kiosk
     )
     return session.get(Desk, desk_id) if desk_id else None

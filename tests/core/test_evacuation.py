@@ -44,7 +44,7 @@ def core(
 
 
 def listed(core: KioskCore) -> dict[str, tuple[str, bool, str | None, str | None, str]]:
-    made = evacuation_list(core.store, core.desks, core.clock, "lyngdal")
+    made = evacuation_list(core.store, core.clock, "lyngdal")
     return {
         p.person_id: (p.name, p.guest, p.desk, p.zone, p.checked_in_at.strftime("%H:%M"))
         for p in made.people
@@ -82,7 +82,7 @@ def test_everyone_in_with_desk_or_zone_and_local_time_offline(
         BJORN: ("Bjørn Åsheim", False, "A-01", "Sone A", "09:05"),
         UNSYNCED: ("", False, None, None, "09:30"),
     }
-    names = [p.name for p in evacuation_list(core.store, core.desks, clock, "lyngdal").people]
+    names = [p.name for p in evacuation_list(core.store, clock, "lyngdal").people]
     assert names[-1] == ""  # the unnamed last, the rest by name
 
 
