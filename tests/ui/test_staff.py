@@ -412,3 +412,21 @@ def test_a_hung_gui_thread_ends_the_process_with_the_restart_code(tmp_path: Path
     )
     assert done.returncode == RESTART_EXIT_CODE, done.stderr
     assert "has not answered" in done.stderr
+
+
+def test_the_staff_screens_return_to_start_when_left_alone_and_esc_goes_back(
+    make_staff_kiosk: Callable[..., StaffKiosk],
+) -> None:
+    kiosk = make_staff_kiosk()
+    kiosk.long_press()
+    kiosk.wait_for_screen(kiosk.pin)
+    kiosk.click(kiosk.pin.digit_buttons["2"])
+    kiosk.qtbot.keyClick(kiosk.window, Qt.Key.Key_Escape)
+    kiosk.wait_for_screen(kiosk.window.start)
+    assert kiosk.pin.digits == ""  # the digits typed are forgotten
+    kiosk.sign_in()
+    assert kiosk.window.idle.armed
+    kiosk.window.idle.timer.timeout.emit()  # the warning
+    kiosk.window.idle.timer.timeout.emit()  # nobody answered it
+    kiosk.wait_for_screen(kiosk.window.start)
+    kiosk.sign_in()  # the PIN again: leaving the staff screen signs staff out
