@@ -9,11 +9,12 @@ STAMP := $(VENV)/.installed
 # Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
 # xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
 # when Qt has no speech engine, chromium for the API docs page test, cage (the Wayland kiosk
-# compositor) for the kiosk service's unit check.
+# compositor) for the kiosk service's unit check, openbox and wmctrl for the lock-down test
+# (a real window manager asking the kiosk to close).
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
-	espeak-ng chromium cage
+	espeak-ng chromium cage openbox wmctrl
 
 .PHONY: all demo test test-fast lint bench system-packages clean translations bundle \
 	install-kiosk-service

@@ -159,7 +159,9 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         responses=AUTH_ERRORS,
     )
     def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
-        """Who is checked in at ``site`` now, earliest first. Staff only."""
+        """Who is checked in at ``site`` now (the evacuation list), earliest first: members
+        and guests, the desk each holds or their zone, and the time in (UTC and the site's
+        local time). Staff only."""
         with reads() as session:
             return [
                 PresentPerson(
@@ -167,8 +169,12 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
                     name=p.name,
                     organisation=p.organisation,
                     checked_in_at=p.checked_in_at,
+                    kind=p.kind,
+                    desk=p.desk,
+                    zone=p.zone,
+                    checked_in_local=p.checked_in_local,
                 )
-                for p in presence.present_now(session, site)
+                for p in presence.present_now(session, site, clock.now())
             ]
 
     @app.get(
