@@ -25,6 +25,10 @@ from typing import Any
 
 # Qt tests run offscreen unless a test deliberately targets a real (Xvfb) display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The store keys token hashes with a secret kept outside its database (a file beside a SQLite
+# database by default); tests copy databases around, so they share one secret, stated here
+# and inherited by the processes they start. tests/central/test_central_tokens.py unsets it.
+os.environ.setdefault("REGIONLAB_TOKEN_SECRET", "test-token-secret-" + "0" * 32)
 
 import pytest
 
