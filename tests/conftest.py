@@ -65,6 +65,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _own_kiosk_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never the user's real config folder (a provisioned kiosk's settings and token): each
+    test gets an empty one (kiosk.provisioning.config_dir), inherited by its processes."""
+    monkeypatch.setenv("REGIONLAB_CONFIG_DIR", str(tmp_path / "kiosk-config"))
+
+
+@pytest.fixture(autouse=True)
 def _no_process_or_qt_unless_marked(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:

@@ -1,7 +1,8 @@
 """``regionlab-kiosk``: start the check-in kiosk.
 
-Loads the settings, opens the core on its data folder, builds the window, starts syncing and
-runs until the window closes. Full screen by default (sized to the whole screen even without a
+Loads the settings (a kiosk never provisioned shows the set-up screen first: ``ui.setup_flow``),
+opens the core on its data folder, builds the window, starts syncing and runs until the window
+closes. Full screen by default (sized to the whole screen even without a
 window manager); ``--windowed`` for a normal window. ``--tour DIR`` instead renders every
 screen in every language and display mode to PNG files in DIR, offscreen, on demo data
 (``ui.tour``).
@@ -17,12 +18,13 @@ from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
 from ui.main_window import MainWindow
+from ui.setup_flow import needs_setup, run_setup
 
 log = logging.getLogger("ui.main")
 
@@ -55,7 +57,7 @@ def _install_crash_handler(window: MainWindow) -> None:
     sys.excepthook = handle
 
 
-def _show(window: MainWindow, settings: KioskSettings) -> None:
+def _show(window: QWidget, settings: KioskSettings) -> None:
     if settings.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()
@@ -122,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "regionlab-kiosk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("regionlab-kiosk")
+    if needs_setup(settings):  # first start: provision, then start as configured
+        if not run_setup(app, settings, lambda screen: _show(screen, settings)):
+            return 0
+        settings = load_settings(args)
 
     core = KioskCore.open(settings)
     window: MainWindow | None = None
