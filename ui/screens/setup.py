@@ -191,7 +191,7 @@ class SetupScreen(QWidget):
             )
         )
         self.field.setAccessibleName(self.tr("Oppsettkode"))
-        self.field.setPlaceholderText(self.tr("RLP1 https://… XXXX-XXXX-XXXX-XXXX"))
+        self.field.setPlaceholderText("RLP1 https://… XXXX-XXXX-XXXX-XXXX")  # a format, in no language
         self.use.setText(self.tr("Bruk koden"))
         self.space.setText(self.tr("Mellomrom"))
         self.space.setAccessibleName(self.tr("Mellomrom"))
