@@ -197,3 +197,21 @@ def read_token(directory: Path | None = None) -> str:
         return path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return ""
+
+
+def main() -> int:
+    """``python -m kiosk.provisioning < code.txt``: provision without the set-up screen (the
+    demo does so). The code comes on standard input, not as an argument that ``ps`` shows."""
+    import sys
+
+    try:
+        done = save(exchange(parse_code(sys.stdin.read())))
+    except ProvisioningFailed as failed:
+        print(f"provisioning failed: {failed}", file=sys.stderr)
+        return 2
+    print(f"provisioned; settings and token in {done}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

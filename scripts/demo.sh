@@ -11,8 +11,6 @@ DB="sqlite:///$(cd "$DATA" && pwd)/central.sqlite3"
 central() { "$PY" -m central.cli "$@"; }
 
 central init --demo --database-url "$DB"
-[ -s "$DATA/device-token" ] || central token create --database-url "$DB" \
-	--site lyngdal --role device --label "demo kiosk" >"$DATA/device-token"
 [ -s "$DATA/admin-token" ] || central token create --database-url "$DB" \
 	--site lyngdal --role admin --label "demo staff" >"$DATA/admin-token"
 [ -s "$DATA/kari-pass.txt" ] || central pass issue --database-url "$DB" \
@@ -29,6 +27,16 @@ for _ in $(seq 100); do
 	sleep 0.2
 done
 
+# The demo kiosk keeps its settings and token in its own config folder (a real kiosk: the
+# user's, ~/.config/regionlab-kiosk). The first time, it is provisioned the way a kiosk is:
+# a one-time code from the store, exchanged for the kiosk's own device token.
+export REGIONLAB_CONFIG_DIR="$DATA/kiosk-config"
+if [ ! -s "$REGIONLAB_CONFIG_DIR/device-token" ]; then
+	central kiosk provision --database-url "$DB" --site lyngdal \
+		--central-url "http://127.0.0.1:$PORT" --png "$DATA/provisioning-code.png" \
+		| "$PY" -m kiosk.provisioning
+fi
+
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 	export DISPLAY=:${REGIONLAB_DEMO_XVFB:-77}
 	Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -44,5 +52,4 @@ Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt)
 Who is in: curl -H "Authorization: Bearer \$(cat $DATA/admin-token)" http://127.0.0.1:$PORT/api/v1/sites/lyngdal/presence
 TXT
 
-"$PY" -m ui.main --central-url "http://127.0.0.1:$PORT" --site lyngdal \
-	--device-token "$(cat "$DATA/device-token")" --data-dir "$DATA/kiosk" "$@"
+"$PY" -m ui.main --central-url "http://127.0.0.1:$PORT" --data-dir "$DATA/kiosk" "$@"
