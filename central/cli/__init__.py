@@ -1,4 +1,5 @@
-"""The operators' command line: ``regionlab-central init|migrate|serve|token|kiosk|person|pass|key|invite``."""
+"""The operators' command line: ``regionlab-central COMMAND``: init, migrate, serve, token,
+kiosk, person, pass, key, invite, ..."""
 
 from __future__ import annotations
 

@@ -42,9 +42,9 @@ def secret_file(database_url: str) -> Path | None:
         return Path(explicit).expanduser()
     url = make_url(database_url)
     database = url.database or ""
-    if url.get_backend_name() == "sqlite" and database and database != ":memory:":
-        if not database.startswith("file:"):
-            return Path(database + ".token-secret")
+    on_disk = database and database != ":memory:" and not database.startswith("file:")
+    if url.get_backend_name() == "sqlite" and on_disk:
+        return Path(database + ".token-secret")
     return FALLBACK_FILE
 
 

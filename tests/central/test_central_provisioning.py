@@ -31,10 +31,21 @@ def run(
     return code, captured.out, captured.err
 
 
-def provision(capsys: pytest.CaptureFixture[str], url: str, *extra: str, clock: FakeClock | None = None) -> str:
+def provision(
+    capsys: pytest.CaptureFixture[str], url: str, *extra: str, clock: FakeClock | None = None
+) -> str:
     code, out, err = run(
-        capsys, "kiosk", "provision", "--site", "lyngdal", "--database-url", url,
-        "--central-url", "http://127.0.0.1:8470", *extra, clock=clock,
+        capsys,
+        "kiosk",
+        "provision",
+        "--site",
+        "lyngdal",
+        "--database-url",
+        url,
+        "--central-url",
+        "http://127.0.0.1:8470",
+        *extra,
+        clock=clock,
     )
     assert (code, err) == (0, ""), err
     return out.strip()
@@ -69,7 +80,16 @@ def test_a_code_is_exchanged_once_for_a_working_device_token(
     code_, out, _ = run(capsys, "kiosk", "list", "--site", "lyngdal", "--database-url", url)
     assert code_ == 0
     header, row = out.splitlines()
-    assert header.split() == ["NAME", "LAST", "SEEN", "VERSION", "WAITING", "SET", "ASIDE", "REVOKED"]
+    assert header.split() == [
+        "NAME",
+        "LAST",
+        "SEEN",
+        "VERSION",
+        "WAITING",
+        "SET",
+        "ASIDE",
+        "REVOKED",
+    ]
     cells = row.split()
     assert cells[0] == "lyngdal-1" and "0.1.0" in cells and cells[-2:] == ["-", "-"]
     assert cells[-3] == "3"  # events waiting, as reported
@@ -121,13 +141,27 @@ def test_kiosk_revoke_ends_the_kiosk_on_its_next_request(
     code_, _, err = run(capsys, "kiosk", "revoke", "nobody", "--database-url", url)
     assert code_ == 2 and "no kiosk named 'nobody'" in err
     code_, _, err = run(
-        capsys, "kiosk", "provision", "--site", "lyngdal", "--name", "inngang",
-        "--database-url", url,
+        capsys,
+        "kiosk",
+        "provision",
+        "--site",
+        "lyngdal",
+        "--name",
+        "inngang",
+        "--database-url",
+        url,
     )
     assert code_ == 2 and "exists already" in err
     code_, _, err = run(
-        capsys, "kiosk", "provision", "--site", "lyngdal", "--central-url", "ftp://x",
-        "--database-url", url,
+        capsys,
+        "kiosk",
+        "provision",
+        "--site",
+        "lyngdal",
+        "--central-url",
+        "ftp://x",
+        "--database-url",
+        url,
     )
     assert code_ == 2 and "not an http(s) URL" in err
 

@@ -21,7 +21,9 @@ from kiosk.clock import SystemClock
 from tests.fakes import FakeClock
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str, clock: FakeClock | None = None) -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str], *argv: str, clock: FakeClock | None = None
+) -> tuple[int, str, str]:
     code = main(list(argv), clock=clock)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -105,8 +107,18 @@ def test_token_with_expiry_is_refused_after_it(
     url = engine.url.render_as_string(hide_password=False)
     clock = FakeClock()
     code, secret, _ = run(
-        capsys, "token", "create", "--site", "lyngdal", "--role", "device",
-        "--expires-in", "90d", "--database-url", url, clock=clock,
+        capsys,
+        "token",
+        "create",
+        "--site",
+        "lyngdal",
+        "--role",
+        "device",
+        "--expires-in",
+        "90d",
+        "--database-url",
+        url,
+        clock=clock,
     )
     assert code == 0
     secret = secret.strip()
@@ -120,8 +132,16 @@ def test_token_with_expiry_is_refused_after_it(
         assert changes(client, secret) == (401, "token expired")
     for bad in ("90", "0d", "d", "3y", "-1d"):
         code, _, err = run(
-            capsys, "token", "create", "--site", "lyngdal", "--role", "device",
-            f"--expires-in={bad}", "--database-url", url,
+            capsys,
+            "token",
+            "create",
+            "--site",
+            "lyngdal",
+            "--role",
+            "device",
+            f"--expires-in={bad}",
+            "--database-url",
+            url,
         )
         assert code == 2 and "not a duration" in err
 

@@ -47,7 +47,9 @@ def test_a_scanned_pass_shows_up_in_the_presence_list(
 ) -> None:
     token = central_server.issue_pass("kari.nordmann@nav.no")
     kiosk = KioskProcess.start(
-        kiosk_args(central_server, tmp_path / "kiosk"), kiosk_env(xvfb, central_server), tmp_path / "kiosk.log"
+        kiosk_args(central_server, tmp_path / "kiosk"),
+        kiosk_env(xvfb, central_server),
+        tmp_path / "kiosk.log",
     )
     try:
         kiosk.wait_for_log(STARTED)

@@ -28,8 +28,13 @@ from ui.setup_flow import SetupFlow, needs_setup
 def provision(server: CentralServer, clock: FakeClock | None = None) -> str:
     if clock is None:
         return central_cli(
-            server.database_url, "kiosk", "provision", "--site", "lyngdal",
-            "--central-url", server.url,
+            server.database_url,
+            "kiosk",
+            "provision",
+            "--site",
+            "lyngdal",
+            "--central-url",
+            server.url,
         )
     import contextlib
     import io
@@ -37,8 +42,16 @@ def provision(server: CentralServer, clock: FakeClock | None = None) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = central_main(
-            ["kiosk", "provision", "--site", "lyngdal", "--central-url", server.url,
-             "--database-url", server.database_url],
+            [
+                "kiosk",
+                "provision",
+                "--site",
+                "lyngdal",
+                "--central-url",
+                server.url,
+                "--database-url",
+                server.database_url,
+            ],
             clock=clock,
         )
     assert code == 0

@@ -191,7 +191,8 @@ class SetupScreen(QWidget):
             )
         )
         self.field.setAccessibleName(self.tr("Oppsettkode"))
-        self.field.setPlaceholderText("RLP1 https://… XXXX-XXXX-XXXX-XXXX")  # a format, in no language
+        # A format, in no language:
+        self.field.setPlaceholderText("RLP1 https://… XXXX-XXXX-XXXX-XXXX")
         self.use.setText(self.tr("Bruk koden"))
         self.space.setText(self.tr("Mellomrom"))
         self.space.setAccessibleName(self.tr("Mellomrom"))
