@@ -12,13 +12,16 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtMultimedia import QVideoSink
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import provisioning
 from kiosk.provisioning import Provisioned, ProvisioningCode, ProvisioningFailed
 from kiosk.settings import KioskSettings
 from ui import theme
+from ui.camera.decoder import FrameDecoder
+from ui.camera.source import CameraSource, FrameSource
 from ui.gui_handoff import GuiHandoff
 from ui.i18n import Languages
 from ui.screens.setup import SetupScreen
@@ -36,6 +39,33 @@ def needs_setup(settings: KioskSettings) -> bool:
     return not settings.central_url
 
 
+class CodeCamera(QObject):
+    """The camera reading QR codes while the set-up screen shows (no picture: the screen has
+    the keys instead). Without a camera it reads nothing, and the scanner and keys remain."""
+
+    read = Signal(str)
+
+    def __init__(
+        self, source: FrameSource, decoder: FrameDecoder, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.source, self.decoder = source, decoder
+        source.setParent(self)
+        decoder.setParent(self)
+        self.sink = QVideoSink(self)
+        source.attach(self.sink)
+        self.sink.videoFrameChanged.connect(decoder.submit, Qt.ConnectionType.DirectConnection)
+        decoder.decoded.connect(self.read)
+
+    def start(self) -> None:
+        self.decoder.start()
+        self.source.start()
+
+    def stop(self) -> None:
+        self.source.stop()
+        self.decoder.stop()
+
+
 class SetupFlow(QObject):
     provisioned = Signal()
     """The code was exchanged and the settings saved: start the kiosk."""
@@ -46,6 +76,7 @@ class SetupFlow(QObject):
         settings: KioskSettings,
         *,
         exchange: Exchange | None = None,
+        camera: CodeCamera | None = None,
         done_shown_ms: int = DONE_SHOWN_MS,
         parent: QObject | None = None,
     ) -> None:
@@ -58,6 +89,20 @@ class SetupFlow(QObject):
         self._url = ""
         self._answers: GuiHandoff[Outcome] = GuiHandoff(self._answered, self)
         screen.submitted.connect(self.submit)
+        self._camera_text = ""
+        if camera is not None:
+            camera.read.connect(self._camera_read)
+
+    def _camera_read(self, text: str) -> None:
+        """A QR held to the camera: used like a scan, once per code unless the store could not
+        be reached (then holding it again tries again)."""
+        retry = self.screen.state() in ("unreachable", "store_error", "tls")
+        if self.screen.state() in ("working", "done") or (text == self._camera_text and not retry):
+            return
+        self._camera_text = text
+        log.info("setup: the camera read a code")
+        self.screen.field.setText(text)
+        self.submit(text)
 
     def _exchange_over_http(self, code: ProvisioningCode) -> Provisioned:
         return provisioning.exchange(
@@ -123,14 +168,17 @@ def run_setup(
     screen = SetupScreen()
     screen.setStyleSheet(theme.style_sheet())
     screen.language_chosen.connect(languages.choose)
-    flow = SetupFlow(screen, settings, parent=screen)
+    camera = CodeCamera(CameraSource(settings.camera), FrameDecoder(), parent=screen)
+    flow = SetupFlow(screen, settings, camera=camera, parent=screen)
     flow.provisioned.connect(lambda: app.exit(0))
     try:
         show(screen)
         screen.field.setFocus()
+        camera.start()
         log.info("kiosk: set-up screen shown")
         app.exec()
     finally:
+        camera.stop()
         screen.close()
         languages.close()
         screen.deleteLater()

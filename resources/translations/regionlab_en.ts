@@ -840,8 +840,8 @@
         <translation>Set up the kiosk</translation>
     </message>
     <message>
-        <source>Skann oppsettkoden fra «regionlab-central kiosk provision» med skanneren, eller skriv den inn og trykk «Bruk koden».</source>
-        <translation>Scan the set-up code from “regionlab-central kiosk provision” with the scanner, or type it and press “Use the code”.</translation>
+        <source>Hold QR-koden fra «regionlab-central kiosk provision» foran kameraet eller skanneren, eller skriv koden inn og trykk «Bruk koden».</source>
+        <translation>Hold the QR code from “regionlab-central kiosk provision” to the camera or the scanner, or type the code and press “Use the code”.</translation>
     </message>
     <message>
         <source>Oppsettkode</source>

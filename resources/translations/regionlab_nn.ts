@@ -840,8 +840,8 @@
         <translation>Set opp kiosken</translation>
     </message>
     <message>
-        <source>Skann oppsettkoden fra «regionlab-central kiosk provision» med skanneren, eller skriv den inn og trykk «Bruk koden».</source>
-        <translation>Skann oppsettkoden frå «regionlab-central kiosk provision» med skannaren, eller skriv han inn og trykk «Bruk koden».</translation>
+        <source>Hold QR-koden fra «regionlab-central kiosk provision» foran kameraet eller skanneren, eller skriv koden inn og trykk «Bruk koden».</source>
+        <translation>Hald QR-koden frå «regionlab-central kiosk provision» framfor kameraet eller skannaren, eller skriv koden inn og trykk «Bruk koden».</translation>
     </message>
     <message>
         <source>Oppsettkode</source>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.heartbeat import kiosk_version
 from tests.processes import CentralServer, KioskProcess, Xvfb, central_cli, wait_until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -77,7 +78,9 @@ def test_a_new_kiosk_is_provisioned_by_a_typed_code_and_checks_a_pass_in(
         kiosk.stop()
     assert "Traceback" not in kiosk.log_text()
     listed = central_cli(central_server.database_url, "kiosk", "list", "--site", "lyngdal")
-    assert "lyngdal-1" in listed
+    name, *_, version, waiting, set_aside, revoked = listed.splitlines()[1].split()
+    assert (name, revoked, set_aside) == ("lyngdal-1", "-", "-")
+    assert version == kiosk_version() and waiting.isdigit()  # reported with its requests
 
     # The same code on a second new kiosk: refused, with the reason on its set-up screen.
     second = KioskProcess.start(

@@ -160,3 +160,27 @@ def test_the_on_screen_keys_type_a_code(qtbot: QtBot, setup: tuple[SetupScreen, 
     parsed = parse_code("rlp1 HTTPS://Kiosk.Example.NO/Store/ abcd-efgh-jkmn-pqrs")
     assert parsed.central_url == "https://kiosk.example.no/Store"
     assert parsed.secret == "ABCD-EFGH-JKMN-PQRS"
+
+
+def test_a_code_held_to_the_camera_provisions_the_kiosk(
+    qtbot: QtBot, tmp_path: Path, central_server: CentralServer
+) -> None:
+    from tests.camera_frames import text_frame
+    from tests.frame_feeder import FrameFeeder
+    from ui.camera.decoder import FrameDecoder
+    from ui.setup_flow import CodeCamera
+
+    screen = SetupScreen()
+    qtbot.addWidget(screen)
+    feeder = FrameFeeder()
+    camera = CodeCamera(feeder, FrameDecoder(), parent=screen)
+    flow = SetupFlow(screen, KioskSettings(), camera=camera, done_shown_ms=0, parent=screen)
+    camera.start()
+    try:
+        code = provision(central_server)
+        with qtbot.waitSignal(flow.provisioned, timeout=20_000):
+            assert feeder.feed(text_frame(code))
+    finally:
+        camera.stop()
+    assert screen.field.text() == code
+    assert load_settings([]).device_token == (config_dir() / "device-token").read_text().strip()

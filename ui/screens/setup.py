@@ -186,8 +186,8 @@ class SetupScreen(QWidget):
         self.title.setText(self.tr("Sett opp kiosken"))
         self.instructions.setText(
             self.tr(
-                "Skann oppsettkoden fra «regionlab-central kiosk provision» med skanneren, "
-                "eller skriv den inn og trykk «Bruk koden»."
+                "Hold QR-koden fra «regionlab-central kiosk provision» foran kameraet eller "
+                "skanneren, eller skriv koden inn og trykk «Bruk koden»."
             )
         )
         self.field.setAccessibleName(self.tr("Oppsettkode"))
