@@ -181,3 +181,42 @@ def test_migrate_upgrades_an_empty_database_and_says_when_nothing_is_left(
     assert code == 0 and "schema upgraded from empty to 0005_kiosks_tokens" in out
     code, out, _ = run(capsys, "migrate", "--database-url", database_url)
     assert code == 0 and "schema already current (0005_kiosks_tokens)" in out
+
+
+def test_a_token_made_before_0005_survives_migrate_and_is_rekeyed(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alembic import command
+
+    from central.db.engine import _alembic_config, session_factory
+
+    engine = make_engine(database_url)
+    try:
+        config = _alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0004_feed_compaction")
+        secret = tokens.new_secret()
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO sites (code, name, timezone) "
+                "VALUES ('lyngdal', 'Lyngdal', 'Europe/Oslo')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO tokens (site, role, secret_hash, label, created_at) "
+                f"VALUES ('lyngdal', 'admin', '{tokens.legacy_hash(secret)}', 'old', "
+                "'2026-01-01 00:00:00')"
+            )
+        code, out, _ = run(capsys, "migrate", "--database-url", database_url)
+        assert code == 0 and "from 0004_feed_compaction to 0005_kiosks_tokens" in out
+        assert run(capsys, "init", "--database-url", database_url)[0] == 0
+        from central.api.app import create_app
+
+        with TestClient(create_app(engine, SystemClock())) as client:
+            assert changes(client, secret)[0] == 200
+        with session_factory(engine)() as session:
+            stored = session.scalars(select(Token)).one()
+            assert (stored.hash_scheme, stored.label) == ("hmac", "old")
+            assert stored.secret_hash == tokens.hash_secret(session, secret)
+    finally:
+        engine.dispose()

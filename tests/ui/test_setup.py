@@ -184,3 +184,33 @@ def test_a_code_held_to_the_camera_provisions_the_kiosk(
         camera.stop()
     assert screen.field.text() == code
     assert load_settings([]).device_token == (config_dir() / "device-token").read_text().strip()
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+@pytest.mark.parametrize("state", ["idle", "expired", "unreachable"])
+def test_the_set_up_screen_is_readable_and_fits_in_each_language(
+    qtbot: QtBot, language: str, state: str
+) -> None:
+    from ui import theme
+    from ui.tour import MIN_CONTRAST, measure
+
+    languages = Languages(language)
+    try:
+        screen = SetupScreen()
+        qtbot.addWidget(screen)
+        screen.setStyleSheet(theme.style_sheet())
+        screen.resize(1280, 800)
+        screen.field.setText("RLP1 HTTPS://STORE.EXAMPLE.NO K7QH-3MZP-W9XD-T2BA")
+        if state != "idle":
+            screen.show_failure(state, "https://store.example.no")
+        screen.show()
+        qtbot.waitExposed(screen)
+        found = measure(screen)
+        assert found.clipped == [] and found.low_contrast == [] and found.unnamed == []
+        assert found.small_targets == [] and found.min_target_px >= 44
+        assert found.min_contrast >= MIN_CONTRAST
+        # Everything fits the tablet's screen: nothing laid out past its bottom edge.
+        assert screen.sizeHint().height() <= 800 or screen.minimumSizeHint().height() <= 800
+        assert screen.clear.geometry().bottom() <= screen.height()
+    finally:
+        languages.close()

@@ -39,7 +39,7 @@ class SetupScreen(QWidget):
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
         self.instructions = QLabel()
-        self.instructions.setObjectName("hint")
+        self.instructions.setObjectName("muted")
         self.instructions.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("setupCode")
@@ -51,8 +51,9 @@ class SetupScreen(QWidget):
         self.use.setMinimumSize(MIN_TARGET * 3, MIN_TARGET)
         self.use.clicked.connect(self._submit)
         self.message = QLabel()
-        self.message.setObjectName("resultDetail")
+        self.message.setObjectName("setupMessage")  # body size: three lines must fit
         self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.message.setAccessibleName("status")
 
         layout = QVBoxLayout(self)
@@ -194,6 +195,7 @@ class SetupScreen(QWidget):
         # A format, in no language:
         self.field.setPlaceholderText("RLP1 https://… XXXX-XXXX-XXXX-XXXX")
         self.use.setText(self.tr("Bruk koden"))
+        self.use.setAccessibleName(self.tr("Bruk koden"))
         self.space.setText(self.tr("Mellomrom"))
         self.space.setAccessibleName(self.tr("Mellomrom"))
         self.backspace.setText("⌫ " + self.tr("Slett"))
