@@ -2,7 +2,7 @@
 
 A revoked or expired token is refused (401) on its next request. Each use is noted on the token
 (``last_used_at``, at most once a minute) with what a kiosk reports in its headers (version,
-events waiting, events set aside: ``kiosk.protocol``), for ``regionlab-central kiosk list``."""
+events waiting, events set aside: ``kiosk.heartbeat``), for ``regionlab-central kiosk list``."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def _report(request: Request) -> tokens.Report:
 
     def number(name: str) -> int | None:
         raw = request.headers.get(name, "")
-        return int(raw) if raw.isdigit() and len(raw) < 10 else None
+        return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
 
     version = request.headers.get(VERSION_HEADER)
     if version is not None and not (0 < len(version) <= 40 and version.isprintable()):

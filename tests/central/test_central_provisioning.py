@@ -175,8 +175,13 @@ def test_set_aside_count_is_kept_when_a_kiosk_reports_it(
         token = client.post(PROVISION, json={"code": code}).json()["device_token"]
         headers = {**bearer(token), WAITING_HEADER: "7", SET_ASIDE_HEADER: "2"}
         assert client.get(CHANGES.format(site="lyngdal"), headers=headers).status_code == 200
-        bad = {**bearer(token), WAITING_HEADER: "-5", VERSION_HEADER: "x" * 100}
-        assert client.get(CHANGES.format(site="lyngdal"), headers=bad).status_code == 200
+        for bad in (
+            {WAITING_HEADER: "-5", VERSION_HEADER: "x" * 100},
+            {WAITING_HEADER: "²".encode("latin-1"), SET_ASIDE_HEADER: "99999999999"},  # type: ignore[dict-item]
+            {WAITING_HEADER: "", VERSION_HEADER: ""},
+        ):
+            headers = {**bearer(token), **bad}
+            assert client.get(CHANGES.format(site="lyngdal"), headers=headers).status_code == 200
     _, out, _ = run(capsys, "kiosk", "list", "--site", "lyngdal", "--database-url", url)
     cells = out.splitlines()[1].split()
     assert cells[-3:-1] == ["7", "2"]  # the bad values were ignored, not stored
