@@ -76,8 +76,10 @@ def plain_http_refused(url: str, allow_insecure_http: bool) -> bool:
     """Whether talking to ``url`` is refused: plain http to anything but this machine, unless
     explicitly allowed (the token would travel readable)."""
     parts = urlsplit(url)
-    return parts.scheme == "http" and not is_loopback(parts.hostname or "") and not (
-        allow_insecure_http
+    return (
+        parts.scheme == "http"
+        and not is_loopback(parts.hostname or "")
+        and not (allow_insecure_http)
     )
 
 

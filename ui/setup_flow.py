@@ -159,9 +159,7 @@ class SetupFlow(QObject):
             QTimer.singleShot(self._done_shown_ms, self.provisioned.emit)
 
 
-def run_setup(
-    app: QApplication, settings: KioskSettings, show: Callable[[QWidget], None]
-) -> bool:
+def run_setup(app: QApplication, settings: KioskSettings, show: Callable[[QWidget], None]) -> bool:
     """Show the set-up screen until the kiosk is provisioned (True) or the loop ends (False:
     a signal asked the kiosk to stop)."""
     languages = Languages(settings.language)

@@ -69,7 +69,7 @@ def _next_name(session: Session, site: str) -> str:
     taken = set(session.scalars(select(Kiosk.name))) | set(
         session.scalars(select(ProvisioningCode.kiosk_name))
     )
-    number = (session.scalar(select(func.count()).select_from(Kiosk)) or 0) + 1
+    number = (session.scalar(select(func.count()).where(Kiosk.site == site)) or 0) + 1
     while f"{site}-{number}" in taken:
         number += 1
     return f"{site}-{number}"

@@ -173,8 +173,7 @@ class SetupScreen(QWidget):
                 "egen CA-fil (ca_file)."
             ),
             "unreachable": self.tr(
-                "Får ikke kontakt med sentralen på %1. Sjekk nettverket og adressen, og prøv "
-                "igjen."
+                "Får ikke kontakt med sentralen på %1. Sjekk nettverket og adressen, og prøv igjen."
             ).replace("%1", self._detail),
             "store_error": self.tr("Sentralen svarte med en feil. Prøv igjen om litt."),
             "cannot_save": self.tr(
