@@ -129,7 +129,11 @@ def _flag(name: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="regionlab-kiosk", description="Check-in kiosk for RegionLab Lister."
+        prog="regionlab-kiosk",
+        description="Check-in kiosk for RegionLab Lister.",
+        epilog="Instead of starting the kiosk: --self-test (open every screen offscreen, exit 0 "
+        "or 1 with the reasons), --install-service[=cage] (the systemd user service), "
+        "--version, --tour DIR (every screen as PNG).",
     )
     parser.add_argument("--settings", type=Path, help="JSON settings file")
     # Refused with a message (not "unrecognised argument"): a token on the command line is

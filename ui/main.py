@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
+from ui.commands import run_command
 from ui.main_window import MainWindow
 from ui.setup_flow import needs_setup, run_setup
 
@@ -106,6 +107,9 @@ def _tour_dir(args: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
+    command = run_command(args)  # --version, --self-test, --install-service
+    if command is not None:
+        return command
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:

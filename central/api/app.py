@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.api import provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
+from central.api.docs_page import install_docs
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -60,7 +61,10 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         title="RegionLab central store",
         version="1",
         summary="Check-ins from the kiosks in; people, desks and keys out to them.",
+        docs_url=None,  # install_docs: the pages' scripts come from the store, not a CDN
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.session_factory = factory
     app.state.read_factory = reads
     app.state.clock = clock
