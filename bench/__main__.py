@@ -167,12 +167,12 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
         server.url,
         "--site",
         "lyngdal",
-        "--device-token",
-        server.device_token,
         "--data-dir",
         str(data_dir),
     ]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", REGIONLAB_DEVICE_TOKEN=server.device_token
+    )
     timings = []
     for run in range(runs + 1):
         log_path = data_root / f"startup-{run}.log"

@@ -1,4 +1,5 @@
-"""Bringing a database up: schema, the sites, a signing key and, on request, the demo data."""
+"""Bringing a database up: schema, the token secret beside it, the sites, a signing key and,
+on request, the demo data."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from sqlalchemy import Engine
 
 from central import demo
 from central.db.engine import migrate, session_factory
-from central.domain import directory, passes
+from central.domain import directory, passes, token_secret
 from kiosk.clock import Clock
 
 
 def initialise(engine: Engine, clock: Clock, *, with_demo: bool = False) -> demo.DemoSummary | None:
     """Migrate, then create what is missing; safe to run any number of times."""
     migrate(engine)
+    token_secret.ensure_secret(engine.url.render_as_string(hide_password=False))
     with session_factory(engine).begin() as session:
         directory.ensure_sites(session)
         now = clock.now()

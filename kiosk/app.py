@@ -9,6 +9,7 @@ from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.heartbeat import heartbeat_headers
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
@@ -37,12 +38,15 @@ class KioskCore:
         """Build the core. ``transport`` defaults to HTTP to ``settings.central_url`` (if any)."""
         clock = clock or SystemClock()
         store = LocalStore.open(settings.database_path)
+        waiting: list[SyncEngine] = []  # the engine, once built: the heartbeat counts its outbox
         if transport is None and settings.central_url:
             transport = HttpCentralClient(
                 settings.central_url,
                 settings.site,
                 settings.device_token,
                 timeout_s=settings.sync_timeout_s,
+                ca_file=settings.ca_file,
+                report=heartbeat_headers(lambda: waiting[0].status().pending if waiting else 0),
             )
         sync = SyncEngine(
             store,
@@ -52,6 +56,7 @@ class KioskCore:
             backoff_max_s=settings.backoff_max_s,
             timeout_s=settings.sync_timeout_s,
         )
+        waiting.append(sync)
         checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
         desks = DeskService(
             store,

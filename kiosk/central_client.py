@@ -7,7 +7,7 @@ it costs about a quarter of a second that the start screen should not wait for.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.protocol import API_PREFIX
@@ -60,10 +60,16 @@ class HttpCentralClient:
         *,
         timeout_s: float = 5.0,
         session: requests.Session | None = None,
+        ca_file: str = "",
+        report: Callable[[], dict[str, str]] | None = None,
     ) -> None:
         self._base = f"{base_url.rstrip('/')}{API_PREFIX}/sites/{site}"
         self._timeout = timeout_s
         self._token = token
+        # TLS is verified (the system's CAs, or ca_file's); report() adds the kiosk's
+        # heartbeat headers (kiosk.heartbeat) to each request.
+        self._ca_file = ca_file
+        self._report = report
         self._http: requests.Session | None = session
         self._http_lock = threading.Lock()
         if session is not None:
@@ -72,6 +78,7 @@ class HttpCentralClient:
     def _prepare(self, session: requests.Session) -> None:
         session.headers["Authorization"] = f"Bearer {self._token}"
         session.trust_env = False  # never route loopback traffic through a proxy
+        session.verify = self._ca_file or True
 
     def _session(self) -> requests.Session:
         with self._http_lock:
@@ -111,6 +118,8 @@ class HttpCentralClient:
         http = self._session()
         import requests  # already loaded by _session(): a dictionary look-up
 
+        if self._report is not None:
+            kwargs["headers"] = self._report()
         try:
             response = http.request(method, self._base + path, timeout=timeout, **kwargs)
         except requests.ReadTimeout as exc:

@@ -1,7 +1,10 @@
 """The kiosk's settings, each declared once with its type, default and description.
 
-Sources, later ones winning: defaults, a JSON settings file (``--settings FILE``, or
+Sources, later ones winning: defaults, ``settings.json`` in the user's config folder (written
+by provisioning: ``kiosk.provisioning``), a JSON settings file (``--settings FILE``, or
 ``settings.json`` in the data folder), ``REGIONLAB_*`` environment variables, command-line flags.
+The device token is never a flag (it would show in ``ps``): it comes from the config folder's
+``device-token`` file, or ``$REGIONLAB_DEVICE_TOKEN`` for tests.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kiosk.protocol import SITES
+from kiosk.provisioning import config_dir, plain_http_refused, read_token
 
 ENV_PREFIX = "REGIONLAB_"
 # The languages the screens come in: bokmål (the source), nynorsk, English.
@@ -34,7 +38,13 @@ def _setting(default: Any, description: str, *, flag: bool = True) -> Any:
 class KioskSettings:
     central_url: str = _setting("", "Base URL of the central store, e.g. http://127.0.0.1:8470")
     site: str = _setting("lyngdal", "The site this kiosk stands at: " + ", ".join(SITES))
-    device_token: str = _setting("", "This kiosk's device token (from 'regionlab-central token')")
+    device_token: str = _setting(
+        "", "This kiosk's device token (provisioning saves it; env for tests)", flag=False
+    )
+    ca_file: str = _setting("", "CA certificate file to verify the central store's TLS with")
+    allow_insecure_http: bool = _setting(
+        False, "Allow plain http to a central store on another machine (not only loopback)"
+    )
     data_dir: Path = _setting(  # noqa: RUF009 (a Path is immutable)
         Path("data/kiosk"), "Folder for the local store and settings"
     )
@@ -82,7 +92,18 @@ class KioskSettings:
             if url.scheme not in ("http", "https") or not url.hostname:
                 problems.append(f"central URL {self.central_url!r} is not an http(s) URL")
         if self.central_url and not self.device_token:
-            problems.append("a device token is needed to talk to the central store")
+            problems.append(
+                "a device token is needed to talk to the central store: provision this kiosk "
+                "(start it without a central URL and scan a code from "
+                "'regionlab-central kiosk provision')"
+            )
+        if self.central_url and plain_http_refused(self.central_url, self.allow_insecure_http):
+            problems.append(
+                f"plain http to {self.central_url} is refused (only loopback may): use https, "
+                "or set allow_insecure_http to mean it"
+            )
+        if self.ca_file and not Path(self.ca_file).is_file():
+            problems.append(f"CA file {self.ca_file!r} does not exist")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:
             problems.append("timeouts and intervals must be positive")
         if problems:
@@ -123,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
         "--version, --tour DIR (every screen as PNG).",
     )
     parser.add_argument("--settings", type=Path, help="JSON settings file")
+    # Refused with a message (not "unrecognised argument"): a token on the command line is
+    # readable by anyone on the machine through `ps`.
+    parser.add_argument("--device-token", dest="refused_device_token", help=argparse.SUPPRESS)
     for spec in fields(KioskSettings):
         if not spec.metadata.get("flag"):
             continue
@@ -141,6 +165,12 @@ def load_settings(
 ) -> KioskSettings:
     environ = os.environ if environ is None else environ
     args = _parser().parse_args(list(argv) if argv is not None else None)
+    if args.refused_device_token is not None:
+        raise SettingsError(
+            "--device-token is no longer accepted (anyone can read it in `ps`): provision the "
+            "kiosk with a code from 'regionlab-central kiosk provision' (start it without a "
+            f"central URL), or set {ENV_PREFIX}DEVICE_TOKEN"
+        )
     kinds = {spec.name: spec.type for spec in fields(KioskSettings)}
     values: dict[str, Any] = {}
 
@@ -154,12 +184,17 @@ def load_settings(
     }
     data_dir = cli_values.get("data_dir") or env_values.get("data_dir") or KioskSettings.data_dir
     settings_file = args.settings or Path(str(data_dir)) / "settings.json"
+    provisioned = config_dir(environ) / "settings.json"
+    if provisioned.exists() and provisioned != settings_file:
+        values.update(_read_settings_file(provisioned, kinds))
     if args.settings is not None or settings_file.exists():
         values.update(_read_settings_file(settings_file, kinds))
     values.update(env_values)
     values.update(cli_values)
     values.pop("settings_file", None)  # where the file is, not something a file says
     coerced = {name: _coerce(name, kinds[name], raw) for name, raw in values.items()}
+    if not coerced.get("device_token"):
+        coerced["device_token"] = read_token(config_dir(environ))
     return replace(KioskSettings(), **coerced, settings_file=settings_file).validated()
 
 

@@ -29,8 +29,6 @@ fi
 [ -e "$DB_FILE" ] || rm -rf "$DATA"
 mkdir -p "$DATA"
 central init --demo --database-url "$DB"
-[ -s "$DATA/device-token" ] || central token create --database-url "$DB" \
-	--site lyngdal --role device --label "demo kiosk" >"$DATA/device-token"
 [ -s "$DATA/admin-token" ] || central token create --database-url "$DB" \
 	--site lyngdal --role admin --label "demo staff" >"$DATA/admin-token"
 [ -s "$DATA/kari-pass.txt" ] || central pass issue --database-url "$DB" \
@@ -61,6 +59,16 @@ if [ "$ready" != 1 ]; then
 	exit 1
 fi
 
+# The demo kiosk keeps its settings and token in its own config folder (a real kiosk: the
+# user's, ~/.config/regionlab-kiosk). The first time, it is provisioned the way a kiosk is:
+# a one-time code from the store, exchanged for the kiosk's own device token.
+export REGIONLAB_CONFIG_DIR="$DATA/kiosk-config"
+if [ ! -s "$REGIONLAB_CONFIG_DIR/device-token" ]; then
+	central kiosk provision --database-url "$DB" --site lyngdal \
+		--central-url "http://127.0.0.1:$PORT" --png "$DATA/provisioning-code.png" \
+		| "$PY" -m kiosk.provisioning
+fi
+
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 	export DISPLAY=:${REGIONLAB_DEMO_XVFB:-77}
 	Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -78,5 +86,4 @@ Operator commands, in another terminal in $PWD: .venv/bin/regionlab-central desk
 Stop the demo: Ctrl+C here.
 TXT
 
-"$PY" -m ui.main --central-url "http://127.0.0.1:$PORT" --site lyngdal \
-	--device-token "$(cat "$DATA/device-token")" --data-dir "$DATA/kiosk" "$@"
+"$PY" -m ui.main --central-url "http://127.0.0.1:$PORT" --data-dir "$DATA/kiosk" "$@"

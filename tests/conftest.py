@@ -25,6 +25,10 @@ from typing import Any
 
 # Qt tests run offscreen unless a test deliberately targets a real (Xvfb) display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The store keys token hashes with a secret kept outside its database (a file beside a SQLite
+# database by default); tests copy databases around, so they share one secret, stated here
+# and inherited by the processes they start. tests/central/test_central_tokens.py unsets it.
+os.environ.setdefault("REGIONLAB_TOKEN_SECRET", "test-token-secret-" + "0" * 32)
 
 import pytest
 
@@ -58,6 +62,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 names.add(_MARK_BY_FIXTURE[fixture])
         for name in sorted(names - {m.name for m in item.iter_markers()}):
             item.add_marker(getattr(pytest.mark, name))
+
+
+@pytest.fixture(autouse=True)
+def _own_kiosk_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never the user's real config folder (a provisioned kiosk's settings and token): each
+    test gets an empty one (kiosk.provisioning.config_dir), inherited by its processes."""
+    monkeypatch.setenv("REGIONLAB_CONFIG_DIR", str(tmp_path / "kiosk-config"))
 
 
 @pytest.fixture(autouse=True)

@@ -39,7 +39,7 @@ def wait_until(predicate: Callable[[], Any], timeout_s: float, what: str) -> Any
 def central_cli(database_url: str, *args: str) -> str:
     """Run ``regionlab-central`` once and return what it printed."""
     command, rest = args[0], list(args[1:])
-    if command in ("token", "person", "pass"):
+    if command in ("token", "person", "pass", "kiosk"):
         command, rest = f"{args[0]} {args[1]}", list(args[2:])
     argv = [PYTHON, "-m", "central.cli", *command.split(), "--database-url", database_url, *rest]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)

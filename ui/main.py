@@ -1,9 +1,10 @@
 """``regionlab-kiosk``: start the check-in kiosk.
 
-Loads the settings, opens the core on its data folder, builds the window, starts syncing and
-runs until staff end it on the staff screen or the service stops it (SIGTERM): the window
-refuses every close request (``ui.unattended``). Exit code 75 asks the service for a restart
-(``ui.restart``). ``--set-staff-pin`` reads the staff PIN from stdin and stores its hash
+Loads the settings (a kiosk never provisioned shows the set-up screen first: ``ui.setup_flow``),
+opens the core on its data folder, builds the window, starts syncing and runs until staff end it
+on the staff screen or the service stops it (SIGTERM): the window refuses every close request
+(``ui.unattended``). Exit code 75 asks the service for a restart (``ui.restart``).
+``--set-staff-pin`` reads the staff PIN from stdin and stores its hash
 (``kiosk.staff_pin_setting``). Full screen by default (sized to the whole screen even without a
 window manager); ``--windowed`` for a normal window. ``--tour DIR`` instead renders every
 screen in every language and display mode to PNG files in DIR, offscreen, on demo data
@@ -20,7 +21,7 @@ from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import staff_pin_setting
 from kiosk.app import KioskCore
@@ -29,6 +30,7 @@ from ui import unattended
 from ui.app import build_window
 from ui.commands import run_command
 from ui.main_window import MainWindow
+from ui.setup_flow import needs_setup, run_setup
 
 log = logging.getLogger("ui.main")
 
@@ -61,7 +63,7 @@ def _install_crash_handler(window: MainWindow) -> None:
     sys.excepthook = handle
 
 
-def _show(window: MainWindow, settings: KioskSettings) -> None:
+def _show(window: QWidget, settings: KioskSettings) -> None:
     if settings.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()
@@ -133,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "regionlab-kiosk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("regionlab-kiosk")
+    if needs_setup(settings):  # first start: provision, then start as configured
+        if not run_setup(app, settings, lambda screen: _show(screen, settings)):
+            return 0
+        settings = load_settings(args)
 
     core = KioskCore.open(settings)
     window: MainWindow | None = None

@@ -180,6 +180,38 @@ def _tour_screens(problems: _Problems) -> int:
     return shown
 
 
+def _setup_screen(problems: _Problems) -> int:
+    """The set-up screen a kiosk shows before it is provisioned (not in the window's stack):
+    each language, with a refusal shown; the count."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.settings import LANGUAGES
+    from ui import theme
+    from ui.i18n import Languages
+    from ui.screens.setup import SetupScreen
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(LANGUAGES[0])
+    screen = SetupScreen()
+    try:
+        screen.setStyleSheet(theme.style_sheet())
+        screen.resize(1280, 800)
+        screen.show()
+        screen.show_failure("used")
+        for language in LANGUAGES:
+            languages.choose(language)
+            app.processEvents()
+            if screen.grab().isNull():
+                problems.add(f"the set-up screen did not paint in {language}")
+    finally:
+        screen.close()
+        screen.deleteLater()
+        languages.close()
+        app.processEvents()
+    return len(LANGUAGES)
+
+
 def run(stderr: TextIO | None = None) -> int:
     """The self-test; 0 when everything worked, else 1 with each reason on ``stderr``."""
     stderr = stderr if stderr is not None else sys.stderr
@@ -197,7 +229,7 @@ def run(stderr: TextIO | None = None) -> int:
                 app.setApplicationName("regionlab-kiosk")
             _check_files(problems)
             _check_plugins(problems)
-            shown = _tour_screens(problems)
+            shown = _tour_screens(problems) + _setup_screen(problems)
         except Exception as exc:  # noqa: BLE001 - the reason is the test's result
             import traceback
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.api import provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
 from central.api.docs_page import install_docs
 from central.api.schemas import (
@@ -66,6 +67,8 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     install_docs(app)
     app.state.session_factory = factory
     app.state.read_factory = reads
+    app.state.clock = clock
+    provisioning.add_routes(app, factory, clock)
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
     # (the kiosk's client) asks for gzip and decodes it by itself.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)

@@ -1,22 +1,35 @@
-"""Who may call the API: the bearer token, checked against the site in the path and a role."""
+"""Who may call the API: the bearer token, checked against the site in the path and a role.
+
+A revoked or expired token is refused (401) on its next request. Each use is noted on the token
+(``last_used_at``, at most once a minute) with what a kiosk reports in its headers (version,
+events waiting, events set aside: ``kiosk.heartbeat``), for ``regionlab-central kiosk list``."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from central.api.schemas import Problem
 from central.db.engine import SessionFactory
-from central.db.models import Site, TokenRole
+from central.db.models import Kiosk, Site, TokenRole
+from central.domain import tokens
 from central.domain.tokens import find_token
+from kiosk.clock import Clock, SystemClock
+from kiosk.heartbeat import SET_ASIDE_HEADER, VERSION_HEADER, WAITING_HEADER
+
+log = logging.getLogger(__name__)
 
 _bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
 
 AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": Problem, "description": "No token, or an unknown one"},
+    401: {"model": Problem, "description": "No token, or an unknown, revoked or expired one"},
     403: {"model": Problem, "description": "The token belongs to another site or role"},
     404: {"model": Problem, "description": "No such site"},
 }
@@ -40,19 +53,59 @@ def _authorise(
 ) -> Caller:
     if credentials is None:
         raise _unauthorised("a bearer token is required")
+    clock: Clock = getattr(request.app.state, "clock", None) or SystemClock()
+    now = clock.now()
+    report = _report(request)
     reads: SessionFactory = request.app.state.read_factory  # a look-up: no write lock
     with reads() as session:
         token = find_token(session, credentials.credentials)
         if token is None:
             raise _unauthorised("unknown token")
+        refused = tokens.refusal(token, now)
+        if refused is not None:
+            raise _unauthorised(refused)
         if session.get(Site, site) is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
         found = Caller(token.site, TokenRole(token.role))
+        kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token.id)).first()
+        legacy = token.hash_scheme != tokens.HMAC
+        touch = tokens.needs_touch(token, kiosk, report, now)
+        token_id = token.id
+    if legacy or touch:
+        _write_use(request, token_id, credentials.credentials if legacy else None, report, now)
     if found.site != site:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the token is for another site")
     if found.role not in roles:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs a {' or '.join(roles)} token")
     return found
+
+
+def _report(request: Request) -> tokens.Report:
+    """What the kiosk reported in its request headers (kiosk.heartbeat); bad values ignored."""
+
+    def number(name: str) -> int | None:
+        raw = request.headers.get(name, "")
+        return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
+
+    version = request.headers.get(VERSION_HEADER)
+    if version is not None and not (0 < len(version) <= 40 and version.isprintable()):
+        version = None
+    return tokens.Report(version, number(WAITING_HEADER), number(SET_ASIDE_HEADER))
+
+
+def _write_use(
+    request: Request, token_id: int, secret: str | None, report: tokens.Report, now: datetime
+) -> None:
+    """Last use, the kiosk's report, and re-keying an old token: worth doing, never worth
+    failing the request for (the database may be busy)."""
+    writes: SessionFactory = request.app.state.session_factory
+    try:
+        with writes.begin() as session:
+            if secret is not None:
+                tokens.rekey(session, token_id, secret)
+            tokens.touch(session, token_id, report, now)
+    except SQLAlchemyError as exc:
+        log.info("auth: could not note a token's use: %s", type(exc).__name__)
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]

@@ -9,7 +9,8 @@ from typing import Any
 
 from central import bootstrap
 from central.cli.context import CliError, open_engine
-from central.db.engine import ENV_VAR, migrate, session_factory
+from central.db.engine import ENV_VAR, current_revision, migrate, session_factory
+from central.domain import token_secret
 from kiosk.clock import SystemClock
 
 DEFAULT_PORT = 8470
@@ -19,6 +20,13 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     init = commands.add_parser("init", parents=[database], help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="also load the demo data")
     init.set_defaults(command=_init)
+
+    upgrade = commands.add_parser(
+        "migrate",
+        parents=[database],
+        help="upgrade the database's schema to this version's (no data loaded)",
+    )
+    upgrade.set_defaults(command=_migrate)
 
     serve = commands.add_parser("serve", parents=[database], help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -39,12 +47,30 @@ def _init(args: argparse.Namespace) -> int:
     with open_engine(args, need_schema=False) as engine:
         summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
         url = engine.url.render_as_string(hide_password=True)
+        secret = token_secret.secret_file(engine.url.render_as_string(hide_password=False))
     print(f"database ready: {url}")
+    print(f"token secret: {secret or '$' + token_secret.SECRET_ENV} (keep it; not in the database)")
     if summary is not None:
         print(
             f"demo data: {summary.organisations} organisations, {summary.people} people, "
             f"{summary.desks} desks ({summary.changed} created or updated)"
         )
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    """Schema only: what ``serve`` also does as it starts; ``init`` adds sites and keys."""
+    with open_engine(args, need_schema=False) as engine:
+        full_url = engine.url.render_as_string(hide_password=False)
+        before = current_revision(engine)
+        migrate(engine)
+        after = current_revision(engine)
+        token_secret.ensure_secret(full_url)
+        url = engine.url.render_as_string(hide_password=True)
+    if before == after:
+        print(f"schema already current ({after}): {url}")
+    else:
+        print(f"schema upgraded from {before or 'empty'} to {after}: {url}")
     return 0
 
 
@@ -73,6 +99,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     configure_logging()
     with open_engine(args, need_schema=False) as engine:
+        try:
+            token_secret.load_secret(engine.url.render_as_string(hide_password=False))
+        except token_secret.TokenSecretError as exc:
+            raise CliError(str(exc)) from None
         migrate(engine)
         # No-show release and closing time run in this process, catching up at start: no cron
         # job. Workers only answer requests, so one `serve` runs one scheduler however many

@@ -108,6 +108,13 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema's revision(s), comma-separated; None for a database never migrated."""
+    with engine.connect() as connection:
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return ", ".join(sorted(heads)) or None
+
+
 def schema_is_current(engine: Engine) -> bool:
     """Whether the database has been migrated to the newest revision."""
     heads = set(ScriptDirectory.from_config(_alembic_config()).get_heads())

@@ -201,9 +201,46 @@ class Token(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
     role: Mapped[str] = mapped_column(String(16))
-    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    # Hex HMAC-SHA256 keyed with the server secret ("hmac"); tokens made before 0005 keep a
+    # bare SHA-256 ("sha256") until their first use re-keys them (central.domain.tokens).
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    hash_scheme: Mapped[str] = mapped_column(String(16), default="hmac", server_default="sha256")
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Kiosk(Base):
+    """A kiosk provisioned with a code: its device token and what it last reported."""
+
+    __tablename__ = "kiosks"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), index=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("tokens.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[str | None] = mapped_column(String(40))
+    events_waiting: Mapped[int | None] = mapped_column(Integer)
+    # Events the kiosk set aside after they kept failing (reported by kiosks that do so).
+    events_set_aside: Mapped[int | None] = mapped_column(Integer)
+
+
+class ProvisioningCode(Base):
+    """A one-time code that a new kiosk exchanges for its device token."""
+
+    __tablename__ = "provisioning_codes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)  # keyed like tokens
+    kiosk_name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class EventRecord(Base):

@@ -87,8 +87,8 @@ def _run_once(
             session.flush()
     except IntegrityError:
         return None  # another process ran it at the same moment
-    if affected:
-        log.info("scheduler: %s %s %s: %d affected", site_code, job, day, affected)
+    # One line per run, whatever it changed: the record that each job ran once (counts only).
+    log.info("scheduler: %s %s %s: %d affected", site_code, job, day, affected)
     return JobRun(site_code, job, day, affected)
 
 

@@ -891,6 +891,93 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Kobler til sentralen …</source>
+        <translation>Connecting to the central store …</translation>
+    </message>
+    <message>
+        <source>Kiosken er satt opp som %1. Starter …</source>
+        <translation>The kiosk is set up as %1. Starting …</translation>
+    </message>
+    <message>
+        <source>Dette er ikke en oppsettkode. En oppsettkode begynner med RLP1, så adressen til sentralen og 16 tegn.</source>
+        <translation>This is not a set-up code. A set-up code starts with RLP1, then the central store&apos;s address and 16 characters.</translation>
+    </message>
+    <message>
+        <source>Sentralen kjenner ikke denne koden. Sjekk at den er skrevet riktig, eller lag en ny.</source>
+        <translation>The central store does not know this code. Check that it is typed correctly, or make a new one.</translation>
+    </message>
+    <message>
+        <source>Denne koden er allerede brukt. Lag en ny kode med «regionlab-central kiosk provision».</source>
+        <translation>This code has already been used. Make a new code with “regionlab-central kiosk provision”.</translation>
+    </message>
+    <message>
+        <source>Denne koden er utløpt: en kode gjelder i 24 timer. Lag en ny kode med «regionlab-central kiosk provision».</source>
+        <translation>This code has expired: a code is valid for 24 hours. Make a new code with “regionlab-central kiosk provision”.</translation>
+    </message>
+    <message>
+        <source>For mange feil koder. Vent ti minutter og prøv igjen.</source>
+        <translation>Too many wrong codes. Wait ten minutes and try again.</translation>
+    </message>
+    <message>
+        <source>Kiosken sender ikke nøkkelen sin ukryptert (http) til en annen maskin. Bruk en https-adresse.</source>
+        <translation>The kiosk does not send its key unencrypted (http) to another machine. Use an https address.</translation>
+    </message>
+    <message>
+        <source>Sentralens sertifikat kunne ikke bekreftes. Sjekk adressen, eller sett en egen CA-fil (ca_file).</source>
+        <translation>The central store&apos;s certificate could not be verified. Check the address, or set a CA file of your own (ca_file).</translation>
+    </message>
+    <message>
+        <source>Får ikke kontakt med sentralen på %1. Sjekk nettverket og adressen, og prøv igjen.</source>
+        <translation>Cannot reach the central store at %1. Check the network and the address, and try again.</translation>
+    </message>
+    <message>
+        <source>Sentralen svarte med en feil. Prøv igjen om litt.</source>
+        <translation>The central store answered with an error. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lagre innstillingene på denne maskinen. Kontakt driftsansvarlig.</source>
+        <translation>Could not save the settings on this machine. Contact the person in charge of operations.</translation>
+    </message>
+    <message>
+        <source>Sett opp kiosken</source>
+        <translation>Set up the kiosk</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden fra «regionlab-central kiosk provision» foran kameraet eller skanneren, eller skriv koden inn og trykk «Bruk koden».</source>
+        <translation>Hold the QR code from “regionlab-central kiosk provision” to the camera or the scanner, or type the code and press “Use the code”.</translation>
+    </message>
+    <message>
+        <source>Oppsettkode</source>
+        <translation>Set-up code</translation>
+    </message>
+    <message>
+        <source>Bruk koden</source>
+        <translation>Use the code</translation>
+    </message>
+    <message>
+        <source>Mellomrom</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett siste tegn</source>
+        <translation>Delete the last character</translation>
+    </message>
+    <message>
+        <source>Tøm</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Tøm feltet</source>
+        <translation>Clear the field</translation>
+    </message>
+</context>
+<context>
     <name>StaffCorner</name>
     <message>
         <source>Personale</source>

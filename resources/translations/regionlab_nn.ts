@@ -891,6 +891,93 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Kobler til sentralen …</source>
+        <translation>Koplar til sentralen …</translation>
+    </message>
+    <message>
+        <source>Kiosken er satt opp som %1. Starter …</source>
+        <translation>Kiosken er sett opp som %1. Startar …</translation>
+    </message>
+    <message>
+        <source>Dette er ikke en oppsettkode. En oppsettkode begynner med RLP1, så adressen til sentralen og 16 tegn.</source>
+        <translation>Dette er ikkje ein oppsettkode. Ein oppsettkode byrjar med RLP1, så adressa til sentralen og 16 teikn.</translation>
+    </message>
+    <message>
+        <source>Sentralen kjenner ikke denne koden. Sjekk at den er skrevet riktig, eller lag en ny.</source>
+        <translation>Sentralen kjenner ikkje denne koden. Sjekk at han er skriven rett, eller lag ein ny.</translation>
+    </message>
+    <message>
+        <source>Denne koden er allerede brukt. Lag en ny kode med «regionlab-central kiosk provision».</source>
+        <translation>Denne koden er allereie brukt. Lag ein ny kode med «regionlab-central kiosk provision».</translation>
+    </message>
+    <message>
+        <source>Denne koden er utløpt: en kode gjelder i 24 timer. Lag en ny kode med «regionlab-central kiosk provision».</source>
+        <translation>Denne koden har gått ut: ein kode gjeld i 24 timar. Lag ein ny kode med «regionlab-central kiosk provision».</translation>
+    </message>
+    <message>
+        <source>For mange feil koder. Vent ti minutter og prøv igjen.</source>
+        <translation>For mange feil kodar. Vent ti minutt og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Kiosken sender ikke nøkkelen sin ukryptert (http) til en annen maskin. Bruk en https-adresse.</source>
+        <translation>Kiosken sender ikkje nøkkelen sin ukryptert (http) til ei anna maskin. Bruk ei https-adresse.</translation>
+    </message>
+    <message>
+        <source>Sentralens sertifikat kunne ikke bekreftes. Sjekk adressen, eller sett en egen CA-fil (ca_file).</source>
+        <translation>Sertifikatet til sentralen kunne ikkje stadfestast. Sjekk adressa, eller set ei eiga CA-fil (ca_file).</translation>
+    </message>
+    <message>
+        <source>Får ikke kontakt med sentralen på %1. Sjekk nettverket og adressen, og prøv igjen.</source>
+        <translation>Får ikkje kontakt med sentralen på %1. Sjekk nettverket og adressa, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Sentralen svarte med en feil. Prøv igjen om litt.</source>
+        <translation>Sentralen svarte med ein feil. Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lagre innstillingene på denne maskinen. Kontakt driftsansvarlig.</source>
+        <translation>Kunne ikkje lagre innstillingane på denne maskina. Kontakt driftsansvarleg.</translation>
+    </message>
+    <message>
+        <source>Sett opp kiosken</source>
+        <translation>Set opp kiosken</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden fra «regionlab-central kiosk provision» foran kameraet eller skanneren, eller skriv koden inn og trykk «Bruk koden».</source>
+        <translation>Hald QR-koden frå «regionlab-central kiosk provision» framfor kameraet eller skannaren, eller skriv koden inn og trykk «Bruk koden».</translation>
+    </message>
+    <message>
+        <source>Oppsettkode</source>
+        <translation>Oppsettkode</translation>
+    </message>
+    <message>
+        <source>Bruk koden</source>
+        <translation>Bruk koden</translation>
+    </message>
+    <message>
+        <source>Mellomrom</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Slett siste tegn</source>
+        <translation>Slett siste teikn</translation>
+    </message>
+    <message>
+        <source>Tøm</source>
+        <translation>Tøm</translation>
+    </message>
+    <message>
+        <source>Tøm feltet</source>
+        <translation>Tøm feltet</translation>
+    </message>
+</context>
+<context>
     <name>StaffCorner</name>
     <message>
         <source>Personale</source>

@@ -65,5 +65,5 @@ def test_tokens_are_stored_hashed(
     assert len(secret) > 40
     with factory() as session:
         stored = session.scalars(select(Token).where(Token.site == "stadt")).one()
-    assert stored.secret_hash == hash_secret(secret)
+        assert stored.secret_hash == hash_secret(session, secret)  # keyed: see test_central_tokens
     assert secret not in {stored.secret_hash, stored.label}

@@ -16,7 +16,7 @@ from central import demo
 from central.db.engine import make_engine, session_factory
 from central.db.models import Change, SchedulerRun, Visit
 from central.domain import events
-from central.jobs.scheduler import CLOSING
+from central.jobs.scheduler import CLOSING, NO_SHOW
 from kiosk.clock import SystemClock
 from tests.processes import CentralServer, wait_until
 
@@ -69,6 +69,7 @@ def test_two_serves_run_each_daily_job_once(database_url: str, tmp_path: Path) -
 
         with factory() as session:
             assert session.get(SchedulerRun, ("lyngdal", CLOSING, yesterday)) is not None
+            runs = [(r.site, r.job, r.day) for r in session.scalars(select(SchedulerRun))]
             open_visits = session.scalars(select(Visit).where(Visit.checked_out_at.is_(None)))
             assert list(open_visits) == []
             check_outs = [
@@ -80,5 +81,11 @@ def test_two_serves_run_each_daily_job_once(database_url: str, tmp_path: Path) -
         logs = (tmp_path / "first.log").read_text() + (tmp_path / "second.log").read_text()
         ran = re.findall(rf"scheduler: lyngdal {CLOSING} {yesterday}: (\d+) affected", logs)
         assert ran == ["3"]
+        # Every job of every site and day the two schedulers caught up on (no-show release and
+        # closing, four sites, a week back) ran in exactly one of the two processes.
+        logged = re.findall(r"scheduler: (\w+) ([\w-]+) (\d{4}-\d\d-\d\d): \d+ affected", logs)
+        assert {job for _, job, _ in logged} == {CLOSING, NO_SHOW}
+        assert sorted(logged) == sorted((s, j, d.isoformat()) for s, j, d in runs)
+        assert len(set(logged)) == len(logged) >= 2 * 4 * 6
     finally:
         engine.dispose()

@@ -26,16 +26,12 @@ def xvfb() -> Iterator[Xvfb]:
 
 
 def kiosk_args(server: CentralServer, data_dir: Path) -> list[str]:
-    return [
-        "--central-url",
-        server.url,
-        "--site",
-        "lyngdal",
-        "--device-token",
-        server.device_token,
-        "--data-dir",
-        str(data_dir),
-    ]
+    return ["--central-url", server.url, "--site", "lyngdal", "--data-dir", str(data_dir)]
+
+
+def kiosk_env(xvfb: Xvfb, server: CentralServer) -> dict[str, str]:
+    """The token by environment (never on the command line): tests skip provisioning."""
+    return {**xvfb.env(), "REGIONLAB_DEVICE_TOKEN": server.device_token}
 
 
 def check_in_events(database: Path) -> int:
@@ -51,7 +47,9 @@ def test_a_scanned_pass_shows_up_in_the_presence_list(
 ) -> None:
     token = central_server.issue_pass("kari.nordmann@nav.no")
     kiosk = KioskProcess.start(
-        kiosk_args(central_server, tmp_path / "kiosk"), xvfb.env(), tmp_path / "kiosk.log"
+        kiosk_args(central_server, tmp_path / "kiosk"),
+        kiosk_env(xvfb, central_server),
+        tmp_path / "kiosk.log",
     )
     try:
         kiosk.wait_for_log(STARTED)
@@ -71,7 +69,7 @@ def test_a_killed_kiosk_delivers_its_check_in_after_restart_exactly_once(
 ) -> None:
     token = central_server.issue_pass("kari.nordmann@nav.no")
     args = kiosk_args(central_server, tmp_path / "kiosk")
-    kiosk = KioskProcess.start(args, xvfb.env(), tmp_path / "kiosk.log")
+    kiosk = KioskProcess.start(args, kiosk_env(xvfb, central_server), tmp_path / "kiosk.log")
     try:
         kiosk.wait_for_log(FIRST_SYNC)
         central_server.stop()  # the store goes away: the kiosk must keep what it confirms
@@ -81,7 +79,7 @@ def test_a_killed_kiosk_delivers_its_check_in_after_restart_exactly_once(
         kiosk.kill()
     central_server.start()
     assert central_server.presence() == []
-    again = KioskProcess.start(args, xvfb.env(), tmp_path / "kiosk.log")
+    again = KioskProcess.start(args, kiosk_env(xvfb, central_server), tmp_path / "kiosk.log")
     try:
         present = wait_until(central_server.presence, 30, "the check-in to arrive after restart")
         assert [p["name"] for p in present] == ["Kari Nordmann"]

@@ -42,9 +42,13 @@ def test_main_starts_shows_the_start_screen_and_stops(
     qapp: QApplication,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
     windowed: bool,
 ) -> None:
     caplog.set_level(logging.INFO)
+    # A provisioned kiosk (its store need not answer: it starts offline).
+    monkeypatch.setenv("REGIONLAB_CENTRAL_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("REGIONLAB_DEVICE_TOKEN", "rlk_not-used-here")
     args = ["--data-dir", str(tmp_path / "kiosk")] + (["--windowed"] if windowed else [])
     code, windows = _run_until_shown(qapp, args)
     assert code == 0
@@ -65,3 +69,26 @@ def test_main_starts_shows_the_start_screen_and_stops(
     assert "kiosk: stopped" in caplog.messages
     assert (tmp_path / "kiosk" / "kiosk.sqlite3").exists()
     window.deleteLater()
+
+
+def test_a_kiosk_never_provisioned_shows_the_set_up_screen_first(
+    qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ui.screens.setup import SetupScreen
+
+    caplog.set_level(logging.INFO)
+    seen: list[str] = []
+
+    def check() -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, SetupScreen) and w.isVisible()]
+        if shown:
+            seen.append(shown[0].title.text())
+            qapp.exit(1)  # a signal, not provisioned: main() ends without the kiosk window
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+    assert main(["--data-dir", str(tmp_path / "kiosk"), "--windowed"]) == 0
+    assert seen == ["Sett opp kiosken"]
+    assert "kiosk: set-up screen shown" in caplog.messages
+    assert not (tmp_path / "kiosk" / "kiosk.sqlite3").exists()
