@@ -34,9 +34,7 @@ def add(session: Session, event: Mapping[str, Any], created_at: datetime) -> Non
     )
 
 
-def pending_batch(
-    session: Session, limit: int, skip: Collection[str] = ()
-) -> list[dict[str, Any]]:
+def pending_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[dict[str, Any]]:
     """The oldest unanswered events, exactly as first written (same id, same content), but
     for those in ``skip`` (failed alone earlier in this round)."""
     query = select(OutboxEvent.body).where(OutboxEvent.status == PENDING)

@@ -296,8 +296,8 @@ class SyncEngine:
             log.info("sync: an earlier batch may still be applied; not resending it yet")
             return
         size = self._batch_now
-        answered_this_round = False
-        timed_out_alone = False
+        answered_this_round = False  # the store took a batch: a broken connection may be content
+        timed_out_alone = False  # one lone timeout per round; a second one is the store's
         while True:
             with self._store.session(durable=False) as session:
                 batch = outbox.pending_batch(session, size, self._lone_failures)
@@ -316,29 +316,9 @@ class SyncEngine:
             except StoreError:
                 raise  # this kiosk's own file, not the event: the round fails
             except TransportError as exc:
-                if exc.in_flight and (len(batch) > 1 or timed_out_alone):
-                    # It may still be applying them: give it the same time again before a
-                    # resend, and ask for less at once next time.
-                    self._push_held_until = self._now_s() + timeout
-                    self._batch_now = max(1, len(batch) // 2)
-                    raise
-                if not (exc.in_flight or exc.answered or answered_this_round):
-                    raise  # nothing answered at all: an outage, not this batch
-                if exc.answered:
-                    self._answered()
-                if exc.refused_content and len(batch) == 1:
-                    # Refused as malformed, alone: the store will never take it. Recorded as
-                    # its answer, as the store's own per-event rejections are.
-                    log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
-                    results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
-                    with self._store.session(durable=False) as session:
-                        outbox.record_answers(session, results, self._clock.now())
-                    answered_this_round = True
-                    self._publish()
-                    size = self._batch_now
-                    continue
+                size = self._transport_failed(exc, batch, answered_this_round, timed_out_alone)
+                answered_this_round = answered_this_round or exc.refused_content
                 timed_out_alone = timed_out_alone or exc.in_flight
-                size = self._failed_batch(batch, str(exc))
                 continue
             except Exception as exc:  # noqa: BLE001 (any failure may be the event's)
                 size = self._failed_batch(batch, f"{type(exc).__name__} while sending")
@@ -351,6 +331,35 @@ class SyncEngine:
             if any(event.get("type") in _DESK_EVENTS for event in batch):
                 self._data_changed()
             size = self._batch_now
+
+    def _transport_failed(
+        self,
+        exc: TransportError,
+        batch: Sequence[dict[str, Any]],
+        answered_this_round: bool,
+        timed_out_alone: bool,
+    ) -> int:
+        """A push failed: raise if it is an outage, else the size of the next batch."""
+        if exc.in_flight and (len(batch) > 1 or timed_out_alone):
+            # It may still be applying them: give it the same time again before a resend,
+            # and ask for less at once next time.
+            self._push_held_until = self._now_s() + self.push_timeout(len(batch))
+            self._batch_now = max(1, len(batch) // 2)
+            raise exc
+        if not (exc.in_flight or exc.answered or answered_this_round):
+            raise exc  # nothing answered at all: an outage, not this batch
+        if exc.answered:
+            self._answered()
+        if exc.refused_content and len(batch) == 1:
+            # Refused as malformed, alone: the store will never take it. Recorded as its
+            # answer, as the store's own per-event rejections are.
+            log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
+            results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
+            with self._store.session(durable=False) as session:
+                outbox.record_answers(session, results, self._clock.now())
+            self._publish()
+            return self._batch_now
+        return self._failed_batch(batch, str(exc))
 
     def _failed_batch(self, batch: Sequence[dict[str, Any]], reason: str) -> int:
         """A batch failed in a way its content may cause: the size of the next one to send."""

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 @dataclass
 class Faults:
     poison_ids: set[str] = field(default_factory=set)  # a request naming one answers 500
-    lose_answers: int = 0  # the next this many /events answers are lost after the store applied them
+    lose_answers: int = 0  # lose this many /events answers after the store applied them
     down: bool = False  # connections are closed at once: the store cannot be reached
     poisoned: int = 0  # how many requests got the 500
     lost: int = 0  # how many answers were lost
@@ -34,7 +34,7 @@ class FaultProxy:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, *_args: object) -> None:
                 return  # quiet: the test logs what matters
 
             def _forward(self) -> None:
