@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from kiosk import store_check
 from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.private_files import tighten
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
+from kiosk.store_check import MovedAside
 from kiosk.sync import SyncEngine
 
 log = logging.getLogger(__name__)
@@ -25,6 +28,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
 
     @classmethod
     def open(
@@ -36,7 +40,10 @@ class KioskCore:
     ) -> KioskCore:
         """Build the core. ``transport`` defaults to HTTP to ``settings.central_url`` (if any)."""
         clock = clock or SystemClock()
+        moved_aside = store_check.check(settings.database_path, clock.now())
         store = LocalStore.open(settings.database_path)
+        store_check.mark_set_up(settings.database_path, clock.now())
+        tighten(settings.data_dir / "settings.json")  # it may hold the device token
         if transport is None and settings.central_url:
             transport = HttpCentralClient(
                 settings.central_url,
@@ -51,6 +58,7 @@ class KioskCore:
             interval_s=settings.sync_interval_s,
             backoff_max_s=settings.backoff_max_s,
             timeout_s=settings.sync_timeout_s,
+            store_moved_aside=moved_aside is not None,
         )
         checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
         desks = DeskService(
@@ -68,7 +76,13 @@ class KioskCore:
         )
         sync.add_data_listener(desks.data_changed)
         return cls(
-            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+            settings=settings,
+            clock=clock,
+            store=store,
+            checkin=checkin,
+            sync=sync,
+            desks=desks,
+            moved_aside=moved_aside,
         )
 
     def close(self) -> None:

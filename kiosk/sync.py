@@ -77,6 +77,7 @@ class SyncEngine:
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         settle_s: float = 0.2,
+        store_moved_aside: bool = False,
     ) -> None:
         self._store = store
         self._transport = transport
@@ -100,7 +101,7 @@ class SyncEngine:
         self._unauthorised = False
         self._problem: str | None = None
         self._lone_failures: set[str] = set()  # failed alone this round: the rest go first
-        self.store_moved_aside = False  # kiosk.app sets it: the start found a damaged store
+        self._store_moved_aside = store_moved_aside  # the start found a damaged store
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._round_lock = threading.Lock()
@@ -480,7 +481,7 @@ class SyncEngine:
             last_success=last,
             problem=self._problem,
             set_aside=set_aside,
-            store_moved_aside=self.store_moved_aside,
+            store_moved_aside=self._store_moved_aside,
         )
 
     def _data_changed(self) -> None:

@@ -19,7 +19,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk import recover
 from kiosk.app import KioskCore
+from kiosk.domain import KioskError
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui.app import build_window
 from ui.main_window import MainWindow
@@ -104,6 +106,10 @@ def _tour_dir(args: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
+    kept, args = recover.recover_argument(args)
+    if kept is not None:  # staff bring a damaged store's waiting events back; no window
+        _configure_logging()
+        return recover.run(kept, args)
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
@@ -123,7 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("regionlab-kiosk")
 
-    core = KioskCore.open(settings)
+    try:
+        core = KioskCore.open(settings)
+    except KioskError as exc:  # a store that cannot be opened nor moved aside: say so, calmly
+        log.error("kiosk: cannot start: %s", exc)
+        print(f"regionlab-kiosk: cannot start: {exc}", file=sys.stderr)
+        return 1
     window: MainWindow | None = None
     previous_hook = sys.excepthook
     previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
+from kiosk.app import KioskCore
 from kiosk.outbox import SET_ASIDE_AFTER
 from kiosk.protocol import CheckinMethod
+from kiosk.settings import KioskSettings
 from tests.conftest import BJORN, KARI, LogExpectations
 from tests.core.test_outbox_isolation import PoisonedCentral
-from tests.fakes import FakeCentral
+from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk
 
 
@@ -35,3 +38,26 @@ def test_an_event_set_aside_is_on_the_status_line(
     kiosk.qtbot.waitUntil(lambda: label.text() == expected)
     worker.join()
     assert kiosk.core.sync.set_aside_count() == 1
+
+
+def test_a_damaged_store_kept_aside_at_start_is_on_the_status_line(
+    make_kiosk: Callable[..., Kiosk],
+    kiosk_settings: KioskSettings,
+    clock: FakeClock,
+    central: FakeCentral,
+    expect_log: LogExpectations,
+) -> None:
+    expect_log("kiosk.store_check", logging.ERROR, "kept as")
+    kiosk_settings.data_dir.mkdir(parents=True)
+    kiosk_settings.database_path.write_bytes(b"\x00garbage\xff" * 1000)
+    core = KioskCore.open(kiosk_settings, clock=clock, transport=central)
+    try:
+        assert core.sync.sync_once()
+        kiosk = make_kiosk(core)
+        text = kiosk.window.start.sync_label.text()
+        assert text == (
+            "Tilkoblet · Den lokale databasen var skadet og er lagt til side – "
+            "kontakt driftsansvarlig"
+        )
+    finally:
+        core.close()
