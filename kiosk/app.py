@@ -12,6 +12,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
 from kiosk.private_files import tighten
 from kiosk.protocol import CLAIM_TIMEOUT_S
+from kiosk.retention import Retention
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
 from kiosk.store_check import MovedAside
@@ -29,6 +30,7 @@ class KioskCore:
     sync: SyncEngine
     desks: DeskService
     moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
+    retention: Retention | None = None  # deletes what the kiosk no longer needs (daily)
 
     @classmethod
     def open(
@@ -75,6 +77,9 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
+        retention = Retention(store, clock, settings.site, settings.outbox_retention_days)
+        retention.maybe_run()
+        sync.housekeeping = retention.maybe_run
         return cls(
             settings=settings,
             clock=clock,
@@ -83,6 +88,7 @@ class KioskCore:
             sync=sync,
             desks=desks,
             moved_aside=moved_aside,
+            retention=retention,
         )
 
     def close(self) -> None:

@@ -53,6 +53,9 @@ class KioskSettings:
     # 8: an EAN-8 product code is the shortest thing a scanner types that still deserves an
     # answer ("that is not a pass"); shorter bursts are keys pressed by hand.
     scanner_min_length: int = _setting(8, "Fewest characters a scanner burst has")
+    outbox_retention_days: int = _setting(
+        7, "Days an event the central store has answered stays in the local outbox"
+    )
     camera: str = _setting(
         "",
         "Camera for reading QR passes: its device id or part of its name "
@@ -75,6 +78,8 @@ class KioskSettings:
                 problems.append(f"central URL {self.central_url!r} is not an http(s) URL")
         if self.central_url and not self.device_token:
             problems.append("a device token is needed to talk to the central store")
+        if self.outbox_retention_days < 1:
+            problems.append("outbox_retention_days must be at least 1")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:
             problems.append("timeouts and intervals must be positive")
         if problems:

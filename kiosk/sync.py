@@ -101,6 +101,7 @@ class SyncEngine:
         self._unauthorised = False
         self._problem: str | None = None
         self._lone_failures: set[str] = set()  # failed alone this round: the rest go first
+        self.housekeeping: Callable[[], object] | None = None  # after each round, this thread
         self._store_moved_aside = store_moved_aside  # the start found a damaged store
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -255,6 +256,8 @@ class SyncEngine:
             except Exception:  # a bug must not kill the thread: log it and keep going
                 log.exception("sync: unexpected error")
                 self._failures += 1
+            if self.housekeeping is not None:
+                self.housekeeping()  # retention, at most daily (kiosk.retention)
             deadline = self._now_s() + self.next_delay()
             while not self._stop.is_set():
                 remaining = deadline - self._now_s()
