@@ -116,6 +116,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="regionlab-kiosk", description="Check-in kiosk for RegionLab Lister."
     )
     parser.add_argument("--settings", type=Path, help="JSON settings file")
+    parser.add_argument(  # handled before the settings (kiosk.recover); listed for --help
+        "--recover",
+        metavar="FILE",
+        help="add the waiting events of a kept (damaged) local store to this kiosk's outbox",
+    )
     for spec in fields(KioskSettings):
         if not spec.metadata.get("flag"):
             continue
