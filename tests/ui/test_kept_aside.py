@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
 
 from kiosk.app import KioskCore
 from kiosk.outbox import SET_ASIDE_AFTER
@@ -14,6 +17,7 @@ from tests.conftest import BJORN, KARI, LogExpectations
 from tests.core.test_outbox_isolation import PoisonedCentral
 from tests.fakes import FakeCentral, FakeClock
 from tests.ui.conftest import Kiosk
+from ui.sync_status import describe
 
 
 def test_an_event_set_aside_is_on_the_status_line(
@@ -61,3 +65,20 @@ def test_a_damaged_store_kept_aside_at_start_is_on_the_status_line(
         )
     finally:
         core.close()
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_longest_status_line_fits_the_tablet(
+    make_kiosk: Callable[..., Kiosk], language: str
+) -> None:
+    kiosk = make_kiosk(language=language)
+    status = replace(kiosk.core.sync.status(), set_aside=12, store_moved_aside=True)
+    kiosk.window.start.set_sync_status(status)
+    label = kiosk.window.start.sync_label
+    assert label.text() == describe(status)[1]
+    assert ("person in charge" if language == "en" else "kontakt driftsansvarlig") in label.text()
+    # The layout gives the wrapped sentences their height, inside the screen: nothing clipped.
+    kiosk.qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    start = kiosk.window.start
+    assert label.geometry().bottom() <= start.height()
+    assert kiosk.window.width() <= 1280 and kiosk.window.height() <= 800
