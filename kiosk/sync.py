@@ -59,6 +59,9 @@ FAST_FRACTION = 0.05  # one quicker than this share doubles it (up to the config
 SENDING_FROM = 20  # this many waiting events while the store answers is a backlog: "sending N"
 # A store that fails this many events sent one by one in a round is failing, not the events.
 MAX_LONE_FAILURES = 5
+# Answers that mean "the store is away or overloaded" (a 502 or 504 may be one event crashing
+# or stalling the store's worker, so those are looked into like a 500).
+BUSY_STATUSES = frozenset({429, 503})
 
 
 class SyncEngine:
@@ -350,7 +353,8 @@ class SyncEngine:
             self._push_held_until = self._now_s() + self.push_timeout(len(batch))
             self._batch_now = max(1, len(batch) // 2)
             raise exc
-        if not (exc.in_flight or exc.answered or answered_this_round):
+        busy = exc.status_code in BUSY_STATUSES  # the store says it is away, not the content
+        if not (exc.in_flight or (exc.answered and not busy) or answered_this_round):
             raise exc  # nothing answered at all: an outage, not this batch
         if exc.answered:
             self._answered()

@@ -16,6 +16,7 @@ import pytest
 
 from kiosk import recover, store_check
 from kiosk.app import KioskCore
+from kiosk.passes import SigningKey
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 from tests.conftest import BJORN, KARI, OLE, LogExpectations
@@ -48,7 +49,7 @@ def damage_a_page_of(database: Path, table: str) -> None:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     (page,) = connection.execute(
-        "SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno DESC LIMIT 1", (table,)
+        "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
     ).fetchone()
     connection.close()
     with database.open("r+b") as raw:
@@ -201,15 +202,14 @@ def test_the_files_are_private_even_under_a_loose_umask(
 def test_a_plan_that_cannot_be_written_leaves_the_kiosk_running(
     tmp_path: Path,
     clock: FakeClock,
-    signing_key: object,
+    signing_key: SigningKey,
     monkeypatch: pytest.MonkeyPatch,
     expect_log: LogExpectations,
 ) -> None:
-    from tests.core.test_desks import central as desk_central_fixture  # noqa: F401
     from tests.core.test_desks import layout
 
     expect_log("kiosk.desks", logging.WARNING, "cannot write the plan")
-    store = FakeCentral(keys=[signing_key], people=[], extra_changes=layout())  # type: ignore[list-item]
+    store = FakeCentral(keys=[signing_key], people=[], extra_changes=layout())
     settings = replace(KioskSettings(), data_dir=tmp_path / "kiosk")
     core = open_core(settings, clock, store)
     try:

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.app import KioskCore
 from kiosk.central_client import TransportError
+from kiosk.models import OutboxEvent
 from kiosk.outbox import SET_ASIDE_AFTER
 from kiosk.protocol import CheckinMethod
 from kiosk.sync import MAX_LONE_FAILURES
@@ -73,14 +75,27 @@ def test_an_event_failing_any_way_is_set_aside_and_the_rest_arrive(
     assert kiosk_core.sync.set_aside_count() == 1
 
 
-def test_an_unreachable_store_sets_nothing_aside(
-    kiosk_core: KioskCore, central: FakeCentral
+@pytest.mark.parametrize("how", ["unreachable", "503"])
+def test_a_store_that_is_away_sets_nothing_aside_and_is_asked_once_a_round(
+    how: str, kiosk_core: KioskCore, central: FakeCentral
 ) -> None:
-    kiosk_core.checkin.check_in(KARI, CheckinMethod.NAME)
-    central.down = True
+    store = PoisonedCentral(
+        keys=central.keys,
+        people=central.people,
+        failure=lambda: TransportError("the central store answered 503", 503),
+    )
+    kiosk_core.sync._transport = store
+    ids = [kiosk_core.checkin.check_in(p, CheckinMethod.NAME).event_id for p in (KARI, BJORN)]
+    if how == "unreachable":
+        store.down = True
+    else:
+        store.poison.update(ids)
     for _ in range(SET_ASIDE_AFTER * 3):
         assert kiosk_core.sync.sync_once() is False
-    assert (kiosk_core.sync.status().pending, kiosk_core.sync.set_aside_count()) == (1, 0)
+    assert (kiosk_core.sync.status().pending, kiosk_core.sync.set_aside_count()) == (2, 0)
+    with kiosk_core.store.session() as session:
+        attempts = session.scalars(select(OutboxEvent.attempts)).all()
+    assert attempts == [SET_ASIDE_AFTER * 3] * 2  # one batch a round: no halving an outage
 
 
 def test_a_store_failing_every_event_is_an_outage_not_a_pile_set_aside(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import KioskCore
+from kiosk.passes import SigningKey
 from kiosk.settings import KioskSettings
 from tests.conftest import LogExpectations
 from tests.core.test_desks import layout
@@ -70,7 +71,7 @@ def test_floor_plans_on_a_full_or_read_only_disk_leave_the_kiosk_running(
     tiny_mount: Path,
     tmp_path: Path,
     clock: FakeClock,
-    signing_key: object,
+    signing_key: SigningKey,
     expect_log: LogExpectations,
 ) -> None:
     expect_log("kiosk.desks", logging.WARNING, "cannot write the plan")
@@ -79,7 +80,7 @@ def test_floor_plans_on_a_full_or_read_only_disk_leave_the_kiosk_running(
             filler.write(b"\0" * 1024 * 1024)  # ENOSPC: the disk is full now
     else:
         subprocess.run(["mount", "-o", "remount,ro", str(tiny_mount)], check=True)
-    central = FakeCentral(keys=[signing_key], people=[], extra_changes=layout())  # type: ignore[list-item]
+    central = FakeCentral(keys=[signing_key], people=[], extra_changes=layout())
     settings = replace(KioskSettings(), data_dir=tmp_path / "kiosk")
     core = KioskCore.open(settings, clock=clock, transport=central)
     try:
