@@ -23,7 +23,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +63,12 @@ class ScannerInput(QObject):
         self._broken = False  # a pass's burst paused longer than max_gap_ms: kept whole
         self._last_scan: tuple[str, float] | None = None
         self.active = False
+        # A pass's burst that stops without its Return goes on as a scan this long after its
+        # last key, even if no key follows (the visitor waits for an answer).
+        self._unfinished = QTimer(self)
+        self._unfinished.setSingleShot(True)
+        self._unfinished.setInterval(int(PASS_BURST_GIVE_UP_S * 1000))
+        self._unfinished.timeout.connect(self._pass_burst_stopped)
         self.repeat_allowed = False
 
     def set_active(self, active: bool, *, repeat_allowed: bool = False) -> None:
@@ -71,6 +77,7 @@ class ScannerInput(QObject):
         self.reset()
 
     def reset(self) -> None:
+        self._unfinished.stop()
         self._buffer.clear()
         self._last_key_at = None
         self._last_stamp_ms = None
@@ -104,15 +111,7 @@ class ScannerInput(QObject):
         self._last_stamp_ms = event.timestamp() or None
         too_slow = gap is not None and gap > self._max_gap_s
         if too_slow and self._buffer:
-            if not self._is_pass_burst():
-                self._buffer.clear()  # keys typed by hand: not a scan
-                self._broken = False
-            elif gap is not None and gap > PASS_BURST_GIVE_UP_S:
-                # A pass's burst that never got its Return: not dropped without a word. It
-                # goes on as a scan (it reads as a code that could not be read: "Prøv igjen").
-                self._emit_pass_burst(now, "without its end")
-            else:
-                self._broken = True  # the scanner paused inside a pass: keep it whole
+            self._paused(gap or 0.0, now)
         if event.key() in _ENTER_KEYS:
             text = "".join(self._buffer)
             pass_burst = self._is_pass_burst()
@@ -134,7 +133,27 @@ class ScannerInput(QObject):
             return False  # Space outside a burst presses the focused button
         if len(self._buffer) < MAX_BURST_CHARS:
             self._buffer.append(char)
+        if self._is_pass_burst():
+            self._unfinished.start()  # restarted by every key of the burst
         return True
+
+    def _pass_burst_stopped(self) -> None:
+        if self.active and self._is_pass_burst():
+            self._emit_pass_burst(self._monotonic(), "without its end")
+            self._last_key_at = None
+            self._last_stamp_ms = None
+
+    def _paused(self, gap: float, now: float) -> None:
+        """The keys stopped longer than a scanner's gap, with some in the buffer."""
+        if not self._is_pass_burst():
+            self._buffer.clear()  # keys typed by hand: not a scan
+            self._broken = False
+        elif gap > PASS_BURST_GIVE_UP_S:
+            # A pass's burst that never got its Return: not dropped without a word. It goes
+            # on as a scan (it reads as a code that could not be read: "Prøv igjen").
+            self._emit_pass_burst(now, "without its end")
+        else:
+            self._broken = True  # the scanner paused inside a pass: keep it whole
 
     def _gap_s(self, event: QKeyEvent, now: float) -> float | None:
         """Seconds since the last key, by the key events' own timestamps (when the window
@@ -151,6 +170,7 @@ class ScannerInput(QObject):
         return "".join(self._buffer[: len(PREFIX)]).upper() == PREFIX
 
     def _emit_pass_burst(self, now: float, why: str) -> None:
+        self._unfinished.stop()
         text = "".join(self._buffer)
         self._buffer.clear()
         self._broken = False

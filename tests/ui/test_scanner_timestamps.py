@@ -135,6 +135,14 @@ def test_a_pass_burst_that_loses_its_return_is_not_dropped(
     assert seen == [TOKEN[:49], TOKEN]  # the first is answered "Prøv igjen" (cannot be read)
 
 
+def test_a_pass_burst_that_stops_without_its_return_is_answered_even_if_no_key_follows(
+    scanner: ScannerInput, target: QPushButton, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(scanner.scanned, timeout=int(PASS_BURST_GIVE_UP_S * 1000) + 3000) as got:
+        burst(target, TOKEN[:49], 1_000, enter=False)
+    assert got.args == [TOKEN[:49]]
+
+
 def test_a_short_burst_with_the_pass_prefix_gets_an_answer(
     kiosk: Kiosk,
 ) -> None:
