@@ -91,3 +91,18 @@ def test_floor_plans_on_a_full_or_read_only_disk_leave_the_kiosk_running(
     finally:
         core.close()
     assert not [p for p in tiny_mount.iterdir() if p.suffix == ".part"]
+
+
+def test_a_kiosk_that_cannot_open_its_store_says_so_in_a_sentence(tiny_mount: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_mount)], check=True)
+    done = subprocess.run(
+        [PYTHON, "-m", "ui.main", "--data-dir", str(tiny_mount), "--windowed"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert done.returncode == 1
+    assert "regionlab-kiosk: cannot start:" in done.stderr
+    assert "Traceback" not in done.stderr  # before: a traceback
