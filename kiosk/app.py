@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from kiosk import store_check
 from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
 from kiosk.heartbeat import heartbeat_headers
+from kiosk.private_files import tighten
 from kiosk.protocol import CLAIM_TIMEOUT_S
+from kiosk.retention import Retention
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
+from kiosk.store_check import MovedAside
 from kiosk.sync import SyncEngine
 
 log = logging.getLogger(__name__)
@@ -26,6 +30,8 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
+    retention: Retention | None = None  # deletes what the kiosk no longer needs (daily)
 
     @classmethod
     def open(
@@ -37,8 +43,11 @@ class KioskCore:
     ) -> KioskCore:
         """Build the core. ``transport`` defaults to HTTP to ``settings.central_url`` (if any)."""
         clock = clock or SystemClock()
+        moved_aside = store_check.check(settings.database_path, clock.now())
         store = LocalStore.open(settings.database_path)
         waiting: list[SyncEngine] = []  # the engine, once built: the heartbeat counts its outbox
+        store_check.mark_set_up(settings.database_path, clock.now())
+        tighten(settings.data_dir / "settings.json")  # it may hold the device token
         if transport is None and settings.central_url:
             transport = HttpCentralClient(
                 settings.central_url,
@@ -46,7 +55,10 @@ class KioskCore:
                 settings.device_token,
                 timeout_s=settings.sync_timeout_s,
                 ca_file=settings.ca_file,
-                report=heartbeat_headers(lambda: waiting[0].status().pending if waiting else 0),
+                report=heartbeat_headers(
+                    lambda: waiting[0].status().pending if waiting else 0,
+                    set_aside=lambda: waiting[0].set_aside_count() if waiting else None,
+                ),
             )
         sync = SyncEngine(
             store,
@@ -55,6 +67,7 @@ class KioskCore:
             interval_s=settings.sync_interval_s,
             backoff_max_s=settings.backoff_max_s,
             timeout_s=settings.sync_timeout_s,
+            store_moved_aside=moved_aside is not None,
         )
         waiting.append(sync)
         checkin = CheckinService(store, clock, settings.site, on_recorded=sync.wake)
@@ -72,8 +85,18 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
+        retention = Retention(store, clock, settings.site, settings.outbox_retention_days)
+        retention.maybe_run()
+        sync.housekeeping = retention.maybe_run
         return cls(
-            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+            settings=settings,
+            clock=clock,
+            store=store,
+            checkin=checkin,
+            sync=sync,
+            desks=desks,
+            moved_aside=moved_aside,
+            retention=retention,
         )
 
     def close(self) -> None:

@@ -20,10 +20,18 @@ class TransportError(Exception):
     """The central store could not be reached or gave an answer we cannot use."""
 
     def __init__(
-        self, message: str, status_code: int | None = None, *, in_flight: bool = False
+        self,
+        message: str,
+        status_code: int | None = None,
+        *,
+        in_flight: bool = False,
+        answered: bool | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
+        # True when the store sent a response (a status other than 200, or a body the kiosk
+        # cannot use): it is up, and what it failed may be the request's content.
+        self.answered = status_code is not None if answered is None else answered
         # True when the request reached the store and we stopped waiting for its answer (a
         # read timeout): the store may still be applying it, so it must not be sent again yet.
         self.in_flight = in_flight
@@ -95,16 +103,16 @@ class HttpCentralClient:
         body = self._request("POST", "/events", timeout_s=timeout_s, json={"events": list(events)})
         results = body.get("results")
         if not isinstance(results, list) or len(results) != len(events):
-            raise TransportError("the store's answer does not match the batch")
+            raise TransportError("the store's answer does not match the batch", answered=True)
         for sent, result in zip(events, results, strict=True):
             if not isinstance(result, dict) or result.get("id") != sent["id"]:
-                raise TransportError("the store answered for another event")
+                raise TransportError("the store answered for another event", answered=True)
         return results
 
     def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
         body = self._request("GET", "/changes", params={"since": since, "limit": limit})
         if not isinstance(body.get("changes"), list) or not isinstance(body.get("cursor"), int):
-            raise TransportError("the store's changes page is malformed")
+            raise TransportError("the store's changes page is malformed", answered=True)
         return body
 
     def close(self) -> None:
@@ -142,7 +150,11 @@ class HttpCentralClient:
         try:
             body = response.json()
         except ValueError as exc:
-            raise TransportError("the central store answered with something not JSON") from exc
+            raise TransportError(
+                "the central store answered with something not JSON", answered=True
+            ) from exc
         if not isinstance(body, dict):
-            raise TransportError("the central store answered with something not an object")
+            raise TransportError(
+                "the central store answered with something not an object", answered=True
+            )
         return body

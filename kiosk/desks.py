@@ -41,6 +41,7 @@ from kiosk.desk_types import (
     Room,
     UnknownDesk,
 )
+from kiosk.floor_plans import write_plan
 from kiosk.models import (
     BookingRow,
     DeskAssignmentRow,
@@ -464,10 +465,15 @@ class DeskService:
             return None
         path = self._plans_dir / f"{row.id}-{row.plan_sha256[:12]}.{row.plan_type}"
         if not path.exists():
-            self._plans_dir.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".part")
-            partial.write_bytes(row.plan)
-            partial.replace(path)
+            try:
+                write_plan(path, row.plan)
+            except OSError as exc:  # a read-only or full disk: the map shows without its plan
+                log.warning(
+                    "desks: cannot write the plan of floor %s (%s); showing it without",
+                    row.id,
+                    exc.strerror or type(exc).__name__,
+                )
+                return None
         return path
 
     def _day(self, session: Session, now: datetime | None = None) -> Day:

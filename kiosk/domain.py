@@ -57,6 +57,8 @@ class SyncStatus:
     pending: int  # events recorded here and not yet answered by the central store
     last_success: datetime | None
     problem: str | None = None  # for logs and staff, never shown as a raw text to visitors
+    set_aside: int = 0  # events the store kept failing, kept here for staff (not pending)
+    store_moved_aside: bool = False  # the local store was damaged at start, kept aside
 
 
 class KioskError(Exception):

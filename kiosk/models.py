@@ -108,6 +108,10 @@ class OutboxEvent(Base):
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Sent alone and failed (any status, timeout or error) this many times in a row; at
+    # kiosk.outbox.SET_ASIDE_AFTER the event is set aside (status "set_aside") for staff.
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    set_aside_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (Index("ix_outbox_status_seq", "status", "seq"),)
 

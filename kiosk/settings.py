@@ -63,6 +63,9 @@ class KioskSettings:
     # 8: an EAN-8 product code is the shortest thing a scanner types that still deserves an
     # answer ("that is not a pass"); shorter bursts are keys pressed by hand.
     scanner_min_length: int = _setting(8, "Fewest characters a scanner burst has")
+    outbox_retention_days: int = _setting(
+        7, "Days an event the central store has answered stays in the local outbox"
+    )
     camera: str = _setting(
         "",
         "Camera for reading QR passes: its device id or part of its name "
@@ -104,6 +107,8 @@ class KioskSettings:
             )
         if self.ca_file and not Path(self.ca_file).is_file():
             problems.append(f"CA file {self.ca_file!r} does not exist")
+        if self.outbox_retention_days < 1:
+            problems.append("outbox_retention_days must be at least 1")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:
             problems.append("timeouts and intervals must be positive")
         if problems:
@@ -147,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
     # Refused with a message (not "unrecognised argument"): a token on the command line is
     # readable by anyone on the machine through `ps`.
     parser.add_argument("--device-token", dest="refused_device_token", help=argparse.SUPPRESS)
+    parser.add_argument(  # handled before the settings (kiosk.recover); listed for --help
+        "--recover",
+        metavar="FILE",
+        help="add the waiting events of a kept (damaged) local store to this kiosk's outbox",
+    )
     for spec in fields(KioskSettings):
         if not spec.metadata.get("flag"):
             continue

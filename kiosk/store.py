@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import StoreError
 from kiosk.resources import resource_path
+from kiosk.private_files import private_dir, private_file, tighten
 
 __all__ = ["LocalStore", "StoreError"]
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = resource_path("kiosk", "migrations")
 # The newest migration's revision (tests/core/test_store_migrations.py holds it to Alembic's).
-SCHEMA_HEAD = "0002_desks"
+SCHEMA_HEAD = "0003_outbox_isolation"
 
 
 def _relax(dbapi_connection: Any, _record: Any) -> None:
@@ -106,9 +107,11 @@ class LocalStore:
     def open(cls, path: Path) -> LocalStore:
         """Open (creating if needed) and migrate the store at ``path``."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
         except OSError as exc:
             raise StoreError(f"cannot create {path.parent}: {exc}") from exc
+        # SQLite gives its -wal and -shm files the mode of the database file: 0600 all three.
+        private_file(path)
         engine = create_engine(
             f"sqlite:///{path}",
             connect_args={"timeout": 5, "check_same_thread": False},
@@ -127,6 +130,8 @@ class LocalStore:
             if isinstance(getattr(exc, "orig", None), sqlite3.Error):
                 raise StoreError(f"cannot open the local store {path}: {exc}") from exc
             raise
+        for sibling in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            tighten(sibling)  # made by an older release, or by SQLite from a looser file
         return store
 
     def revision(self) -> str | None:

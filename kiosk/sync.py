@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,7 +36,7 @@ from kiosk.mirror import BadChange, apply_changes, check_page
 from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
 from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
-from kiosk.store import LocalStore
+from kiosk.store import LocalStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,11 @@ PUSH_S_PER_EVENT = 0.05
 SLOW_FRACTION = 0.25  # a batch slower than this share of its timeout halves the next one
 FAST_FRACTION = 0.05  # one quicker than this share doubles it (up to the configured size)
 SENDING_FROM = 20  # this many waiting events while the store answers is a backlog: "sending N"
+# A store that fails this many events sent one by one in a round is failing, not the events.
+MAX_LONE_FAILURES = 5
+# Answers that mean "the store is away or overloaded" (a 502 or 504 may be one event crashing
+# or stalling the store's worker, so those are looked into like a 500).
+BUSY_STATUSES = frozenset({429, 503})
 
 
 class SyncEngine:
@@ -74,6 +80,7 @@ class SyncEngine:
         rng: random.Random | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         settle_s: float = 0.2,
+        store_moved_aside: bool = False,
     ) -> None:
         self._store = store
         self._transport = transport
@@ -96,6 +103,9 @@ class SyncEngine:
         self._online = False
         self._unauthorised = False
         self._problem: str | None = None
+        self._lone_failures: set[str] = set()  # failed alone this round: the rest go first
+        self.housekeeping: Callable[[], object] | None = None  # after each round, this thread
+        self._store_moved_aside = store_moved_aside  # the start found a damaged store
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._round_lock = threading.Lock()
@@ -142,6 +152,7 @@ class SyncEngine:
             try:
                 self._push_all(self._transport)
                 self._pull(self._transport)
+                self._set_aside_lone_failures()
             except Unauthorised as exc:
                 # Not an outage: nothing gets better by asking often. Keep recording here,
                 # say so on the status line, and ask again at the slowest pace.
@@ -248,6 +259,8 @@ class SyncEngine:
             except Exception:  # a bug must not kill the thread: log it and keep going
                 log.exception("sync: unexpected error")
                 self._failures += 1
+            if self.housekeeping is not None:
+                self.housekeeping()  # retention, at most daily (kiosk.retention)
             deadline = self._now_s() + self.next_delay()
             while not self._stop.is_set():
                 remaining = deadline - self._now_s()
@@ -275,13 +288,26 @@ class SyncEngine:
         return self._timeout + PUSH_S_PER_EVENT * events
 
     def _push_all(self, transport: CentralTransport) -> None:
+        """Send every pending event, oldest first, in batches.
+
+        One event must never hold up the rest: a batch that fails in a way its content may
+        cause (any status but 401/403, an answer the kiosk cannot use, any exception, a
+        connection broken after the store answered others this round) is halved until the
+        event it fails is alone; that event counts a failure and waits for the next round
+        while the others go on. After SET_ASIDE_AFTER such rounds it is set aside for staff
+        (``_set_aside_lone_failures``, once the round showed the store is up). A store that
+        fails MAX_LONE_FAILURES events alone in one round is failing, not they: the round
+        ends as an outage."""
+        self._lone_failures = set()
         if self._now_s() < self._push_held_until:
             log.info("sync: an earlier batch may still be applied; not resending it yet")
             return
         size = self._batch_now
+        answered_this_round = False  # the store took a batch: a broken connection may be content
+        timed_out_alone = False  # one lone timeout per round; a second one is the store's
         while True:
             with self._store.session(durable=False) as session:
-                batch = outbox.pending_batch(session, size)
+                batch = outbox.pending_batch(session, size, self._lone_failures)
                 if batch:
                     outbox.note_attempt(session, [event["id"] for event in batch])
             if not batch:
@@ -290,31 +316,109 @@ class SyncEngine:
             started = self._now_s()
             try:
                 results = transport.push_events(batch, timeout_s=timeout)
+                with self._store.session(durable=False) as session:
+                    counts = outbox.record_answers(session, results, self._clock.now())
+            except Unauthorised:
+                raise
+            except StoreError:
+                raise  # this kiosk's own file, not the event: the round fails
             except TransportError as exc:
-                if exc.in_flight:
-                    # It may still be applying them: give it the same time again before a
-                    # resend, and ask for less at once next time.
-                    self._push_held_until = self._now_s() + timeout
-                    self._batch_now = max(1, len(batch) // 2)
-                    raise
-                if not exc.refused_content:
-                    raise
-                self._answered()
-                if len(batch) > 1:
-                    size = max(1, len(batch) // 2)  # find the one event the store refuses
-                    continue
-                log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
-                results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
-            else:
-                self._answered()
-                self._adapt_batch(len(batch), self._now_s() - started, timeout)
-            with self._store.session(durable=False) as session:
-                counts = outbox.record_answers(session, results, self._clock.now())
+                size = self._transport_failed(exc, batch, answered_this_round, timed_out_alone)
+                answered_this_round = answered_this_round or exc.refused_content
+                timed_out_alone = timed_out_alone or exc.in_flight
+                continue
+            except Exception as exc:  # noqa: BLE001 (any failure may be the event's)
+                size = self._failed_batch(batch, f"{type(exc).__name__} while sending")
+                continue
+            answered_this_round = True
+            self._answered()
+            self._adapt_batch(len(batch), self._now_s() - started, timeout)
             log.info("sync: pushed %d events: %s", len(batch), counts)
             self._publish()
             if any(event.get("type") in _DESK_EVENTS for event in batch):
                 self._data_changed()
             size = self._batch_now
+
+    def _transport_failed(
+        self,
+        exc: TransportError,
+        batch: Sequence[dict[str, Any]],
+        answered_this_round: bool,
+        timed_out_alone: bool,
+    ) -> int:
+        """A push failed: raise if it is an outage, else the size of the next batch."""
+        if exc.in_flight and (len(batch) > 1 or timed_out_alone):
+            # It may still be applying them: give it the same time again before a resend,
+            # and ask for less at once next time.
+            self._push_held_until = self._now_s() + self.push_timeout(len(batch))
+            self._batch_now = max(1, len(batch) // 2)
+            raise exc
+        busy = exc.status_code in BUSY_STATUSES  # the store says it is away, not the content
+        if not (exc.in_flight or (exc.answered and not busy) or answered_this_round):
+            raise exc  # nothing answered at all: an outage, not this batch
+        if exc.answered:
+            self._answered()
+        if exc.refused_content and len(batch) == 1:
+            # Refused as malformed, alone: the store will never take it. Recorded as its
+            # answer, as the store's own per-event rejections are.
+            log.error("sync: the store refused event %s outright: %s", batch[0]["id"], exc)
+            results = [{"id": batch[0]["id"], "status": "rejected", "reason": str(exc)}]
+            with self._store.session(durable=False) as session:
+                outbox.record_answers(session, results, self._clock.now())
+            self._publish()
+            return self._batch_now
+        return self._failed_batch(batch, str(exc))
+
+    def _failed_batch(self, batch: Sequence[dict[str, Any]], reason: str) -> int:
+        """A batch failed in a way its content may cause: the size of the next one to send."""
+        if len(batch) > 1:
+            log.info("sync: a batch of %d failed (%s); halving it", len(batch), reason)
+            return max(1, len(batch) // 2)  # find the one event the store fails
+        event_id = str(batch[0]["id"])
+        with self._store.session(durable=False) as session:
+            failures = outbox.note_failure(session, event_id, reason[:500])
+        log.warning(
+            "sync: the store failed event %s sent alone (%s); failure %d of %d before it is "
+            "set aside; sending the others",
+            event_id,
+            reason,
+            failures,
+            outbox.SET_ASIDE_AFTER,
+        )
+        self._lone_failures.add(event_id)
+        if len(self._lone_failures) >= MAX_LONE_FAILURES:
+            raise TransportError(
+                f"the central store failed {len(self._lone_failures)} events one by one"
+            )
+        return 1  # the next might fail as well: one at a time until one goes through
+
+    def _set_aside_lone_failures(self) -> None:
+        """The store answered this round: events it failed alone often enough are set aside."""
+        if not self._lone_failures:
+            return
+        with self._store.session() as session:
+            count = outbox.set_aside(session, self._lone_failures, self._clock.now())
+        if count:
+            log.warning(
+                "sync: %d event(s) set aside after failing %d rounds; the others go on",
+                count,
+                outbox.SET_ASIDE_AFTER,
+            )
+        self._lone_failures = set()
+
+    def set_aside_count(self) -> int:
+        """How many events are set aside for staff (the store kept failing them). Any thread."""
+        with self._store.session() as session:
+            return outbox.set_aside_count(session)
+
+    def send_set_aside_again(self) -> int:
+        """Staff asked to send the set-aside events again; returns how many. Any thread."""
+        with self._store.session() as session:
+            count = outbox.send_set_aside_again(session)
+        log.info("sync: %d set-aside event(s) will be sent again", count)
+        self._publish()
+        self.wake()
+        return count
 
     def _adapt_batch(self, sent: int, took_s: float, timeout_s: float) -> None:
         if took_s > SLOW_FRACTION * timeout_s:
@@ -367,6 +471,7 @@ class SyncEngine:
     def _read_status(self) -> SyncStatus:
         with self._store.session() as session:
             pending = outbox.pending_count(session)
+            set_aside = outbox.set_aside_count(session)
             row = session.get(SyncStateRow, 1)
             last: datetime | None = row.last_success if row else None
         if self._unauthorised:
@@ -377,7 +482,14 @@ class SyncEngine:
             state = SyncState.OFFLINE
         else:
             state = SyncState.SENDING if pending >= SENDING_FROM else SyncState.ONLINE
-        return SyncStatus(state=state, pending=pending, last_success=last, problem=self._problem)
+        return SyncStatus(
+            state=state,
+            pending=pending,
+            last_success=last,
+            problem=self._problem,
+            set_aside=set_aside,
+            store_moved_aside=self._store_moved_aside,
+        )
 
     def _data_changed(self) -> None:
         for listener in list(self._data_listeners):

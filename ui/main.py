@@ -24,7 +24,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import staff_pin_setting
+from kiosk import recover
 from kiosk.app import KioskCore
+from kiosk.domain import KioskError
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 from ui import unattended
 from ui.app import build_window
@@ -115,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = run_command(args)  # --version, --self-test, --install-service
     if command is not None:
         return command
+    kept, args = recover.recover_argument(args)
+    if kept is not None:  # staff bring a damaged store's waiting events back; no window
+        _configure_logging()
+        return recover.run(kept, args)
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
@@ -140,7 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         settings = load_settings(args)
 
-    core = KioskCore.open(settings)
+    try:
+        core = KioskCore.open(settings)
+    except KioskError as exc:  # a store that cannot be opened nor moved aside: say so, calmly
+        log.error("kiosk: cannot start: %s", exc)
+        print(f"regionlab-kiosk: cannot start: {exc}", file=sys.stderr)
+        return 1
     window: MainWindow | None = None
     stop_unattended: Callable[[], None] | None = None
     previous_hook = sys.excepthook

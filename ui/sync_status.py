@@ -12,7 +12,39 @@ from ui.widgets.status_icon import Symbol
 
 
 def describe(status: SyncStatus) -> tuple[Symbol, str]:
-    """The symbol and the sentence the start screen shows for a sync status."""
+    """The symbol and the sentence the start screen shows for a sync status, and after it
+    what staff must know: events set aside, a damaged local store kept aside at start."""
+    symbol, text = _describe_state(status)
+    notes = [text, *staff_notes(status)]
+    return symbol, " · ".join(notes)
+
+
+def staff_notes(status: SyncStatus) -> list[str]:
+    """Calm sentences for staff about what the kiosk kept aside (none when all is well)."""
+    notes = []
+    if status.set_aside == 1:
+        notes.append(
+            QCoreApplication.translate(
+                "SyncStatus", "1 registrering er satt til side – kontakt driftsansvarlig"
+            )
+        )
+    elif status.set_aside > 1:
+        notes.append(
+            QCoreApplication.translate(
+                "SyncStatus", "%1 registreringer er satt til side – kontakt driftsansvarlig"
+            ).replace("%1", QLocale().toString(status.set_aside))
+        )
+    if status.store_moved_aside:
+        notes.append(
+            QCoreApplication.translate(
+                "SyncStatus",
+                "Den lokale databasen var skadet og er lagt til side – kontakt driftsansvarlig",
+            )
+        )
+    return notes
+
+
+def _describe_state(status: SyncStatus) -> tuple[Symbol, str]:
     if status.state is SyncState.ONLINE:
         return Symbol.ONLINE, QCoreApplication.translate("SyncStatus", "Tilkoblet")
     if status.state is SyncState.OFFLINE:

@@ -1202,6 +1202,18 @@
 <context>
     <name>SyncStatus</name>
     <message>
+        <source>1 registrering er satt til side – kontakt driftsansvarlig</source>
+        <translation>1 record set aside – contact the person in charge</translation>
+    </message>
+    <message>
+        <source>%1 registreringer er satt til side – kontakt driftsansvarlig</source>
+        <translation>%1 records set aside – contact the person in charge</translation>
+    </message>
+    <message>
+        <source>Den lokale databasen var skadet og er lagt til side – kontakt driftsansvarlig</source>
+        <translation>The local database was damaged and has been set aside – contact the person in charge</translation>
+    </message>
+    <message>
         <source>Tilkoblet</source>
         <translation>Online</translation>
     </message>

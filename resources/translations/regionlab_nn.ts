@@ -1202,6 +1202,18 @@
 <context>
     <name>SyncStatus</name>
     <message>
+        <source>1 registrering er satt til side – kontakt driftsansvarlig</source>
+        <translation>1 registrering er sett til sides – kontakt driftsansvarleg</translation>
+    </message>
+    <message>
+        <source>%1 registreringer er satt til side – kontakt driftsansvarlig</source>
+        <translation>%1 registreringar er sette til sides – kontakt driftsansvarleg</translation>
+    </message>
+    <message>
+        <source>Den lokale databasen var skadet og er lagt til side – kontakt driftsansvarlig</source>
+        <translation>Den lokale databasen var skadd og er lagd til sides – kontakt driftsansvarleg</translation>
+    </message>
+    <message>
         <source>Tilkoblet</source>
         <translation>Tilkopla</translation>
     </message>

@@ -99,6 +99,7 @@ class StartScreen(QWidget):
         self.sync_icon = StatusIcon(Symbol.WAITING, 52, self)
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncText")
+        self.sync_label.setWordWrap(True)  # staff notes (kept aside) follow the status
 
         # Rows that stack when the text is large (``set_large_text``).
         self._rows: list[QBoxLayout] = []
