@@ -31,8 +31,8 @@ from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, Programming
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import StoreError
-from kiosk.resources import resource_path
 from kiosk.private_files import private_dir, private_file, tighten
+from kiosk.resources import resource_path
 
 __all__ = ["LocalStore", "StoreError"]
 

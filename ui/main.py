@@ -23,8 +23,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import staff_pin_setting
-from kiosk import recover
+from kiosk import recover, staff_pin_setting
 from kiosk.app import KioskCore
 from kiosk.domain import KioskError
 from kiosk.settings import KioskSettings, SettingsError, load_settings
@@ -112,15 +111,15 @@ def _tour_dir(args: list[str]) -> str | None:
     return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(argv) if argv is not None else sys.argv[1:]
+def _instead_of_the_kiosk(args: list[str]) -> int | None:
+    """Run a command that replaces starting the kiosk (its exit code), or None to start it."""
     command = run_command(args)  # --version, --self-test, --install-service
     if command is not None:
         return command
-    kept, args = recover.recover_argument(args)
+    kept, rest = recover.recover_argument(args)
     if kept is not None:  # staff bring a damaged store's waiting events back; no window
         _configure_logging()
-        return recover.run(kept, args)
+        return recover.run(kept, rest)
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
@@ -131,6 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return tour.main(tour_dir)
     if staff_pin_setting.FLAG in args:
         return staff_pin_setting.main(args)
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(argv) if argv is not None else sys.argv[1:]
+    other = _instead_of_the_kiosk(args)
+    if other is not None:
+        return other
     _configure_logging()
     try:
         settings = load_settings(args)
