@@ -9,6 +9,7 @@ from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.lunch import LunchService
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
@@ -25,6 +26,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    lunch: LunchService
 
     @classmethod
     def open(
@@ -67,8 +69,23 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
+        lunch = LunchService(
+            store,
+            clock,
+            settings.site,
+            push_now=sync.push_now if transport is not None else None,
+            timeout_s=min(CLAIM_TIMEOUT_S, settings.sync_timeout_s),
+            on_recorded=sync.wake,
+        )
+        sync.add_data_listener(lunch.data_changed)
         return cls(
-            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+            settings=settings,
+            clock=clock,
+            store=store,
+            checkin=checkin,
+            sync=sync,
+            desks=desks,
+            lunch=lunch,
         )
 
     def close(self) -> None:

@@ -510,7 +510,9 @@ def apply_plan(session: Session, plan: ImportPlan, *, skip_bad: bool = False) ->
             changes.organisation_data(organisation),
             site=None,
         )
-    org_names = dict(session.execute(select(Organisation.id, Organisation.name)).tuples())
+    org_names: dict[str, str] = {
+        i: n for i, n in session.execute(select(Organisation.id, Organisation.name))
+    }
     if plan.added:
         rows = [_person_row(change, plan.site) for change in plan.added]
         for chunk in _chunks(rows):
