@@ -89,34 +89,35 @@ def append_many(
     entries: Sequence[tuple[str, WireModel]],
     *,
     site: str | None,
+    new: bool = False,
     chunk: int = 1000,
 ) -> None:
     """``append`` for many upserts of one entity and audience: a delete and an insert per
-    thousand entities, not per entity (an import of 50,000 people)."""
+    thousand entities, not per entity (an import of 50,000 people). ``new``: the entities were
+    created in this transaction, so no older rows can exist to replace."""
     if not entries:
         return
     lock_feed(session)
     audience = Change.site.is_(None) if site is None else Change.site == site
     for start in range(0, len(entries), chunk):
         part = entries[start : start + chunk]
-        session.execute(
-            delete(Change)
-            .where(Change.entity == str(entity), Change.key.in_([k for k, _ in part]), audience)
-            .execution_options(synchronize_session=False)
-        )
-        session.execute(
-            insert(Change),
-            [
-                {
-                    "site": site,
-                    "entity": str(entity),
-                    "op": str(ChangeOp.UPSERT),
-                    "key": key,
-                    "data": data.wire(),
-                }
-                for key, data in part
-            ],
-        )
+        if not new:
+            session.execute(
+                delete(Change)
+                .where(Change.entity == str(entity), Change.key.in_([k for k, _ in part]), audience)
+                .execution_options(synchronize_session=False)
+            )
+        rows = [
+            {
+                "site": site,
+                "entity": str(entity),
+                "op": str(ChangeOp.UPSERT),
+                "key": key,
+                "data": data.wire(),
+            }
+            for key, data in part
+        ]
+        session.execute(insert(Change), rows)
 
 
 class FeedRow(NamedTuple):
