@@ -7,7 +7,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractButton
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from sqlalchemy import select
 
 from kiosk.app import KioskCore
@@ -17,6 +18,8 @@ from kiosk.protocol import CheckinMethod
 from tests.conftest import BJORN, KARI
 from tests.fakes import FakeCentral
 from tests.ui.conftest import Kiosk, visible
+from ui import tour
+from ui.language_flow import LanguageFlow
 from ui.messages import MessageKind
 from ui.screens.lunch_signup import LunchSignupScreen
 from ui.widgets.here_today import HereTodayLabel
@@ -168,3 +171,47 @@ def test_here_today_shows_counts_of_three_or_more_only(
     assert label.isVisible()
     assert label.text() == "Her i dag: NAV 4\nKlynger: Helse 3"
     assert "Bufdir" not in " ".join(kiosk.all_texts())
+
+
+@pytest.mark.parametrize("mode", list(tour.MODES))
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_lunch_screens_have_no_clipped_text_low_contrast_or_small_target(
+    make_kiosk: Callable[..., Kiosk],
+    kiosk_core: KioskCore,
+    central: FakeCentral,
+    mode: str,
+    language: str,
+) -> None:
+    with_talk(central, kiosk_core)
+    central.extra_changes.append(
+        {
+            "entity": "here_today",
+            "op": "upsert",
+            "key": "lyngdal",
+            "data": {
+                "day": "2026-11-27",
+                "by_organisation": {"NAV": 7, "Skatteetaten": 4, "Statsforvalteren i Agder": 3},
+                "by_cluster": {"barn og unge": 3, "helse": 5},
+            },
+        }
+    )
+    assert kiosk_core.sync.sync_once()
+    kiosk = make_kiosk()
+    window = kiosk.window
+    # Chosen as the language button would (a clicked language button keeps focus, and a
+    # focused "✓ Bokmål" measures as clipped on main already: not this test's business).
+    window.findChildren(LanguageFlow)[0].languages.choose(language)
+    window.set_display(tour.MODES[mode])
+    kiosk.qtbot.wait(50)
+    assert window.start.lunch_panel.isVisible() and window.start.here_today.isVisible()
+    problems = {"start": _problems(window)}
+    kiosk.click(window.start.lunch_panel.signup_button)
+    kiosk.wait_for_screen(window.findChildren(LunchSignupScreen)[0])
+    kiosk.qtbot.wait(50)
+    problems["sign-up"] = _problems(window)
+    assert problems == {"start": [], "sign-up": []}
+
+
+def _problems(window: QWidget) -> list[str]:
+    found = tour.measure(window)
+    return found.clipped + found.low_contrast + found.small_targets + found.unnamed
