@@ -623,12 +623,8 @@
 <context>
     <name>LunchPanel</name>
     <message>
-        <source>Faglig lunsj i dag</source>
-        <translation>Lunch talk today</translation>
-    </message>
-    <message>
-        <source>Kl. %1: «%2», %3</source>
-        <translation>%1: “%2”, %3</translation>
+        <source>Faglig lunsj i dag kl. %1: «%2»</source>
+        <translation>Lunch talk today at %1: “%2”</translation>
     </message>
     <message>
         <source>Fullt: alle %1 plassene er tatt</source>

@@ -623,12 +623,8 @@
 <context>
     <name>LunchPanel</name>
     <message>
-        <source>Faglig lunsj i dag</source>
-        <translation>Fagleg lunsj i dag</translation>
-    </message>
-    <message>
-        <source>Kl. %1: «%2», %3</source>
-        <translation>Kl. %1: «%2», %3</translation>
+        <source>Faglig lunsj i dag kl. %1: «%2»</source>
+        <translation>Fagleg lunsj i dag kl. %1: «%2»</translation>
     </message>
     <message>
         <source>Fullt: alle %1 plassene er tatt</source>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 from sqlalchemy import select
 
 from kiosk.app import KioskCore
@@ -28,7 +28,14 @@ from ui.widgets.lunch_panel import LunchPanel
 TALK = "7d0e8a52-5b7e-4d0b-9a43-000000000001"
 
 
-def talk_change(*, capacity: int = 20, signed_up: int = 3, key: str = TALK) -> dict[str, Any]:
+def talk_change(
+    *,
+    capacity: int = 20,
+    signed_up: int = 3,
+    key: str = TALK,
+    title: str = "Klimatilpasning i Lister",
+    room: str = "Kantina",
+) -> dict[str, Any]:
     """A talk today at 11:30 to 12:15 in Lyngdal (the tests' clock says 09:00 there)."""
     return {
         "entity": "lunch_talk",
@@ -37,11 +44,11 @@ def talk_change(*, capacity: int = 20, signed_up: int = 3, key: str = TALK) -> d
         "data": {
             "id": key,
             "site": "lyngdal",
-            "title": "Klimatilpasning i Lister",
+            "title": title,
             "starts_at": "2026-11-27T10:30:00+00:00",
             "ends_at": "2026-11-27T11:15:00+00:00",
             "cluster": "naturforvaltning",
-            "room": "Kantina",
+            "room": room,
             "capacity": capacity,
             "signed_up": signed_up,
         },
@@ -71,10 +78,12 @@ def test_todays_talk_shows_and_a_pass_signs_up_once(
 ) -> None:
     with_talk(central, kiosk_core)
     kiosk = make_kiosk()
-    texts = kiosk.visible_texts()
-    assert "Faglig lunsj i dag" in texts
-    assert "Kl. 11:30–12:15: «Klimatilpasning i Lister», Kantina" in texts
-    assert "17 av 20 plasser ledige" in texts
+    shown = panel(kiosk)
+    assert (
+        shown.heading.full_text == "Faglig lunsj i dag kl. 11:30–12:15: «Klimatilpasning i Lister»"
+    )
+    assert shown.heading.text() == shown.heading.full_text  # it fits: nothing cut
+    assert shown.details.text() == "Kantina · 17 av 20 plasser ledige"
 
     kiosk.click(kiosk.button("Meld meg på"))
     screen = kiosk.window.findChildren(LunchSignupScreen)[0]
@@ -125,7 +134,7 @@ def test_a_full_talk_says_so_in_words_and_offers_no_button(
 ) -> None:
     with_talk(central, kiosk_core, capacity=12, signed_up=12)
     kiosk = make_kiosk()
-    assert "Fullt: alle 12 plassene er tatt" in kiosk.visible_texts()
+    assert "Kantina · Fullt: alle 12 plassene er tatt" in kiosk.visible_texts()
     assert not panel(kiosk).signup_button.isVisible()
     assert "Meld meg på" not in [b.text() for b in visible(kiosk.window, QAbstractButton)]
 
@@ -145,7 +154,7 @@ def test_the_last_seat_taken_here_before_the_store_heard_makes_the_talk_full(
     assert message.title == "Du er påmeldt, Kari!"
     assert "sendes så snart kiosken er tilkoblet" in message.detail
     kiosk.wait_for_screen(kiosk.window.start)
-    assert "Fullt: alle 4 plassene er tatt" in kiosk.visible_texts()
+    assert "Kantina · Fullt: alle 4 plassene er tatt" in kiosk.visible_texts()
     # The next person hears "full" at once, from what this kiosk knows.
     assert kiosk.core.lunch.sign_up(TALK, BJORN, CheckinMethod.NAME).outcome is SignupOutcome.FULL
 
@@ -169,7 +178,8 @@ def test_here_today_shows_counts_of_three_or_more_only(
     kiosk = make_kiosk()
     label = kiosk.window.start.findChildren(HereTodayLabel)[0]
     assert label.isVisible()
-    assert label.text() == "Her i dag: NAV 4\nKlynger: Helse 3"
+    assert label.text() == label.full_text == "Her i dag: NAV 4  |  Klynger: Helse 3"
+    assert label.accessibleName() == label.full_text
     assert "Bufdir" not in " ".join(kiosk.all_texts())
 
 
@@ -182,7 +192,8 @@ def test_the_lunch_screens_have_no_clipped_text_low_contrast_or_small_target(
     mode: str,
     language: str,
 ) -> None:
-    with_talk(central, kiosk_core)
+    long_title = "Klimatilpasning, naturforvaltning og beredskap i Lister – " * 3  # 180 chars
+    with_talk(central, kiosk_core, title=long_title.strip(), room="Kantina, 1. etasje")
     central.extra_changes.append(
         {
             "entity": "here_today",
@@ -202,9 +213,16 @@ def test_the_lunch_screens_have_no_clipped_text_low_contrast_or_small_target(
     # focused "✓ Bokmål" measures as clipped on main already: not this test's business).
     window.findChildren(LanguageFlow)[0].languages.choose(language)
     window.set_display(tour.MODES[mode])
+    # What Lister's start screen says on a busy day: the free-desk line wraps to two lines.
+    window.start.set_free_counts({"Sone A": 15, "Sone B": 12, "Sone C": 6, "Stillesone": 9})
     kiosk.qtbot.wait(50)
     assert window.start.lunch_panel.isVisible() and window.start.here_today.isVisible()
+    heading = window.start.lunch_panel.heading
+    assert heading.text().endswith("…") and heading.accessibleName() == heading.full_text
     problems = {"start": _problems(window)}
+    if mode != "large":  # large text scrolls by design; otherwise the start screen fits
+        [page] = [p for p in window.findChildren(QScrollArea) if p.widget() is window.start]
+        assert page.verticalScrollBar().maximum() == 0, "the start screen scrolls"
     kiosk.click(window.start.lunch_panel.signup_button)
     kiosk.wait_for_screen(window.findChildren(LunchSignupScreen)[0])
     kiosk.qtbot.wait(50)

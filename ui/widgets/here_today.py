@@ -8,17 +8,17 @@ left, so one person's presence is never told.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.lunch import HereToday
 from kiosk.protocol import HERE_TODAY_MIN
+from ui.widgets.one_line_label import OneLineLabel
 
 
-class HereTodayLabel(QLabel):
+class HereTodayLabel(OneLineLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("muted")
-        self.setWordWrap(True)
         self._counts: HereToday | None = None
         self.show_counts(None)
 
@@ -40,7 +40,7 @@ class HereTodayLabel(QLabel):
             groups({self._cluster(k): v for k, v in counts.by_cluster.items()}) if counts else ""
         )
         if not organisations and not clusters:
-            self.clear()
+            self.set_full_text("")
             self.setVisible(False)
             return
         parts = []
@@ -48,8 +48,7 @@ class HereTodayLabel(QLabel):
             parts.append(self.tr("Her i dag: %1").replace("%1", organisations))
         if clusters:
             parts.append(self.tr("Klynger: %1").replace("%1", clusters))
-        self.setText("\n".join(parts))
-        self.setAccessibleName(self.text())
+        self.set_full_text("  |  ".join(parts))
         self.setVisible(True)
 
     def _cluster(self, name: str) -> str:

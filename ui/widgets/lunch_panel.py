@@ -8,11 +8,12 @@ and answers its ``signup_requested``.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.lunch import LunchTalk
 from ui import theme
 from ui.time_display import format_time
+from ui.widgets.one_line_label import OneLineLabel
 
 
 class LunchPanel(QWidget):
@@ -23,26 +24,25 @@ class LunchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("lunchPanel")
         self._talk: LunchTalk | None = None
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.details = QLabel(self)
+        # Two lines, each shortened with "…" where it does not fit, and an ordinary button: the
+        # start screen fits the tablet without scrolling; the sign-up screen shows the title.
+        self.heading = OneLineLabel(self)
+        self.heading.setObjectName("lunchHeading")
+        bold = self.heading.font()
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        self.details = OneLineLabel(self)
         self.details.setObjectName("lunchDetails")
-        self.details.setWordWrap(True)
-        self.seats = QLabel(self)
-        self.seats.setObjectName("lunchSeats")
-        self.seats.setWordWrap(True)
         self.signup_button = QPushButton(self)
         self.signup_button.setObjectName("lunchSignup")
-        self.signup_button.setProperty("scale", "large")
         self.signup_button.setMinimumSize(theme.MIN_TOUCH, theme.MIN_TOUCH)
         self.signup_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.signup_button.clicked.connect(self._signup_clicked)
 
         texts = QVBoxLayout()
-        texts.setSpacing(4)
+        texts.setSpacing(2)
         texts.addWidget(self.heading)
         texts.addWidget(self.details)
-        texts.addWidget(self.seats)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
@@ -64,27 +64,22 @@ class LunchPanel(QWidget):
         talk = self._talk
         if talk is None:
             return
-        self.heading.setText(self.tr("Faglig lunsj i dag"))
         when = f"{format_time(talk.starts_at)}–{format_time(talk.ends_at)}"
-        self.details.setText(
-            self.tr("Kl. %1: «%2», %3")
-            .replace("%1", when)
-            .replace("%2", talk.title)
-            .replace("%3", talk.room)
+        self.heading.set_full_text(
+            self.tr("Faglig lunsj i dag kl. %1: «%2»").replace("%1", when).replace("%2", talk.title)
         )
         locale = QLocale()
         if talk.full:
-            self.seats.setText(
-                self.tr("Fullt: alle %1 plassene er tatt").replace(
-                    "%1", locale.toString(talk.capacity)
-                )
+            seats = self.tr("Fullt: alle %1 plassene er tatt").replace(
+                "%1", locale.toString(talk.capacity)
             )
         else:
-            self.seats.setText(
+            seats = (
                 self.tr("%1 av %2 plasser ledige")
                 .replace("%1", locale.toString(talk.seats_left))
                 .replace("%2", locale.toString(talk.capacity))
             )
+        self.details.set_full_text(f"{talk.room} · {seats}")
         self.signup_button.setText(self.tr("Meld meg på"))
         self.signup_button.setVisible(not talk.full)
         self.signup_button.setAccessibleName(self.tr("Meld meg på faglig lunsj"))
