@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +21,11 @@ from central.db.engine import SessionFactory
 from central.db.models import LunchTalk, Person
 from central.domain import lunch
 from central.domain.directory import require_site
-from kiosk.protocol import HERE_TODAY_MIN
+from kiosk.app import KioskCore
+from kiosk.clock import SystemClock
+from kiosk.lunch import SignupOutcome
+from kiosk.protocol import HERE_TODAY_MIN, CheckinMethod
+from kiosk.settings import KioskSettings
 from tests.fakes import FakeClock
 
 LYNGDAL_EVENTS = EVENTS.format(site="lyngdal")
@@ -250,3 +257,52 @@ def test_here_today_counts_only_groups_of_three_or_more(
     assert all(count >= HERE_TODAY_MIN for count in sent["by_cluster"].values())
     assert other_org[lone] not in sent["by_organisation"]
     assert set(sent) == {"day", "by_organisation", "by_cluster"}  # counts only, no ids
+
+
+def test_kiosks_sign_up_through_the_served_store_once_each_and_hear_full(
+    engine: object,
+    factory: SessionFactory,
+    store_url: str,
+    make_token: Callable[[str, str], str],
+    tmp_path: Path,
+) -> None:
+    talk_id = add_talk(factory, capacity=2, starts_in=timedelta(hours=1))
+    ola, kari, per = lyngdal_people(factory)[:3]
+    token = make_token("lyngdal", "device")
+    cores = [
+        KioskCore.open(
+            replace(
+                KioskSettings(),
+                data_dir=tmp_path / f"kiosk{n}",
+                site="lyngdal",
+                central_url=store_url,
+                device_token=token,
+                sync_timeout_s=5,
+            ),
+            clock=SystemClock(),
+        )
+        for n in (1, 2)
+    ]
+    try:
+        for core in cores:
+            assert core.sync.sync_once(), core.sync.status().problem
+            today = core.lunch.todays_talk()
+            assert today is not None and today.id == talk_id and today.seats_left == 2
+        first, second = (core.lunch for core in cores)
+        assert first.sign_up(talk_id, ola, CheckinMethod.QR).outcome is SignupOutcome.SIGNED_UP
+        # The same person at the other kiosk, which has not heard of it: the store says so.
+        assert second.sign_up(talk_id, ola, CheckinMethod.NAME).outcome is SignupOutcome.ALREADY
+        assert second.sign_up(talk_id, kari, CheckinMethod.QR).outcome is SignupOutcome.SIGNED_UP
+        # The first kiosk still believes one seat is left; the store knows better.
+        assert first.sign_up(talk_id, per, CheckinMethod.QR).outcome is SignupOutcome.FULL
+        for core in cores:
+            assert core.sync.sync_once()
+            today = core.lunch.todays_talk()
+            assert today is not None and today.full and today.signed_up == 2
+            assert core.sync.status().pending == 0
+    finally:
+        for core in cores:
+            core.close()
+    with factory() as session:
+        talk = session.get(LunchTalk, talk_id)
+        assert talk is not None and talk.signed_up == 2

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from central.cli import main
 from central.db.engine import session_factory
-from central.db.models import Change, Organisation, Person
+from central.db.models import Change, Organisation, Person, Site
 from central.domain import passes, person_import
 from kiosk.app import KioskCore
 from kiosk.clock import SystemClock
@@ -351,3 +351,28 @@ def test_imported_and_deactivated_people_reach_every_kiosk_of_the_site_by_the_re
     finally:
         for core in cores:
             core.close()
+
+
+def test_a_bad_row_never_deactivates_the_person_it_names(engine: Engine) -> None:
+    """--skip-bad with --deactivate-missing: a row left out for a typo in the organisation
+    still names its person, who stays active; the plan is what a staff page would preview."""
+    with session_factory(engine).begin() as session:
+        site = session.get(Site, "lyngdal")
+        assert site is not None
+        people = sorted(
+            session.scalars(select(Person).where(Person.site == "lyngdal")), key=lambda p: p.email
+        )
+        kari = next(p for p in people if p.email == KARI_EMAIL)
+        text = HEADER + f"{kari.name};{KARI_EMAIL.upper()};NAVV;\r\n"
+        rows = person_import.read_rows(text.encode(), "members.csv")
+        plan = person_import.plan_import(session, site, rows, deactivate_missing=True)
+        assert [(bad.line, bad.reason.split(":")[0]) for bad in plan.bad] == [
+            (2, "unknown organisation 'NAVV'")
+        ]
+        assert kari.id not in {d.id for d in plan.deactivated}
+        assert len(plan.deactivated) == len(people) - 1
+        with pytest.raises(person_import.BadRowsError):
+            person_import.apply_plan(session, plan)
+        result = person_import.apply_plan(session, plan, skip_bad=True)
+        assert (result.added, result.deactivated, result.skipped) == (0, len(people) - 1, 1)
+    assert people_at(engine)[KARI_EMAIL].active
