@@ -168,7 +168,13 @@ def _after_batch(
         and o.reason is None
         for c, o in zip(checked, outcomes, strict=True)
     ):
-        lunch.publish_here_today(session, site, now)
+        try:
+            with session.begin_nested():  # the counts are extra: they never cost the batch
+                lunch.publish_here_today(session, site, now)
+        except OperationalError:
+            raise  # the database, not the counts: the batch fails and is sent again
+        except Exception:
+            log.exception("events: the here-today counts of %s could not be written", site)
 
 
 def _check(event: IncomingEvent, now: datetime) -> _Checked | Outcome:
