@@ -200,10 +200,9 @@ def person_wire(
     kind: str,
     active: bool,
 ) -> PersonData:
-    """A person's feed row. A deactivated person reaches kiosks as an id and "not active"
-    only: their pass is refused by name of the problem, and no kiosk keeps their name."""
-    if not active:
-        return PersonData(id=id, name="", site=site, kind=kind, active=False)
+    """A person's feed row. A deactivated person keeps their name on the kiosks: the kiosks
+    leave them out of the name search and refuse their pass (PassProblem.INACTIVE), but one
+    deactivated while in the building must still be named on the evacuation list."""
     return PersonData(
         id=id,
         name=name,

@@ -16,7 +16,8 @@ Three steps, so a staff page can show the plan before anything is written:
   makes it all or nothing.
 
 People are deactivated, never deleted: their visits and passes stay, their passes stop working
-at the kiosks (``kiosk.checkin``), and the kiosks keep no name for them (``changes.person_data``).
+at the kiosks and the name search leaves them out (``kiosk.checkin``); the kiosks keep their
+name only for the evacuation list, should they still be in the building.
 """
 
 from __future__ import annotations
