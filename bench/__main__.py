@@ -1,5 +1,6 @@
 """``make bench``: start-up to the start screen painted, scan → confirmation painted, and a
-new kiosk's first full sync of 50,000 people and 1,000 desks (bench/first_sync.py).
+new kiosk's first full sync of 50,000 people and 1,000 desks (bench/first_sync.py), and
+``person import`` of 50,000 members on SQLite and PostgreSQL (bench/person_import.py).
 
 Scans are measured in-process on the offscreen Qt platform with the real window, the real
 local store and the sync thread running against the real central store (up), a closed port
@@ -253,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.first_sync import bench_first_sync
 
             bench_first_sync(root, report, args.people, desks=1000)
+            from bench.person_import import bench_person_import
+
+            bench_person_import(args.people)
         finally:
             server.stop()
     if args.store != "skip":

@@ -11,6 +11,7 @@ from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
 from kiosk.heartbeat import heartbeat_headers
+from kiosk.lunch import LunchService
 from kiosk.private_files import tighten
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.retention import Retention
@@ -30,6 +31,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    lunch: LunchService
     moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
     retention: Retention | None = None  # deletes what the kiosk no longer needs (daily)
 
@@ -88,6 +90,15 @@ class KioskCore:
         retention = Retention(store, clock, settings.site, settings.outbox_retention_days)
         retention.maybe_run()
         sync.housekeeping = retention.maybe_run
+        lunch = LunchService(
+            store,
+            clock,
+            settings.site,
+            push_now=sync.push_now if transport is not None else None,
+            timeout_s=min(CLAIM_TIMEOUT_S, settings.sync_timeout_s),
+            on_recorded=sync.wake,
+        )
+        sync.add_data_listener(lunch.data_changed)
         return cls(
             settings=settings,
             clock=clock,
@@ -97,6 +108,7 @@ class KioskCore:
             desks=desks,
             moved_aside=moved_aside,
             retention=retention,
+            lunch=lunch,
         )
 
     def close(self) -> None:

@@ -74,7 +74,7 @@ class CheckinService:
             )
             person = session.get(Person, claims.person_id)
             if person is not None and not person.active:
-                raise PassError(PassProblem.REVOKED, "person no longer active")
+                raise PassError(PassProblem.INACTIVE, "person no longer active")
             return Identification(
                 person=_summary(person, claims.person_id),
                 present=self._present(session, claims.person_id),

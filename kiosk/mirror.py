@@ -18,7 +18,7 @@ from sqlalchemy import Table, delete
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from kiosk import desk_mirror
+from kiosk import desk_mirror, lunch_mirror
 from kiosk.models import Base, Person, Presence, PublicKey, RevokedPass
 from kiosk.names import search_key
 from kiosk.protocol import SCHEMA_VERSION, ChangeOp, Entity
@@ -66,6 +66,7 @@ TABLES: dict[str, tuple[type[Base], Callable[[str, Any], Row]]] = {
     Entity.REVOKED_PASS: (RevokedPass, _revoked_pass),
     Entity.PRESENCE: (Presence, _presence),
     **desk_mirror.TABLES,
+    **lunch_mirror.TABLES,
 }
 
 

@@ -224,3 +224,39 @@ class DeskConflictRow(Base):
     desk_id: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LunchTalkRow(Base):
+    """A lunch talk of this site from the store, with how many signed up (no names)."""
+
+    __tablename__ = "lunch_talks"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cluster: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    room: Mapped[str] = mapped_column(String(100), default="")
+    capacity: Mapped[int] = mapped_column(Integer)
+    signed_up: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LunchSignupRow(Base):
+    """A sign-up made at this kiosk; kept until the talk is over, to say "already signed up"
+    and to count seats the store has not counted yet. ``status``: pending, accepted, full."""
+
+    __tablename__ = "lunch_signups"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    talk_id: Mapped[str] = mapped_column(String(36), index=True)
+    person_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+
+
+class HereTodayRow(Base):
+    """The store's counts of who is here today at this site (each group at least 3)."""
+
+    __tablename__ = "here_today"
+    site: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    by_organisation: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    by_cluster: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)

@@ -56,6 +56,7 @@ class PassProblem(enum.Enum):
     EXPIRED = "expired"
     WRONG_SITE = "wrong_site"
     REVOKED = "revoked"
+    INACTIVE = "inactive"  # the pass is sound, its holder is no longer a member of the site
 
 
 class PassError(Exception):

@@ -33,6 +33,7 @@ API_PREFIX = "/api/v1"
 # The feed's schema. 2: typed entities (kiosk.wire), null data on deletes, compacted feed.
 SCHEMA_VERSION = 2
 MAX_BATCH = 200  # events per POST
+HERE_TODAY_MIN = 3  # the smallest group "here today" counts show: no one is singled out
 DEFAULT_CHANGES_PAGE = 1000  # what a page holds when the reader does not say
 MAX_CHANGES_PAGE = 5000  # the most a reader may ask for: a first sync takes ~11 pages of these
 
@@ -42,6 +43,7 @@ class EventType(enum.StrEnum):
     CHECK_OUT = "check_out"
     DESK_CLAIM = "desk_claim"  # data: desk_id, person_id, method
     DESK_RELEASE = "desk_release"  # data: claim_id, desk_id, person_id
+    LUNCH_SIGNUP = "lunch_signup"  # data: talk_id, person_id, method
 
 
 class CheckinMethod(enum.StrEnum):
@@ -71,6 +73,8 @@ class Entity(enum.StrEnum):
     BOOKING = "booking"  # person id only, no name
     DESK_CLAIM = "desk_claim"
     DESK_ASSIGNMENT = "desk_assignment"
+    LUNCH_TALK = "lunch_talk"  # a site's talk with its count of sign-ups, no names
+    HERE_TODAY = "here_today"  # counts of today's people per organisation/cluster, each >= 3
 
 
 class ConflictReason(enum.StrEnum):
@@ -79,6 +83,7 @@ class ConflictReason(enum.StrEnum):
     DESK_TAKEN = "desk_taken"  # someone else holds the desk for (part of) that time
     PERSON_HAS_DESK = "person_has_desk"  # the person already holds another desk then
     DESK_NOT_CLAIMABLE = "desk_not_claimable"  # fixed, out of use, or unknown to the store
+    LUNCH_FULL = "lunch_full"  # every seat of the lunch talk is taken
 
 
 CLAIM_TIMEOUT_S = 1.5  # how long a kiosk waits for the store's answer to a claim made now

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = resource_path("kiosk", "migrations")
 # The newest migration's revision (tests/core/test_store_migrations.py holds it to Alembic's).
-SCHEMA_HEAD = "0003_outbox_isolation"
+SCHEMA_HEAD = "0004_merge"
 
 
 def _relax(dbapi_connection: Any, _record: Any) -> None:

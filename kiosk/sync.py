@@ -45,7 +45,8 @@ Answer = tuple[str, str | None]  # the store's status for an event, and its reas
 # What the data listeners (desk states) do not depend on. Every scan's check-in comes back
 # as an answer and as a presence change; waking the desk listeners for those made the GUI
 # thread recount free desks twice per scan.
-_DESK_EVENTS = frozenset({EventType.DESK_CLAIM, EventType.DESK_RELEASE})
+# Events whose answers the data listeners settle (a claim that lost, a lunch that was full).
+_DESK_EVENTS = frozenset({EventType.DESK_CLAIM, EventType.DESK_RELEASE, EventType.LUNCH_SIGNUP})
 _NOT_DESK_DATA = frozenset(
     {Entity.PERSON, Entity.PRESENCE, Entity.SIGNING_KEY, Entity.REVOKED_PASS, Entity.ORGANISATION}
 )

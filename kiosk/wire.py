@@ -190,6 +190,30 @@ class DeskAssignmentData(WireModel):
     valid_until: WireDate | None = None
 
 
+class LunchTalkData(WireModel):
+    """A "faglig lunsj" at the site: how many signed up, never who."""
+
+    id: str
+    site: str
+    title: str
+    starts_at: WireTime
+    ends_at: WireTime
+    cluster: str | None = None
+    room: str = ""
+    capacity: int = Field(gt=0)
+    signed_up: int = Field(0, ge=0)
+
+
+class HereTodayData(WireModel):
+    """Who is here today at the site, as counts only: people who checked in on ``day`` per
+    organisation (short name) and per cluster, each count at least ``HERE_TODAY_MIN``; smaller
+    groups are left out, so no one is singled out."""
+
+    day: WireDate
+    by_organisation: dict[str, int] = Field(default_factory=dict)
+    by_cluster: dict[str, int] = Field(default_factory=dict)
+
+
 ENTITY_DATA: dict[Entity, type[WireModel]] = {
     Entity.SITE: SiteData,
     Entity.ORGANISATION: OrganisationData,
@@ -203,6 +227,8 @@ ENTITY_DATA: dict[Entity, type[WireModel]] = {
     Entity.BOOKING: BookingData,
     Entity.DESK_CLAIM: DeskClaimData,
     Entity.DESK_ASSIGNMENT: DeskAssignmentData,
+    Entity.LUNCH_TALK: LunchTalkData,
+    Entity.HERE_TODAY: HereTodayData,
 }
 
 
@@ -281,6 +307,16 @@ class DeskAssignmentChange(_Change):
     data: DeskAssignmentData | None = None
 
 
+class LunchTalkChange(_Change):
+    entity: Literal[Entity.LUNCH_TALK]
+    data: LunchTalkData | None = None
+
+
+class HereTodayChange(_Change):
+    entity: Literal[Entity.HERE_TODAY]
+    data: HereTodayData | None = None
+
+
 Change = Annotated[
     SiteChange
     | OrganisationChange
@@ -293,7 +329,9 @@ Change = Annotated[
     | RoomChange
     | BookingChange
     | DeskClaimChange
-    | DeskAssignmentChange,
+    | DeskAssignmentChange
+    | LunchTalkChange
+    | HereTodayChange,
     Field(discriminator="entity"),
 ]
 CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
@@ -343,11 +381,18 @@ class DeskReleaseEventData(WireModel):
     claim_id: str | None = None
 
 
+class LunchSignupEventData(WireModel):
+    talk_id: str
+    person_id: str
+    method: CheckinMethod
+
+
 EVENT_DATA: dict[EventType, type[WireModel]] = {
     EventType.CHECK_IN: PresenceEventData,
     EventType.CHECK_OUT: PresenceEventData,
     EventType.DESK_CLAIM: DeskClaimEventData,
     EventType.DESK_RELEASE: DeskReleaseEventData,
+    EventType.LUNCH_SIGNUP: LunchSignupEventData,
 }
 
 
@@ -361,7 +406,7 @@ class Event(WireModel):
     at: str = Field(max_length=64, description="Timezone-aware ISO 8601 time")
     data: Any = Field(
         description="check_in/check_out: PresenceEventData; desk_claim: DeskClaimEventData; "
-        "desk_release: DeskReleaseEventData",
+        "desk_release: DeskReleaseEventData; lunch_signup: LunchSignupEventData",
     )
 
 
@@ -402,6 +447,9 @@ __all__ = [
     "EventResult",
     "EventResults",
     "FloorData",
+    "HereTodayData",
+    "LunchSignupEventData",
+    "LunchTalkData",
     "OrganisationData",
     "PersonData",
     "PresenceData",

@@ -105,6 +105,8 @@ class FakeCentral:
     # A slow store: each event of a batch takes this long on ``monotonic``. A batch slower than
     # the caller's timeout is still applied, and the caller hears a timeout (in flight).
     seconds_per_event: float = 0.0
+    lunch_capacity: dict[str, int] = field(default_factory=dict)  # talk id -> seats
+    lunch_signed: dict[str, set[str]] = field(default_factory=dict)  # talk id -> person ids
     monotonic: FakeMonotonic | None = None
 
     def feed(self) -> list[dict[str, Any]]:
@@ -186,6 +188,8 @@ class FakeCentral:
         checked_method = event_type is not EventType.DESK_RELEASE
         if checked_method and event["data"].get("method") not in set(CheckinMethod):
             raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+        if event_type is EventType.LUNCH_SIGNUP and self.lunch_capacity:
+            return self._lunch_signup(event, person_id, content)
         self.applied[event["id"]] = content
         if event_type is EventType.DESK_CLAIM:
             return self._claim(event["id"], event["data"].get("desk_id"), person_id)
@@ -193,6 +197,24 @@ class FakeCentral:
             holder = self.holders.get(event["data"].get("desk_id"))
             if holder is not None and self.claimants.get(holder) == person_id:
                 del self.holders[event["data"]["desk_id"]]
+        return ResultStatus.ACCEPTED, None
+
+    def _lunch_signup(
+        self, event: dict[str, Any], person_id: str, content: str
+    ) -> tuple[ResultStatus, str | None]:
+        """The store's rule, for talks a test declared in ``lunch_capacity``: each person
+        counted once, never past capacity (a conflict, answered the same when resent)."""
+        talk_id = event["data"].get("talk_id")
+        if talk_id not in self.lunch_capacity:
+            raise _Rejected("unknown lunch talk")
+        self.applied[event["id"]] = content
+        signed = self.lunch_signed.setdefault(talk_id, set())
+        if person_id in signed:
+            return ResultStatus.ACCEPTED, "already signed up"
+        if len(signed) >= self.lunch_capacity[talk_id]:
+            self.conflicts[event["id"]] = str(ConflictReason.LUNCH_FULL)
+            return ResultStatus.CONFLICT, str(ConflictReason.LUNCH_FULL)
+        signed.add(person_id)
         return ResultStatus.ACCEPTED, None
 
     def _claim(

@@ -21,6 +21,7 @@ from ui.gui_handoff import GuiHandoff
 from ui.i18n import Languages
 from ui.idle import IdleWatcher
 from ui.language_flow import LanguageFlow
+from ui.lunch_flow import LunchFlow
 from ui.main_window import MainWindow
 from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
@@ -34,6 +35,7 @@ from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.evacuation import EvacuationScreen
 from ui.screens.floor_map import FloorMapScreen
+from ui.screens.lunch_signup import LunchSignupScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
@@ -136,6 +138,16 @@ def build_window(
         frame_desk=desk_flow.frame_desk,
         cues=cues if cues is not None else default_cues(),
     )
+    lunch_flow = LunchFlow(
+        core.lunch,
+        core.checkin,
+        messages,
+        guard,
+        names=names,
+        screen=LunchSignupScreen(),
+        panel=window.start.lunch_panel,
+        here_today=window.start.here_today,
+    )
     # The language first: when the start screen shows, the default language is back before the
     # other flows reset their screens.
     staff = StaffFlow(
@@ -151,7 +163,8 @@ def build_window(
         printer=printer or system_printer(settings.data_dir / "evakueringsliste.pdf"),
         quit=quit,
     )
-    for flow in (LanguageFlow(languages), names, results, desk_flow, checkin_flow, staff):
+    flows = (LanguageFlow(languages), names, results, desk_flow, lunch_flow, checkin_flow, staff)
+    for flow in flows:
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
 
@@ -170,5 +183,6 @@ def build_window(
     # Time alone changes desk states (a booking starts, the day closes): read them each minute.
     ticker = MinuteTicker(clock, parent=window)
     ticker.minute_passed.connect(desk_bridge.statuses_changed)
+    ticker.minute_passed.connect(lunch_flow.refresh)  # a talk that ended leaves the screen
     window.install_input_filters()
     return window

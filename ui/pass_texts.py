@@ -52,6 +52,11 @@ def pass_problem_text(problem: PassProblem) -> str:
         PassProblem.REVOKED: QCoreApplication.translate(
             "PassProblem", "Passet er sperret og kan ikke brukes. Ta kontakt i resepsjonen."
         ),
+        PassProblem.INACTIVE: QCoreApplication.translate(
+            "PassProblem",
+            "Du står ikke lenger på medlemslisten her, så passet virker ikke. "
+            "Ta kontakt i resepsjonen.",
+        ),
     }
     return texts[problem]
 

@@ -1,15 +1,19 @@
-"""``person list``: the people of a site."""
+"""``person list|import``: the people of a site, and bringing them in from the office's list."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
-from central.cli.context import require_site, transaction
+from central.cli.context import CliError, require_site, transaction
 from central.cli.tables import print_table
 from central.db.models import Person
-from central.domain import directory
+from central.domain import directory, person_import
+
+# How many bad rows the import prints; the rest are counted.
+MAX_BAD_SHOWN = 50
 
 
 def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
@@ -20,6 +24,33 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     listing.add_argument("--site", required=True)
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(command=_person_list)
+    importing = person.add_parser(
+        "import",
+        parents=[database],
+        help="add and update the members of a site from a CSV or XLSX file",
+        description="Columns name, e-mail, organisation and cluster (navn, e-post, "
+        "organisasjon, klynge); comma or semicolon; UTF-8 or Windows-1252. People are matched "
+        "by e-mail. Nothing is imported while a row is bad, unless --skip-bad.",
+    )
+    importing.add_argument("--site", required=True)
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--deactivate-missing",
+        action="store_true",
+        help="the file is the full list: deactivate the site's members who are not in it",
+    )
+    importing.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows and leave the bad ones out"
+    )
+    importing.add_argument(
+        "--create-organisations",
+        action="store_true",
+        help="create organisations the store does not know yet, instead of refusing the rows",
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="say what the import would do; change nothing"
+    )
+    importing.set_defaults(command=_person_import)
 
 
 def _person_list(args: argparse.Namespace) -> int:
@@ -43,3 +74,48 @@ def _person_row(person: Person) -> dict[str, str | None]:
         "cluster": person.cluster,
         "kind": person.kind,
     }
+
+
+def _person_import(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    try:
+        rows = person_import.read_rows(data, args.file.name)
+    except person_import.ImportFileError as exc:
+        raise CliError(f"{args.file.name}: {exc}") from None
+    with transaction(args) as session:  # plan_import only reads: all or nothing below
+        site = require_site(session, args.site)
+        plan = person_import.plan_import(
+            session,
+            site,
+            rows,
+            deactivate_missing=args.deactivate_missing,
+            create_organisations=args.create_organisations,
+        )
+        _print_plan(args.file.name, plan)
+        if plan.bad and not args.skip_bad:
+            print("nothing imported: correct the rows above, or import with --skip-bad")
+            return 2
+        if args.dry_run:
+            print("dry run: nothing was changed")
+            return 0
+        person_import.apply_plan(session, plan, skip_bad=args.skip_bad)
+    left_out = f", {len(plan.bad)} bad row(s) left out" if plan.bad else ""
+    print(f"imported{left_out}")
+    return 0
+
+
+def _print_plan(filename: str, plan: person_import.ImportPlan) -> None:
+    print(f"{filename}: {plan.rows} row(s) for {plan.site}")
+    print(
+        f"  added {len(plan.added)}, updated {len(plan.updated)}, unchanged {plan.unchanged}, "
+        f"deactivated {len(plan.deactivated)}, bad {len(plan.bad)}"
+    )
+    for org_id, name in plan.new_organisations.items():
+        print(f"  new organisation: {name} ({org_id})")
+    for bad in plan.bad[:MAX_BAD_SHOWN]:
+        print(f"  line {bad.line}: {bad.reason}")
+    if len(plan.bad) > MAX_BAD_SHOWN:
+        print(f"  ... and {len(plan.bad) - MAX_BAD_SHOWN} more bad row(s)")

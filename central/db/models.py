@@ -431,3 +431,40 @@ class SchedulerRun(Base):
     job: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     ran_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LunchTalk(Base):
+    """A "faglig lunsj": a talk over lunch, for the people of a site (central.domain.lunch)."""
+
+    __tablename__ = "lunch_talks"
+    __table_args__ = (
+        CheckConstraint("capacity > 0", name="capacity"),
+        CheckConstraint(f"cluster IS NULL OR {_in('cluster', Cluster)}", name="cluster"),
+        Index("ix_lunch_talks_site_starts_at", "site", "starts_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cluster: Mapped[str | None] = mapped_column(String(32))
+    room: Mapped[str] = mapped_column(String(100))
+    capacity: Mapped[int] = mapped_column(Integer)
+    signed_up: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LunchSignup(Base):
+    """One person signed up for one talk, once: the unique pair is the last word on "once"."""
+
+    __tablename__ = "lunch_signups"
+    __table_args__ = (
+        UniqueConstraint("talk_id", "person_id", name="uq_lunch_signups_talk_person"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's event id
+    talk_id: Mapped[str] = mapped_column(ForeignKey("lunch_talks.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
-from central.db.models import EventRecord, Person, Visit
-from central.domain import changes, desks
+from central.db.models import EventRecord, LunchTalk, Person, Visit
+from central.domain import changes, desks, lunch
 from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
@@ -131,10 +131,12 @@ def apply_batch(
     with _WRITER, factory.begin() as session:
         changes.lock_feed(session)
         preloaded = _preload(session, [c for c in checked if isinstance(c, _Checked)])
-        return [
+        outcomes = [
             c if isinstance(c, Outcome) else _apply_one(session, site, c, preloaded.absent)
             for c in checked
         ]
+        _after_batch(session, site, checked, outcomes, now)
+        return outcomes
 
 
 def apply_event(
@@ -146,7 +148,33 @@ def apply_event(
         return checked
     with factory.begin() as session:
         changes.lock_feed(session)
-        return _apply_one(session, site, checked, set())
+        outcome = _apply_one(session, site, checked, set())
+        _after_batch(session, site, [checked], [outcome], now)
+        return outcome
+
+
+def _after_batch(
+    session: Session,
+    site: str,
+    checked: list[_Checked | Outcome],
+    outcomes: list[Outcome],
+    now: datetime,
+) -> None:
+    """Once per batch, not per event: new check-ins change the site's "here today" counts."""
+    if any(
+        isinstance(c, _Checked)
+        and c.type == EventType.CHECK_IN
+        and o.status is ResultStatus.ACCEPTED
+        and o.reason is None
+        for c, o in zip(checked, outcomes, strict=True)
+    ):
+        try:
+            with session.begin_nested():  # the counts are extra: they never cost the batch
+                lunch.publish_here_today(session, site, now)
+        except OperationalError:
+            raise  # the database, not the counts: the batch fails and is sent again
+        except Exception:
+            log.exception("events: the here-today counts of %s could not be written", site)
 
 
 def _check(event: IncomingEvent, now: datetime) -> _Checked | Outcome:
@@ -234,6 +262,8 @@ def _apply(
         raise _Rejected(f"unknown event type {event.type!r}") from None
     if event_type in (EventType.DESK_CLAIM, EventType.DESK_RELEASE):
         return _apply_desk_event(session, site, event_type, event)
+    if event_type is EventType.LUNCH_SIGNUP:
+        return _apply_lunch_signup(session, site, event)
     person_id = _check_presence_data(event.data)
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
@@ -386,4 +416,42 @@ def _apply_desk_event(
         record.reason = f"{decision.reason}: {decision.detail or ''}"[:200]
         session.flush()
         return ResultStatus.CONFLICT, str(decision.reason)
+    return ResultStatus.ACCEPTED, None
+
+
+# --- lunch talks --------------------------------------------------------------------------
+
+
+def _apply_lunch_signup(
+    session: Session, site: str, event: _Checked
+) -> tuple[ResultStatus, str | None]:
+    """A person signs up for a talk: counted once, never past capacity (a full talk is a
+    conflict, "lunch_full"). A person no longer active, a talk cancelled or over: rejected."""
+    data = event.data
+    person_id = _uuid(data, "person_id")
+    talk_id = _uuid(data, "talk_id")
+    if data.get("method") not in set(CheckinMethod):
+        raise _Rejected("data.method must be one of: " + ", ".join(CheckinMethod))
+    _require_person_of(session, site, person_id)
+    person = session.get(Person, person_id)
+    if person is not None and not person.active:
+        raise _Rejected("person is not active")
+    talk = session.get(LunchTalk, talk_id)
+    if talk is None or talk.site != site:
+        raise _Rejected("unknown lunch talk")
+    if talk.cancelled_at is not None:
+        raise _Rejected("lunch talk is cancelled")
+    if talk.ends_at <= event.at:
+        raise _Rejected("lunch talk is over")
+    record = _store_accepted(session, site, EventType.LUNCH_SIGNUP, event)
+    outcome = lunch.sign_up(session, talk, person_id, event_id=event.id, at=event.at)
+    if outcome is lunch.SignupOutcome.FULL:
+        record.status = str(ResultStatus.CONFLICT)
+        record.reason = str(ConflictReason.LUNCH_FULL)
+        session.flush()
+        return ResultStatus.CONFLICT, str(ConflictReason.LUNCH_FULL)
+    if outcome is lunch.SignupOutcome.ALREADY:
+        record.reason = str(outcome)
+        session.flush()
+        return ResultStatus.ACCEPTED, str(outcome)
     return ResultStatus.ACCEPTED, None

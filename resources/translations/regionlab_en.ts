@@ -629,6 +629,37 @@
     </message>
 </context>
 <context>
+    <name>HereTodayLabel</name>
+    <message>
+        <source>Her i dag: %1</source>
+        <translation>Here today: %1</translation>
+    </message>
+    <message>
+        <source>Klynger: %1</source>
+        <translation>Clusters: %1</translation>
+    </message>
+    <message>
+        <source>Næring</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Utdanning</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Naturforvaltning</source>
+        <translation>Nature management</translation>
+    </message>
+    <message>
+        <source>Helse</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Barn og unge</source>
+        <translation>Children and youth</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>Er du der fortsatt?</source>
@@ -649,6 +680,107 @@
     <message>
         <source>Trykk Mer tid hvis du trenger mer tid.</source>
         <translation>Tap More time if you need more time.</translation>
+    </message>
+</context>
+<context>
+    <name>LunchFlow</name>
+    <message>
+        <source>Meld deg på «%1» – skriv navnet ditt</source>
+        <translation>Sign up for “%1” – type your name</translation>
+    </message>
+    <message>
+        <source>«%1» kl. %2 i %3.</source>
+        <translation>“%1” at %2 in %3.</translation>
+    </message>
+    <message>
+        <source>Du er påmeldt, %1!</source>
+        <translation>You are signed up, %1!</translation>
+    </message>
+    <message>
+        <source>Du er påmeldt!</source>
+        <translation>You are signed up!</translation>
+    </message>
+    <message>
+        <source>Påmeldingen er lagret her og sendes så snart kiosken er tilkoblet.</source>
+        <translation>Your sign-up is saved here and will be sent as soon as the kiosk is online.</translation>
+    </message>
+    <message>
+        <source>Du er allerede påmeldt</source>
+        <translation>You are already signed up</translation>
+    </message>
+    <message>
+        <source>Den faglige lunsjen er full</source>
+        <translation>The lunch talk is full</translation>
+    </message>
+    <message>
+        <source>Alle %1 plassene er tatt. Spør i resepsjonen om det blir en plass ledig.</source>
+        <translation>All %1 seats are taken. Ask at reception whether a seat becomes free.</translation>
+    </message>
+    <message>
+        <source>Påmeldingen gikk ikke</source>
+        <translation>The sign-up did not go through</translation>
+    </message>
+    <message>
+        <source>Denne faglige lunsjen er over eller avlyst. Spør gjerne i resepsjonen.</source>
+        <translation>This lunch talk is over or cancelled. Feel free to ask at reception.</translation>
+    </message>
+</context>
+<context>
+    <name>LunchPanel</name>
+    <message>
+        <source>Faglig lunsj i dag kl. %1: «%2»</source>
+        <translation>Lunch talk today at %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Fullt: alle %1 plassene er tatt</source>
+        <translation>Full: all %1 seats are taken</translation>
+    </message>
+    <message>
+        <source>%1 av %2 plasser ledige</source>
+        <translation>%1 of %2 seats free</translation>
+    </message>
+    <message>
+        <source>Meld meg på</source>
+        <translation>Sign me up</translation>
+    </message>
+    <message>
+        <source>Meld meg på faglig lunsj</source>
+        <translation>Sign me up for the lunch talk</translation>
+    </message>
+    <message>
+        <source>Meld deg på med QR-koden eller navnet ditt</source>
+        <translation>Sign up with your QR code or your name</translation>
+    </message>
+</context>
+<context>
+    <name>LunchSignupScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Find my name</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Look up your name with the keyboard on the screen</translation>
+    </message>
+    <message>
+        <source>Tilbake til startsiden</source>
+        <translation>Back to the start screen</translation>
+    </message>
+    <message>
+        <source>Meld deg på: «%1»</source>
+        <translation>Sign up: “%1”</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>One moment …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hold the QR code to the scanner, or find your name.</translation>
     </message>
 </context>
 <context>
@@ -802,6 +934,10 @@
     <message>
         <source>Passet er sperret og kan ikke brukes. Ta kontakt i resepsjonen.</source>
         <translation>This pass is blocked and cannot be used. Please ask at reception.</translation>
+    </message>
+    <message>
+        <source>Du står ikke lenger på medlemslisten her, så passet virker ikke. Ta kontakt i resepsjonen.</source>
+        <translation>You are no longer on the member list here, so your pass does not work. Please ask at reception.</translation>
     </message>
     <message>
         <source>Koden kunne ikke leses</source>

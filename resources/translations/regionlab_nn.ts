@@ -629,6 +629,37 @@
     </message>
 </context>
 <context>
+    <name>HereTodayLabel</name>
+    <message>
+        <source>Her i dag: %1</source>
+        <translation>Her i dag: %1</translation>
+    </message>
+    <message>
+        <source>Klynger: %1</source>
+        <translation>Klynger: %1</translation>
+    </message>
+    <message>
+        <source>Næring</source>
+        <translation>Næring</translation>
+    </message>
+    <message>
+        <source>Utdanning</source>
+        <translation>Utdanning</translation>
+    </message>
+    <message>
+        <source>Naturforvaltning</source>
+        <translation>Naturforvaltning</translation>
+    </message>
+    <message>
+        <source>Helse</source>
+        <translation>Helse</translation>
+    </message>
+    <message>
+        <source>Barn og unge</source>
+        <translation>Barn og unge</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>Er du der fortsatt?</source>
@@ -649,6 +680,107 @@
     <message>
         <source>Trykk Mer tid hvis du trenger mer tid.</source>
         <translation>Trykk Meir tid om du treng meir tid.</translation>
+    </message>
+</context>
+<context>
+    <name>LunchFlow</name>
+    <message>
+        <source>Meld deg på «%1» – skriv navnet ditt</source>
+        <translation>Meld deg på «%1» – skriv namnet ditt</translation>
+    </message>
+    <message>
+        <source>«%1» kl. %2 i %3.</source>
+        <translation>«%1» kl. %2 i %3.</translation>
+    </message>
+    <message>
+        <source>Du er påmeldt, %1!</source>
+        <translation>Du er påmeld, %1!</translation>
+    </message>
+    <message>
+        <source>Du er påmeldt!</source>
+        <translation>Du er påmeld!</translation>
+    </message>
+    <message>
+        <source>Påmeldingen er lagret her og sendes så snart kiosken er tilkoblet.</source>
+        <translation>Påmeldinga er lagra her og blir send så snart kiosken er tilkopla.</translation>
+    </message>
+    <message>
+        <source>Du er allerede påmeldt</source>
+        <translation>Du er allereie påmeld</translation>
+    </message>
+    <message>
+        <source>Den faglige lunsjen er full</source>
+        <translation>Den faglege lunsjen er full</translation>
+    </message>
+    <message>
+        <source>Alle %1 plassene er tatt. Spør i resepsjonen om det blir en plass ledig.</source>
+        <translation>Alle dei %1 plassane er tekne. Spør i resepsjonen om det blir ein plass ledig.</translation>
+    </message>
+    <message>
+        <source>Påmeldingen gikk ikke</source>
+        <translation>Påmeldinga gjekk ikkje</translation>
+    </message>
+    <message>
+        <source>Denne faglige lunsjen er over eller avlyst. Spør gjerne i resepsjonen.</source>
+        <translation>Denne faglege lunsjen er over eller avlyst. Spør gjerne i resepsjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>LunchPanel</name>
+    <message>
+        <source>Faglig lunsj i dag kl. %1: «%2»</source>
+        <translation>Fagleg lunsj i dag kl. %1: «%2»</translation>
+    </message>
+    <message>
+        <source>Fullt: alle %1 plassene er tatt</source>
+        <translation>Fullt: alle dei %1 plassane er tekne</translation>
+    </message>
+    <message>
+        <source>%1 av %2 plasser ledige</source>
+        <translation>%1 av %2 plassar ledige</translation>
+    </message>
+    <message>
+        <source>Meld meg på</source>
+        <translation>Meld meg på</translation>
+    </message>
+    <message>
+        <source>Meld meg på faglig lunsj</source>
+        <translation>Meld meg på fagleg lunsj</translation>
+    </message>
+    <message>
+        <source>Meld deg på med QR-koden eller navnet ditt</source>
+        <translation>Meld deg på med QR-koden eller namnet ditt</translation>
+    </message>
+</context>
+<context>
+    <name>LunchSignupScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Finn namnet mitt</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
+    </message>
+    <message>
+        <source>Tilbake til startsiden</source>
+        <translation>Tilbake til startsida</translation>
+    </message>
+    <message>
+        <source>Meld deg på: «%1»</source>
+        <translation>Meld deg på: «%1»</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>Eit augeblikk …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt.</translation>
     </message>
 </context>
 <context>
@@ -802,6 +934,10 @@
     <message>
         <source>Passet er sperret og kan ikke brukes. Ta kontakt i resepsjonen.</source>
         <translation>Passet er sperra og kan ikkje brukast. Ta kontakt i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Du står ikke lenger på medlemslisten her, så passet virker ikke. Ta kontakt i resepsjonen.</source>
+        <translation>Du står ikkje lenger på medlemslista her, så passet verkar ikkje. Ta kontakt i resepsjonen.</translation>
     </message>
     <message>
         <source>Koden kunne ikke leses</source>

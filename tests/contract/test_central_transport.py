@@ -42,7 +42,7 @@ from kiosk.protocol import (
 )
 from tests.conftest import PEOPLE
 from tests.fakes import FakeCentral
-from tests.processes import CentralServer, free_port
+from tests.processes import CentralServer, central_cli, free_port
 
 SITE = "lyngdal"
 # A Monday far from the demo data's bookings, inside opening hours in Lyngdal.
@@ -61,6 +61,8 @@ class Side:
     # ``with side.answering_after(s):`` the store takes s seconds (or until the block ends)
     # to answer what ``transport`` sends.
     answering_after: Callable[[float], AbstractContextManager[None]]
+    # A lunch talk on DAY with this many seats; its id.
+    add_lunch_talk: Callable[[int], str]
     _used_people: Iterator[str] = field(init=False)
     _used_desks: Iterator[str] = field(init=False)
 
@@ -120,7 +122,21 @@ def store_side(contract_server: CentralServer) -> Iterator[Side]:
     wrong = HttpCentralClient(contract_server.url, SITE, "not-a-token")
     assert contract_server.process is not None
     process = contract_server.process
-    yield Side(client, people, desks, nowhere, wrong, lambda s: stopped_for(process, s))
+
+    def add_lunch_talk(capacity: int) -> str:
+        out = central_cli(
+            contract_server.database_url,
+            "lunch add",
+            *("--site", SITE, "--title", "Kontrakt", "--date", DAY.date().isoformat()),
+            *("--time", "11:30", "--room", "Kantina", "--capacity", str(capacity)),
+        )
+        short = out.split()[2]
+        talks = [c for c in read_feed(client, limit=1000) if c["entity"] == "lunch_talk"]
+        return next(c["key"] for c in talks if c["key"].startswith(short))
+
+    yield Side(
+        client, people, desks, nowhere, wrong, lambda s: stopped_for(process, s), add_lunch_talk
+    )
     for transport in (client, nowhere, wrong):
         transport.close()
 
@@ -154,7 +170,13 @@ def fake_side() -> Side:
         finally:
             central.answer_after_s = 0.0
 
-    return Side(central, [p["id"] for p in PEOPLE], desks, down, refused, answering_after)
+    def add_lunch_talk(capacity: int) -> str:
+        talk_id = str(uuid.uuid4())
+        central.lunch_capacity[talk_id] = capacity
+        return talk_id
+
+    people = [p["id"] for p in PEOPLE]
+    return Side(central, people, desks, down, refused, answering_after, add_lunch_talk)
 
 
 @pytest.fixture(params=["fake", pytest.param("store", marks=pytest.mark.integration)])
@@ -383,3 +405,27 @@ def test_a_wrong_token_is_unauthorised_not_an_outage(side: Side) -> None:
         with pytest.raises(Unauthorised) as failed:
             call()
         assert failed.value.status_code == 401 and not failed.value.refused_content
+
+
+# --- lunch talks ------------------------------------------------------------------------------
+
+
+def test_a_lunch_talk_counts_each_person_once_and_never_past_capacity(side: Side) -> None:
+    talk = side.add_lunch_talk(2)
+    first, second, third = side.person(), side.person(), side.person()
+
+    def signup(person: str, talk_id: str = talk) -> dict[str, Any]:
+        return event(EventType.LUNCH_SIGNUP, person, talk_id=talk_id)
+
+    sent = signup(first)
+    assert one(side.transport, sent)["status"] == "accepted"
+    assert one(side.transport, sent)["status"] == "duplicate"  # resent: counted once
+    again = one(side.transport, signup(first))  # the same person, another kiosk
+    assert (again["status"], again["reason"]) == ("accepted", "already signed up")
+    assert one(side.transport, signup(second))["status"] == "accepted"
+    late = signup(third)
+    full = one(side.transport, late)
+    assert (full["status"], full["reason"]) == ("conflict", "lunch_full")
+    assert one(side.transport, late) == full  # resent: the same answer
+    unknown = one(side.transport, signup(first, str(uuid.uuid4())))
+    assert (unknown["status"], unknown["reason"]) == ("rejected", "unknown lunch talk")

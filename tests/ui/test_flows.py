@@ -257,9 +257,15 @@ def test_each_bad_pass_shows_its_message_and_records_nothing(
         ),
         PassProblem.WRONG_SITE: lambda: make_pass(KARI, site="narvik"),
         PassProblem.REVOKED: lambda: make_pass(KARI, pass_id="00000000deadbeef"),
+        PassProblem.INACTIVE: lambda: make_pass(KARI),
     }
     if problem is PassProblem.REVOKED:
         central.extra_changes.append(revoked_pass_change("00000000deadbeef"))
+        assert core.sync.sync_once()
+    if problem is PassProblem.INACTIVE:  # dropped from the member list: no name, not active
+        data = {"id": KARI, "name": "", "site": "lyngdal", "active": False}
+        change = {"entity": "person", "op": "upsert", "key": KARI, "data": data}
+        central.extra_changes.append(change)
         assert core.sync.sync_once()
     kiosk = make_kiosk(core)
 

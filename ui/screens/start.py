@@ -28,6 +28,8 @@ from ui import theme
 from ui.i18n import LANGUAGE_NAMES
 from ui.sync_status import describe
 from ui.time_display import Clock, format_date, format_time
+from ui.widgets.here_today import HereTodayLabel
+from ui.widgets.lunch_panel import LunchPanel
 from ui.widgets.status_icon import StatusIcon, Symbol
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,8 @@ class StartScreen(QWidget):
         self.free_label = QLabel(self)
         self.free_label.setObjectName("freeDesks")
         self.free_label.setWordWrap(True)
+        self.lunch_panel = LunchPanel(self)  # today's lunch talk (ui.lunch_flow fills it)
+        self.here_today = HereTodayLabel(self)  # counts only, each group of 3 or more
 
         # The languages, each by its own name; the current one is checked and has a tick.
         self.language_group = QButtonGroup(self)
@@ -123,7 +127,11 @@ class StartScreen(QWidget):
         desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
         desks.addWidget(self.desk_button)
-        desks.addWidget(self.free_label, 1)
+        beside = QVBoxLayout()  # the free desks, and under them who is here today (counts)
+        beside.setSpacing(0)
+        beside.addWidget(self.free_label)
+        beside.addWidget(self.here_today)
+        desks.addLayout(beside, 1)
 
         sync = QHBoxLayout()
         sync.setSpacing(12)
@@ -148,6 +156,7 @@ class StartScreen(QWidget):
         layout.addSpacing(32)
         layout.addWidget(self.hint)
         layout.addStretch(2)
+        layout.addWidget(self.lunch_panel)
         layout.addLayout(desks)
         layout.addStretch(1)
         layout.addLayout(status)

@@ -1,0 +1,18 @@
+"""Merge the branches of the store's schema that grew side by side.
+
+Revision ID: 0006_merge
+Revises: 0005_kiosks_tokens, 0005_people_lunch
+"""
+
+revision: str = "0006_merge"
+down_revision: tuple[str, ...] = ("0005_kiosks_tokens", "0005_people_lunch")
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
