@@ -9,6 +9,7 @@ from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.guests import GuestService
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
@@ -25,6 +26,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    guests: GuestService
 
     @classmethod
     def open(
@@ -67,8 +69,32 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
+        guests = GuestService(
+            store,
+            clock,
+            settings.site,
+            checkin,
+            push_now=sync.push_now if transport is not None else None,
+            # Its own client: a returning guest is looked up on the GUI thread, never through
+            # the sync thread's connection.
+            finder=HttpCentralClient(
+                settings.central_url,
+                settings.site,
+                settings.device_token,
+                timeout_s=settings.sync_timeout_s,
+            )
+            if settings.central_url
+            else None,
+            on_recorded=sync.wake,
+        )
         return cls(
-            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+            settings=settings,
+            clock=clock,
+            store=store,
+            checkin=checkin,
+            sync=sync,
+            desks=desks,
+            guests=guests,
         )
 
     def close(self) -> None:

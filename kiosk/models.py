@@ -220,3 +220,14 @@ class DeskConflictRow(Base):
     desk_id: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BadgeKey(Base):
+    """This kiosk's own Ed25519 key for the guest badges it prints (``kiosk.badges``): made
+    here, never sent anywhere; a badge it signed checks its guest out here, offline."""
+
+    __tablename__ = "badge_keys"
+    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

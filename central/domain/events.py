@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
 from central.db.models import EventRecord, Person, Visit
-from central.domain import changes, desks
+from central.domain import changes, desks, guests
 from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
@@ -234,11 +234,17 @@ def _apply(
         raise _Rejected(f"unknown event type {event.type!r}") from None
     if event_type in (EventType.DESK_CLAIM, EventType.DESK_RELEASE):
         return _apply_desk_event(session, site, event_type, event)
+    if event_type is EventType.GUEST_ARRIVAL:
+        return _apply_guest_arrival(session, site, event)
     person_id = _check_presence_data(event.data)
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.CHECK_IN:
         reason = _check_in(session, site, person_id, event)
+        if reason is None:  # an invited guest's pass: their host is told
+            guests.note_invited_arrival(
+                session, site, person_id, event.data.get("pass_id"), event.id, event.at
+            )
     else:
         reason = _check_out(session, site, person_id, event)
     if reason is not None:  # assigning None would still cost an UPDATE
@@ -251,8 +257,27 @@ def _require_person_of(session: Session, site: str, person_id: str) -> None:
     person = session.get(Person, person_id)
     if person is None:
         raise _Rejected("unknown person")
-    if person.site != site:
+    if person.site != site and not guests.invited_to(session, person_id, site):
         raise _Rejected("person belongs to another site")
+
+
+def _apply_guest_arrival(
+    session: Session, site: str, event: _Checked
+) -> tuple[ResultStatus, str | None]:
+    """A walk-in guest: the guest (new or returning), their visit, and their host's notice."""
+    try:
+        arrival = guests.check_arrival(event.data)
+        guests.require_host(session, site, arrival.host_id)
+        record = _store_accepted(session, site, EventType.GUEST_ARRIVAL, event)
+        guests.upsert_guest(session, site, arrival)
+    except guests.GuestRejected as exc:
+        raise _Rejected(str(exc)) from None
+    reason = _check_in(session, site, arrival.person_id, event)
+    if reason is not None:
+        record.reason = reason
+    guests.add_arrival(session, site, event.id, arrival, event.at)
+    session.flush()
+    return ResultStatus.ACCEPTED, reason
 
 
 def _store_accepted(
