@@ -181,6 +181,10 @@ class FakeCentral:
         except ValueError:
             raise _Rejected(f"unknown event type {event.get('type')!r}") from None
         person_id = event["data"].get("person_id")
+        if event_type is EventType.GUEST_ARRIVAL:  # the store makes the guest a person
+            if event["data"].get("host_id") not in {person["id"] for person in self.people}:
+                raise _Rejected("unknown host")
+            self.people.append({"id": person_id, "name": event["data"]["name"], "kind": "guest"})
         if person_id not in {person["id"] for person in self.people}:
             raise _Rejected("unknown person")
         checked_method = event_type is not EventType.DESK_RELEASE
