@@ -40,10 +40,6 @@ def parse_size(text: str) -> tuple[float, float]:
     return width, height
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BadgePrinter", text)
-
-
 class BadgePrinter:
     def __init__(
         self, printer_name: str = "", pdf_path: Path | None = None, size_mm: str = "62x100"
@@ -97,18 +93,30 @@ class BadgePrinter:
         painter.setPen(QColor("black"))
 
         y = area.top()
-        y = self._text(painter, area, y, _tr("GJEST"), 9, bold=True, dots_per_mm=dots_per_mm)
+        y = self._text(
+            painter,
+            area,
+            y,
+            QCoreApplication.translate("BadgePrinter", "GJEST"),
+            9,
+            bold=True,
+            dots_per_mm=dots_per_mm,
+        )
         y += 1 * dots_per_mm
         y = self._text(painter, area, y, badge.name, 16, bold=True, dots_per_mm=dots_per_mm)
         if badge.organisation:
             y = self._text(painter, area, y, badge.organisation, 11, dots_per_mm=dots_per_mm)
         y += 2 * dots_per_mm
-        visiting = _tr("Besøker: %1").replace("%1", badge.host)
+        visiting = QCoreApplication.translate("BadgePrinter", "Besøker: %1").replace(
+            "%1", badge.host
+        )
         y = self._text(painter, area, y, visiting, 9, dots_per_mm=dots_per_mm)
         day = f"{badge.day.day:02d}.{badge.day.month:02d}.{badge.day.year}"
         y = self._text(painter, area, y, day, 9, dots_per_mm=dots_per_mm)
 
-        caption = _tr("Skann koden når du går, så er du sjekket ut")
+        caption = QCoreApplication.translate(
+            "BadgePrinter", "Skann koden når du går, så er du sjekket ut"
+        )
         caption_height = 9 * dots_per_mm
         side = min(area.width(), area.bottom() - caption_height - y - 2 * dots_per_mm)
         if side < 20 * dots_per_mm:

@@ -53,56 +53,57 @@ log = logging.getLogger(__name__)
 YES, NO, ACCEPT, DECLINE = "yes", "no", "accept", "decline"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GuestFlow", text)
-
-
 def problem_text(problem: GuestProblem) -> str:
     """What the visitor reads under the field, in their language."""
     texts = {
-        GuestProblem.EMPTY_NAME: _tr("Skriv navnet ditt."),
-        GuestProblem.NAME_TOO_LONG: _tr("Navnet er for langt. Skriv det på høyst 100 tegn."),
-        GuestProblem.NAME_CHARACTERS: _tr(
-            "Navnet kan bare ha bokstaver, mellomrom, bindestrek, apostrof og punktum."
+        GuestProblem.EMPTY_NAME: QCoreApplication.translate("GuestFlow", "Skriv navnet ditt."),
+        GuestProblem.NAME_TOO_LONG: QCoreApplication.translate(
+            "GuestFlow", "Navnet er for langt. Skriv det på høyst 100 tegn."
         ),
-        GuestProblem.ORGANISATION_TOO_LONG: _tr(
-            "Navnet på organisasjonen er for langt. Skriv det på høyst 100 tegn."
+        GuestProblem.NAME_CHARACTERS: QCoreApplication.translate(
+            "GuestFlow", "Navnet kan bare ha bokstaver, mellomrom, bindestrek, apostrof og punktum."
         ),
-        GuestProblem.ORGANISATION_CHARACTERS: _tr(
-            "Navnet på organisasjonen kan ikke ha symboler eller emoji."
+        GuestProblem.ORGANISATION_TOO_LONG: QCoreApplication.translate(
+            "GuestFlow", "Navnet på organisasjonen er for langt. Skriv det på høyst 100 tegn."
         ),
-        GuestProblem.BAD_PHONE: _tr(
+        GuestProblem.ORGANISATION_CHARACTERS: QCoreApplication.translate(
+            "GuestFlow", "Navnet på organisasjonen kan ikke ha symboler eller emoji."
+        ),
+        GuestProblem.BAD_PHONE: QCoreApplication.translate(
+            "GuestFlow",
             "Dette ser ikke ut som et telefonnummer. Skriv for eksempel 412 34 567, "
-            "eller +46 70 123 45 67 for et utenlandsk nummer."
+            "eller +46 70 123 45 67 for et utenlandsk nummer.",
         ),
-        GuestProblem.BAD_EMAIL: _tr(
-            "Dette ser ikke ut som en e-postadresse. Skriv for eksempel navn@firma.no."
+        GuestProblem.BAD_EMAIL: QCoreApplication.translate(
+            "GuestFlow", "Dette ser ikke ut som en e-postadresse. Skriv for eksempel navn@firma.no."
         ),
-        GuestProblem.NO_HOST: _tr(
-            "Vi finner ikke den du skal besøke her. Velg en annen, eller spør i resepsjonen."
+        GuestProblem.NO_HOST: QCoreApplication.translate(
+            "GuestFlow",
+            "Vi finner ikke den du skal besøke her. Velg en annen, eller spør i resepsjonen.",
         ),
-        GuestProblem.NO_PURPOSE: _tr("Velg hvorfor du er her."),
+        GuestProblem.NO_PURPOSE: QCoreApplication.translate("GuestFlow", "Velg hvorfor du er her."),
     }
     return texts[problem]
 
 
 def purpose_label(purpose: Purpose) -> str:
     return {
-        Purpose.MEETING: _tr("Møte"),
-        Purpose.LUNCH_TALK: _tr("Faglig lunsj"),
-        Purpose.WORKING: _tr("Jobbe her i dag"),
+        Purpose.MEETING: QCoreApplication.translate("GuestFlow", "Møte"),
+        Purpose.LUNCH_TALK: QCoreApplication.translate("GuestFlow", "Faglig lunsj"),
+        Purpose.WORKING: QCoreApplication.translate("GuestFlow", "Jobbe her i dag"),
     }[purpose]
 
 
 def privacy_notice() -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "GuestFlow",
         "Vi lagrer navnet ditt, organisasjonen, hvem du besøker og hvorfor, når du kom og gikk, "
         "og telefonnummer eller e-post hvis du skrev det.\n\n"
         "Hvorfor: for å si fra til verten din, for å vite hvem som er i bygget hvis vi må "
         "evakuere, og for å kjenne deg igjen neste gang du kommer.\n\n"
         "Hvor lenge: opplysningene slettes etter 30 dager.\n\n"
         "Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansvarlig "
-        "for opplysningene."
+        "for opplysningene.",
     )
 
 
@@ -198,10 +199,11 @@ class GuestFlow(Flow):
     def ask_contact(self) -> None:
         self.draft.returning = None
         self.contact_screen.ask(
-            _tr("Har du vært her før?"),
-            _tr(
+            QCoreApplication.translate("GuestFlow", "Har du vært her før?"),
+            QCoreApplication.translate(
+                "GuestFlow",
                 "Skriv telefonnummeret eller e-postadressen din, så kjenner vi deg igjen. "
-                "Du kan også hoppe over."
+                "Du kan også hoppe over.",
             ),
             text=self.contact_screen.field.text(),
             optional=True,
@@ -210,16 +212,21 @@ class GuestFlow(Flow):
 
     def ask_name(self, notice: str = "") -> None:
         self.name_screen.ask(
-            _tr("Hva heter du?"),
-            notice or _tr("Fornavn og etternavn, slik det skal stå på navneskiltet."),
+            QCoreApplication.translate("GuestFlow", "Hva heter du?"),
+            notice
+            or QCoreApplication.translate(
+                "GuestFlow", "Fornavn og etternavn, slik det skal stå på navneskiltet."
+            ),
             text=self.name_screen.field.text(),
         )
         self._host.show_screen(self.name_screen)
 
     def ask_organisation(self) -> None:
         self.organisation_screen.ask(
-            _tr("Hvor kommer du fra?"),
-            _tr("Firma eller organisasjon. Du kan hoppe over hvis du kommer privat."),
+            QCoreApplication.translate("GuestFlow", "Hvor kommer du fra?"),
+            QCoreApplication.translate(
+                "GuestFlow", "Firma eller organisasjon. Du kan hoppe over hvis du kommer privat."
+            ),
             text=self.organisation_screen.field.text(),
             optional=True,
         )
@@ -230,7 +237,7 @@ class GuestFlow(Flow):
 
     def ask_purpose(self) -> None:
         self.purpose_screen.ask(
-            _tr("Hvorfor er du her i dag?"),
+            QCoreApplication.translate("GuestFlow", "Hvorfor er du her i dag?"),
             "",
             [(str(p), purpose_label(p)) for p in Purpose],
         )
@@ -259,7 +266,10 @@ class GuestFlow(Flow):
         except LookupUnavailable:
             log.info("kiosk: returning guests cannot be looked up now")
             self.ask_name(
-                _tr("Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.")
+                QCoreApplication.translate(
+                    "GuestFlow",
+                    "Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.",
+                )
             )
             return
         if found is None:
@@ -267,9 +277,12 @@ class GuestFlow(Flow):
             return
         self.draft.returning = found
         self.returning_screen.ask(
-            _tr("Velkommen tilbake! Er dette deg?"),
+            QCoreApplication.translate("GuestFlow", "Velkommen tilbake! Er dette deg?"),
             found.display,
-            [(YES, _tr("Ja, det er meg")), (NO, _tr("Nei"))],
+            [
+                (YES, QCoreApplication.translate("GuestFlow", "Ja, det er meg")),
+                (NO, QCoreApplication.translate("GuestFlow", "Nei")),
+            ],
             primary=YES,
         )
         self._host.show_screen(self.returning_screen)
@@ -306,9 +319,15 @@ class GuestFlow(Flow):
     def _purpose_chosen(self, key: str) -> None:
         self.draft.purpose = Purpose(key)
         self.privacy_screen.ask(
-            _tr("Før vi lagrer: personvern"),
+            QCoreApplication.translate("GuestFlow", "Før vi lagrer: personvern"),
             privacy_notice(),
-            [(ACCEPT, _tr("Jeg har lest dette – sjekk meg inn")), (DECLINE, _tr("Avbryt"))],
+            [
+                (
+                    ACCEPT,
+                    QCoreApplication.translate("GuestFlow", "Jeg har lest dette – sjekk meg inn"),
+                ),
+                (DECLINE, QCoreApplication.translate("GuestFlow", "Avbryt")),
+            ],
             primary=ACCEPT,
         )
         self._host.show_screen(self.privacy_screen)
@@ -318,8 +337,11 @@ class GuestFlow(Flow):
         self._messages.show(
             Message(
                 MessageKind.PROBLEM,
-                _tr("Du er ikke sjekket inn"),
-                _tr("Ingenting er lagret. Spør i resepsjonen hvis du vil bli sjekket inn."),
+                QCoreApplication.translate("GuestFlow", "Du er ikke sjekket inn"),
+                QCoreApplication.translate(
+                    "GuestFlow",
+                    "Ingenting er lagret. Spør i resepsjonen hvis du vil bli sjekket inn.",
+                ),
                 "guest_declined",
             )
         )
@@ -345,7 +367,7 @@ class GuestFlow(Flow):
             self._messages.show(
                 Message(
                     MessageKind.PROBLEM,
-                    _tr("Du er ikke sjekket inn"),
+                    QCoreApplication.translate("GuestFlow", "Du er ikke sjekket inn"),
                     problem_text(exc.problem),
                     f"guest_{exc.problem.value}",
                 )
@@ -372,8 +394,10 @@ class GuestFlow(Flow):
             self._messages.show(
                 Message(
                     MessageKind.PROBLEM,
-                    _tr("Du er allerede sjekket ut"),
-                    _tr("Takk for besøket! Legg gjerne navneskiltet i kurven ved døra."),
+                    QCoreApplication.translate("GuestFlow", "Du er allerede sjekket ut"),
+                    QCoreApplication.translate(
+                        "GuestFlow", "Takk for besøket! Legg gjerne navneskiltet i kurven ved døra."
+                    ),
                     "badge_already_out",
                 )
             )
@@ -383,21 +407,43 @@ class GuestFlow(Flow):
 
 
 def welcome_message(arrived: GuestArrived, notice: HostNotice, *, printed: bool) -> Message:
-    title = _tr("Velkommen, %1!").replace("%1", arrived.given_name)
+    title = QCoreApplication.translate("GuestFlow", "Velkommen, %1!").replace(
+        "%1", arrived.given_name
+    )
     host = arrived.host.given_name
-    lines = [_tr("Du er sjekket inn kl. %1.").replace("%1", format_time(arrived.at))]
+    lines = [
+        QCoreApplication.translate("GuestFlow", "Du er sjekket inn kl. %1.").replace(
+            "%1", format_time(arrived.at)
+        )
+    ]
     if notice is HostNotice.TOLD:
-        lines.append(_tr("Vi har sagt fra til %1 at du er her.").replace("%1", host))
-    elif notice is HostNotice.LATER:
         lines.append(
-            _tr("Vi sier fra til %1 så snart skjermen får kontakt med nettet igjen.").replace(
+            QCoreApplication.translate("GuestFlow", "Vi har sagt fra til %1 at du er her.").replace(
                 "%1", host
             )
         )
+    elif notice is HostNotice.LATER:
+        lines.append(
+            QCoreApplication.translate(
+                "GuestFlow", "Vi sier fra til %1 så snart skjermen får kontakt med nettet igjen."
+            ).replace("%1", host)
+        )
     else:
-        lines.append(_tr("Vi fikk ikke sagt fra til %1. Spør i resepsjonen.").replace("%1", host))
+        lines.append(
+            QCoreApplication.translate(
+                "GuestFlow", "Vi fikk ikke sagt fra til %1. Spør i resepsjonen."
+            ).replace("%1", host)
+        )
     if printed:
-        lines.append(_tr("Ta navneskiltet ditt fra skriveren. Skann QR-koden på det når du går."))
+        lines.append(
+            QCoreApplication.translate(
+                "GuestFlow", "Ta navneskiltet ditt fra skriveren. Skann QR-koden på det når du går."
+            )
+        )
     else:
-        lines.append(_tr("Navneskiltet ble ikke skrevet ut. Spør i resepsjonen om et skilt."))
+        lines.append(
+            QCoreApplication.translate(
+                "GuestFlow", "Navneskiltet ble ikke skrevet ut. Spør i resepsjonen om et skilt."
+            )
+        )
     return Message(MessageKind.WELCOME, title, "\n".join(lines), "guest_checked_in")
