@@ -280,10 +280,11 @@ class GuestFlow(Flow):
             QCoreApplication.translate("GuestFlow", "Velkommen tilbake! Er dette deg?"),
             found.display,
             [
-                (YES, QCoreApplication.translate("GuestFlow", "Ja, det er meg")),
                 (NO, QCoreApplication.translate("GuestFlow", "Nei")),
+                (YES, QCoreApplication.translate("GuestFlow", "Ja, det er meg")),
             ],
             primary=YES,
+            side_by_side=True,
         )
         self._host.show_screen(self.returning_screen)
 
@@ -322,13 +323,14 @@ class GuestFlow(Flow):
             QCoreApplication.translate("GuestFlow", "Før vi lagrer: personvern"),
             privacy_notice(),
             [
+                (DECLINE, QCoreApplication.translate("GuestFlow", "Avbryt")),
                 (
                     ACCEPT,
                     QCoreApplication.translate("GuestFlow", "Jeg har lest dette – sjekk meg inn"),
                 ),
-                (DECLINE, QCoreApplication.translate("GuestFlow", "Avbryt")),
             ],
             primary=ACCEPT,
+            side_by_side=True,
         )
         self._host.show_screen(self.privacy_screen)
 

@@ -5,7 +5,15 @@ the answer tapped."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
 
@@ -27,18 +35,26 @@ class GuestChoiceScreen(QWidget):
         self.back_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.back_button.clicked.connect(self.back_requested)
         self.heading = QLabel(self)
-        self.heading.setObjectName("title")
+        self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: list[QPushButton] = []
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        # The answers: one under another, or side by side (``ask(..., side_by_side=True)``).
+        self._answers = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._answers.setSpacing(16)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 24, 64, 32)
+        layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.body)
+        layout.addStretch(1)
+        layout.addLayout(self._answers)
         layout.addStretch(1)
         for index in range(MAX_CHOICES):
             button = QPushButton(self)
@@ -47,9 +63,8 @@ class GuestChoiceScreen(QWidget):
             button.setMinimumHeight(theme.BUTTON_HEIGHT)
             button.clicked.connect(lambda _checked=False, i=index: self._tapped(i))
             button.hide()
-            layout.addWidget(button)
+            self._answers.addWidget(button)
             self.buttons.append(button)
-        layout.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -62,10 +77,19 @@ class GuestChoiceScreen(QWidget):
         super().changeEvent(event)
 
     def ask(
-        self, heading: str, body: str, choices: list[tuple[str, str]], *, primary: str = ""
+        self,
+        heading: str,
+        body: str,
+        choices: list[tuple[str, str]],
+        *,
+        primary: str = "",
+        side_by_side: bool = False,
     ) -> None:
         """``choices``: (key, label) pairs, already translated; ``primary`` is the key of the
-        answer drawn as the main one."""
+        answer drawn as the main one; ``side_by_side`` puts the answers in one row."""
+        self._answers.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
         self.heading.setText(heading)
         self.body.setText(body)
         self.body.setVisible(bool(body))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.widgets.keyboard import OnScreenKeyboard
 
+FULL_ROW = 8  # this many extra keys or more fill their row
 MAX_FIELD_CHARS = 120  # a little past the 100 allowed: the rule, not the field, says "too long"
 
 
@@ -85,10 +86,19 @@ class GuestTextScreen(QWidget):
             key.setObjectName(f"key_{char}")
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             key.setMinimumSize(theme.KEY_SIZE, theme.KEY_SIZE)
-            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # A full row of keys spreads like the keyboard's; a few stay key-sized at the left.
+            wide = len(extra_keys) >= FULL_ROW
+            key.setSizePolicy(
+                QSizePolicy.Policy.Expanding if wide else QSizePolicy.Policy.Fixed,
+                QSizePolicy.Policy.Fixed,
+            )
+            if not wide:
+                key.setFixedWidth(2 * theme.KEY_SIZE)
             key.clicked.connect(lambda _checked=False, c=char: self._insert(c))
             extra.addWidget(key)
             self.extra_keys[char] = key
+        if len(extra_keys) < FULL_ROW:
+            extra.addStretch(1)
 
         bar = QHBoxLayout()
         bar.setSpacing(16)
