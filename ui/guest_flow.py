@@ -285,6 +285,7 @@ class GuestFlow(Flow):
             ],
             primary=YES,
             side_by_side=True,
+            body_large=True,
         )
         self._host.show_screen(self.returning_screen)
 

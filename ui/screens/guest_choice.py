@@ -84,15 +84,20 @@ class GuestChoiceScreen(QWidget):
         *,
         primary: str = "",
         side_by_side: bool = False,
+        body_large: bool = False,
     ) -> None:
         """``choices``: (key, label) pairs, already translated; ``primary`` is the key of the
-        answer drawn as the main one; ``side_by_side`` puts the answers in one row."""
+        answer drawn as the main one; ``side_by_side`` puts the answers in one row;
+        ``body_large`` shows a short body (a name to confirm) as large as the heading."""
         self._answers.setDirection(
             QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
         )
         self.heading.setText(heading)
         self.body.setText(body)
         self.body.setVisible(bool(body))
+        self.body.setObjectName("heading" if body_large else "")
+        self.body.style().unpolish(self.body)
+        self.body.style().polish(self.body)
         self._keys = [key for key, _ in choices]
         for index, button in enumerate(self.buttons):
             if index < len(choices):
