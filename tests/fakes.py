@@ -181,10 +181,8 @@ class FakeCentral:
         except ValueError:
             raise _Rejected(f"unknown event type {event.get('type')!r}") from None
         person_id = event["data"].get("person_id")
-        if event_type is EventType.GUEST_ARRIVAL:  # the store makes the guest a person
-            if event["data"].get("host_id") not in {person["id"] for person in self.people}:
-                raise _Rejected("unknown host")
-            self.people.append({"id": person_id, "name": event["data"]["name"], "kind": "guest"})
+        if event_type is EventType.GUEST_ARRIVAL:
+            self._guest_arrives(event["data"])
         if person_id not in {person["id"] for person in self.people}:
             raise _Rejected("unknown person")
         checked_method = event_type is not EventType.DESK_RELEASE
@@ -198,6 +196,12 @@ class FakeCentral:
             if holder is not None and self.claimants.get(holder) == person_id:
                 del self.holders[event["data"]["desk_id"]]
         return ResultStatus.ACCEPTED, None
+
+    def _guest_arrives(self, data: dict[str, Any]) -> None:
+        """The store makes a walk-in guest a person of the site (and checks the host)."""
+        if data.get("host_id") not in {person["id"] for person in self.people}:
+            raise _Rejected("unknown host")
+        self.people.append({"id": data.get("person_id"), "name": data.get("name"), "kind": "guest"})
 
     def _claim(
         self, claim_id: str, desk_id: Any, person_id: str

@@ -252,11 +252,13 @@ def test_a_forged_or_old_badge_does_not_check_out(kiosk_core: KioskCore, clock: 
 class Finder:
     def __init__(self, answer: dict[str, Any] | None = None, down: bool = False) -> None:
         self.answer, self.down, self.asked = answer, down, list[str]()
+        self.timeouts: list[float | None] = []
 
     def find_guest(self, contact: str, timeout_s: float | None = None) -> dict[str, Any] | None:
         from kiosk.central_client import TransportError
 
         self.asked.append(contact)
+        self.timeouts.append(timeout_s)
         if self.down:
             raise TransportError("down")
         return self.answer

@@ -37,11 +37,13 @@ class Finder:
     def __init__(self, answer: dict[str, Any] | None = None, *, down: bool = False) -> None:
         self.answer, self.down = answer, down
         self.asked: list[str] = []
+        self.timeouts: list[float | None] = []
 
     def find_guest(self, contact: str, timeout_s: float | None = None) -> dict[str, Any] | None:
         from kiosk.central_client import TransportError
 
         self.asked.append(contact)
+        self.timeouts.append(timeout_s)
         if self.down:
             raise TransportError("cannot reach the central store")
         return self.answer
