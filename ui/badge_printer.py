@@ -10,6 +10,7 @@ missing or refuses the job raises ``BadgePrintError``; the check-in stands regar
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import qrcode
@@ -58,6 +59,9 @@ class BadgePrinter:
             raise BadgePrintError("no badge printer is set")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if self._pdf_path is not None:
+            folder = self._pdf_path.parent
+            if not folder.is_dir() or not os.access(folder, os.W_OK):
+                raise BadgePrintError(f"cannot write a badge into {folder}")
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(self._pdf_path))
         else:
