@@ -324,3 +324,23 @@ def test_the_guest_flow_speaks_nynorsk_and_english(kiosk: Kiosk) -> None:
         assert contact.heading.text() == heading
         kiosk.click(contact.back_button)
         kiosk.wait_for_screen(kiosk.window.start)
+
+
+def test_speech_reads_the_guest_steps_and_problems(kiosk: Kiosk) -> None:
+    kiosk.click(kiosk.window.access_bar.speech_button)
+    speaker = kiosk.speaker
+    kiosk.click(kiosk.window.start.guest_button)
+    contact = text_screen(kiosk, "guestContactScreen")
+    kiosk.wait_for_screen(contact)
+    assert any(t.startswith("Har du vært her før?") for t in speaker.texts[-2:])
+    contact.field.setText("123")
+    kiosk.click(contact.next_button)
+    assert "Dette ser ikke ut som et telefonnummer" in speaker.texts[-1]
+    kiosk.click(contact.skip_button)
+    name = text_screen(kiosk, "guestNameScreen")
+    name.field.setText("Ola Gjest")
+    kiosk.click(name.next_button)
+    kiosk.click(text_screen(kiosk, "guestOrganisationScreen").skip_button)
+    [hosts] = kiosk.window.findChildren(GuestHostScreen)
+    kiosk.qtbot.keyClicks(hosts.field, "kari")
+    assert speaker.texts[-1] == "Trykk på den du skal besøke Kari N. · NAV"

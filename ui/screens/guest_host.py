@@ -34,6 +34,8 @@ class GuestHostScreen(QWidget):
     """The visitor tapped a host: the ``Host``."""
     back_requested = Signal()
     """The visitor wants the step before."""
+    speech_changed = Signal(str)
+    """What the results say now, for a visitor who listens (``ui/narration.py``)."""
 
     def __init__(self, hosts: HostSearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +138,9 @@ class GuestHostScreen(QWidget):
             button.setAccessibleName(host.display if host else "")
             button.setVisible(host is not None)
         self._show_status()
+        if self._letters >= MIN_LETTERS:
+            names = [h.display for h in self.results]
+            self.speech_changed.emit(" ".join([self.status.text(), *names]))
 
     def _show_status(self) -> None:
         if self._letters < MIN_LETTERS:

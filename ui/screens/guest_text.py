@@ -33,6 +33,8 @@ class GuestTextScreen(QWidget):
     """The visitor tapped "Hopp over" (only where the field is optional)."""
     back_requested = Signal()
     """The visitor wants the step before."""
+    speech_changed = Signal(str)
+    """A problem with what was typed, for a visitor who listens (``ui/narration.py``)."""
 
     def __init__(
         self, name: str, extra_keys: str, *, lower: bool = False, parent: QWidget | None = None
@@ -151,6 +153,7 @@ class GuestTextScreen(QWidget):
         self.problem.setVisible(bool(text))
         if text:
             self.problem.setAccessibleName(text)
+            self.speech_changed.emit(text)
 
     def reset(self) -> None:
         self.field.clear()
