@@ -12,13 +12,15 @@ store (``GuestFinder``, online only) for a recent guest of this site with the co
 and the store answers with a masked name and organisation to confirm. Offline the guest fills
 in the whole form; that costs a minute, while publishing contacts (even as hashes: a phone
 number has only ~10^8 values, so any hash a kiosk can compute can be reversed by one holding
-the kiosk's files) would put every recent guest's number on every kiosk.
+the kiosk's files) would put every recent guest's number on every kiosk. A contact the guest
+types stays on this kiosk only until the store has the arrival (``forget_contacts``).
 The input rules, shared with the store, are in ``kiosk.guest_rules``.
 """
 
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -27,9 +29,9 @@ from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from kiosk import badges
+from kiosk import badges, outbox
 from kiosk.badges import Badge
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock
@@ -45,7 +47,7 @@ from kiosk.guest_rules import (
     normalise_email,
     normalise_phone,
 )
-from kiosk.models import Person, SiteSettings
+from kiosk.models import OutboxEvent, Person, SiteSettings
 from kiosk.protocol import CheckinMethod, EventType
 from kiosk.store import LocalStore
 
@@ -213,6 +215,7 @@ class GuestService:
         if not isinstance(details.purpose, Purpose):
             raise GuestInputError(GuestProblem.NO_PURPOSE)
         self._require_host(details.host)
+        self.forget_contacts()  # those of earlier guests, delivered since
         person_id = details.person_id or str(uuid.uuid4())
         given = name.split()[0]
         at = self._clock.now()
@@ -265,6 +268,32 @@ class GuestService:
         )
         return GuestArrived(person_id, given, event_id, at, details.host, badge)
 
+    def forget_contacts(self) -> int:
+        """Take phone numbers and e-mails out of arrivals the store has answered: the kiosk
+        keeps a guest's contact only until it is delivered. Returns how many were cleared."""
+        cleared = 0
+        with self._store.session() as session:
+            rows = session.scalars(
+                select(OutboxEvent).where(
+                    OutboxEvent.status != outbox.PENDING,
+                    OutboxEvent.body.contains('"guest_arrival"'),
+                    or_(
+                        OutboxEvent.body.contains('"phone"'),
+                        OutboxEvent.body.contains('"email"'),
+                    ),
+                )
+            ).all()
+            for row in rows:
+                body = json.loads(row.body)
+                data = body.get("data")
+                if body.get("type") != EventType.GUEST_ARRIVAL or not isinstance(data, dict):
+                    continue
+                data.pop("phone", None)
+                data.pop("email", None)
+                row.body = json.dumps(body, ensure_ascii=False)
+                cleared += 1
+        return cleared
+
     def tell_host(self, arrived: GuestArrived) -> HostNotice:
         """Send the arrival now; TOLD only when the store accepted it (then it mails the host)."""
         if self._push_now is None:
@@ -273,6 +302,7 @@ class GuestService:
         if answers is None or arrived.event_id not in answers:
             return HostNotice.LATER
         status, reason = answers[arrived.event_id]
+        self.forget_contacts()
         if status in ("accepted", "duplicate"):
             return HostNotice.TOLD
         log.warning("guests: the store refused arrival %s (%s)", arrived.event_id, reason)

@@ -160,6 +160,11 @@ def test_arrival_writes_guest_visit_event_and_badge_together(
     # The store accepts it at once: now the screen may say the host is told.
     assert kiosk_core.guests.tell_host(arrived) is HostNotice.TOLD
     assert central.answers == ["accepted"]
+    # Delivered, the contact leaves the kiosk.
+    with kiosk_core.store.session() as session:
+        [row] = session.scalars(select(OutboxEvent))
+    assert "phone" not in json.loads(row.body)["data"]
+    assert "41234567" not in row.body
 
 
 def test_offline_the_host_is_told_later_and_the_outbox_keeps_the_arrival(
@@ -168,9 +173,17 @@ def test_offline_the_host_is_told_later_and_the_outbox_keeps_the_arrival(
     central.down = True
     arrived = kiosk_core.guests.arrive(details())
     assert kiosk_core.guests.tell_host(arrived) is HostNotice.LATER
+    with kiosk_core.store.session() as session:
+        [row] = session.scalars(select(OutboxEvent))
+    assert json.loads(row.body)["data"]["phone"] == "+4741234567"  # kept until delivered
     central.down = False
     assert kiosk_core.sync.sync_once()
     assert central.answers == ["accepted"]
+    assert kiosk_core.guests.forget_contacts() == 1
+    with kiosk_core.store.session() as session:
+        [row] = session.scalars(select(OutboxEvent))
+    assert "phone" not in json.loads(row.body)["data"]
+    assert kiosk_core.guests.forget_contacts() == 0
 
 
 def test_a_refused_arrival_is_not_reported_as_told(
