@@ -30,6 +30,8 @@ class GuestChoiceScreen(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self._keys: list[str] = []
+        self._side_by_side = False
+        self._large = False
         self.back_button = QPushButton(self)
         self.back_button.setMinimumHeight(theme.BUTTON_HEIGHT)
         self.back_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -89,9 +91,8 @@ class GuestChoiceScreen(QWidget):
         """``choices``: (key, label) pairs, already translated; ``primary`` is the key of the
         answer drawn as the main one; ``side_by_side`` puts the answers in one row;
         ``body_large`` shows a short body (a name to confirm) as large as the heading."""
-        self._answers.setDirection(
-            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
-        )
+        self._side_by_side = side_by_side
+        self._arrange()
         self.heading.setText(heading)
         self.body.setText(body)
         self.body.setVisible(bool(body))
@@ -110,6 +111,17 @@ class GuestChoiceScreen(QWidget):
                 button.show()
             else:
                 button.hide()
+
+    def set_large_text(self, on: bool) -> None:
+        """Large text: the answers stack, so no label is cut (the page scrolls)."""
+        self._large = on
+        self._arrange()
+
+    def _arrange(self) -> None:
+        row = self._side_by_side and not self._large
+        self._answers.setDirection(
+            QBoxLayout.Direction.LeftToRight if row else QBoxLayout.Direction.TopToBottom
+        )
 
     def spoken_text(self) -> str:
         labels = [b.text() for b in self.buttons if not b.isHidden()]
