@@ -380,7 +380,7 @@ class Event(WireModel):
     at: str = Field(max_length=64, description="Timezone-aware ISO 8601 time")
     data: Any = Field(
         description="check_in/check_out: PresenceEventData; desk_claim: DeskClaimEventData; "
-        "desk_release: DeskReleaseEventData",
+        "desk_release: DeskReleaseEventData; guest_arrival: GuestArrivalEventData",
     )
 
 
