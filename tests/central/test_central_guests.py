@@ -154,6 +154,9 @@ def test_contacts_are_forgotten_after_30_days(
         ({"purpose": "party"}, "bad guest data: purpose"),
         ({"host_id": str(uuid.uuid4())}, "unknown host"),
         ({"host_id": demo.person_id_for("trond.tveit@statsforvalteren.no")}, "host belongs"),
+        # A member cannot be turned into a walk-in guest (nor renamed) through a kiosk.
+        ({"person_id": demo.person_id_for("jorgen.bakke@nav.no")}, "the person is not a guest"),
+        ({"person_id": "not-a-uuid"}, "bad guest data"),
     ],
 )
 def test_bad_arrivals_are_rejected_and_store_nothing(
