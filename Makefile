@@ -10,11 +10,12 @@ STAMP := $(VENV)/.installed
 # xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
 # when Qt has no speech engine, chromium for the API docs page test, cage (the Wayland kiosk
 # compositor) for the kiosk service's unit check, openbox and wmctrl for the lock-down test
-# (a real window manager asking the kiosk to close).
+# (a real window manager asking the kiosk to close), poppler-utils to read printed badges and
+# lists back (pdftotext, pdftoppm).
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
-	espeak-ng chromium cage openbox wmctrl
+	espeak-ng chromium cage openbox wmctrl poppler-utils
 
 .PHONY: all demo test test-fast lint bench system-packages clean translations bundle \
 	install-kiosk-service

@@ -10,6 +10,7 @@ from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.guests import GuestService
 from kiosk.heartbeat import heartbeat_headers
 from kiosk.lunch import LunchService
 from kiosk.private_files import tighten
@@ -31,6 +32,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    guests: GuestService
     lunch: LunchService
     moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
     retention: Retention | None = None  # deletes what the kiosk no longer needs (daily)
@@ -99,6 +101,25 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(lunch.data_changed)
+        guests = GuestService(
+            store,
+            clock,
+            settings.site,
+            checkin,
+            push_now=sync.push_now if transport is not None else None,
+            # Its own client: a returning guest is looked up on the GUI thread, never through
+            # the sync thread's connection.
+            finder=HttpCentralClient(
+                settings.central_url,
+                settings.site,
+                settings.device_token,
+                timeout_s=settings.sync_timeout_s,
+                ca_file=settings.ca_file,
+            )
+            if settings.central_url
+            else None,
+            on_recorded=sync.wake,
+        )
         return cls(
             settings=settings,
             clock=clock,
@@ -109,6 +130,7 @@ class KioskCore:
             moved_aside=moved_aside,
             retention=retention,
             lunch=lunch,
+            guests=guests,
         )
 
     def close(self) -> None:

@@ -115,6 +115,17 @@ class HttpCentralClient:
             raise TransportError("the store's changes page is malformed", answered=True)
         return body
 
+    def find_guest(self, contact: str, timeout_s: float | None = None) -> dict[str, Any] | None:
+        """A recent guest of this site by normalised phone or e-mail, or None (``GuestFinder``
+        in ``kiosk.guests``). POST, so the contact stays out of URLs and access logs."""
+        body = self._request(
+            "POST", "/guests/lookup", timeout_s=timeout_s, json={"contact": contact}
+        )
+        guest = body.get("guest")
+        if guest is not None and not isinstance(guest, dict):
+            raise TransportError("the store's guest answer is malformed")
+        return guest
+
     def close(self) -> None:
         if self._http is not None:
             self._http.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from sqlalchemy import select
@@ -149,23 +149,30 @@ class CheckinService:
         method: CheckinMethod,
         pass_id: str | None,
         at: datetime,
+        *,
+        extra: Mapping[str, str] | None = None,
     ) -> str:
         """Write a check-in or check-out in the caller's transaction; returns its event id.
 
         The one place a visit, the presence and their outbox event are written: check_in and
         check_out use it, and so do callers that record more in the same transaction (a desk
-        claim that checks its person in). The caller commits, and wakes the sync engine."""
+        claim that checks its person in, a guest's arrival). ``kind`` GUEST_ARRIVAL is a
+        check-in whose event also carries ``extra`` (the guest and their host). The caller
+        commits, and wakes the sync engine."""
         event_id = str(uuid.uuid4())
         data: dict[str, str] = {"person_id": person_id, "method": str(method)}
         if pass_id:
             data["pass_id"] = pass_id
-        if kind is EventType.CHECK_IN:
+        if extra:
+            data.update(extra)
+        if kind in (EventType.CHECK_IN, EventType.GUEST_ARRIVAL):
             session.add(
                 Visit(id=event_id, person_id=person_id, method=str(method), checked_in_at=at)
             )
         else:
             self._close_visit(session, person_id, at)
-        session.merge(Presence(person_id=person_id, checked_in=kind is EventType.CHECK_IN, at=at))
+        checked_in = kind in (EventType.CHECK_IN, EventType.GUEST_ARRIVAL)
+        session.merge(Presence(person_id=person_id, checked_in=checked_in, at=at))
         outbox.add(session, event_json(event_id, kind, at, data), created_at=at)
         return event_id
 

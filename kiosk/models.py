@@ -260,3 +260,13 @@ class HereTodayRow(Base):
     day: Mapped[date] = mapped_column(Date)
     by_organisation: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     by_cluster: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+
+class BadgeKey(Base):
+    """This kiosk's own Ed25519 key for the guest badges it prints (``kiosk.badges``): made
+    here, never sent anywhere; a badge it signed checks its guest out here, offline."""
+
+    __tablename__ = "badge_keys"
+    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -44,6 +44,8 @@ class EventType(enum.StrEnum):
     DESK_CLAIM = "desk_claim"  # data: desk_id, person_id, method
     DESK_RELEASE = "desk_release"  # data: claim_id, desk_id, person_id
     LUNCH_SIGNUP = "lunch_signup"  # data: talk_id, person_id, method
+    # A walk-in guest arrives and is checked in: data: GuestArrivalEventData (kiosk.wire)
+    GUEST_ARRIVAL = "guest_arrival"
 
 
 class CheckinMethod(enum.StrEnum):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -80,6 +81,14 @@ class KioskSettings:
         None, "The settings file read at start; staff changes are written there", flag=False
     )
 
+    badge_printer: str = _setting(
+        "", "Printer for guest badges, by its name in the system's print settings"
+    )
+    badge_pdf: str = _setting(
+        "", "Print guest badges into this PDF file instead of a printer (a demo, a test)"
+    )
+    badge_size: str = _setting("62x100", "Guest badge label size, WIDTHxHEIGHT in millimetres")
+
     @property
     def database_path(self) -> Path:
         return self.data_dir / "kiosk.sqlite3"
@@ -111,6 +120,8 @@ class KioskSettings:
             problems.append("outbox_retention_days must be at least 1")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:
             problems.append("timeouts and intervals must be positive")
+        if not re.fullmatch(r"\s*\d+(\.\d+)?\s*[x×]\s*\d+(\.\d+)?\s*(mm)?\s*", self.badge_size):
+            problems.append(f"badge size {self.badge_size!r} is not WIDTHxHEIGHT in mm")
         if problems:
             raise SettingsError("; ".join(problems))
         return self

@@ -387,12 +387,31 @@ class LunchSignupEventData(WireModel):
     method: CheckinMethod
 
 
+class GuestArrivalEventData(WireModel):
+    """``guest_arrival``: a walk-in guest checks in (their visit opens) and names a host.
+
+    ``person_id`` is new (made by the kiosk) for a first visit, or the id the store gave back
+    for a returning guest. Phone and e-mail are optional and already normalised
+    (``kiosk.guests``); the store keeps them 30 days to recognise the guest next time."""
+
+    person_id: str
+    method: CheckinMethod
+    name: str = Field(min_length=1, max_length=100)
+    organisation: str = Field("", max_length=100)
+    host_id: str
+    purpose: str = Field(pattern=r"^(meeting|lunch_talk|working)$")
+    phone: str | None = Field(None, max_length=20)
+    email: str | None = Field(None, max_length=254)
+    pass_id: str | None = Field(None, description="The badge printed for this visit")
+
+
 EVENT_DATA: dict[EventType, type[WireModel]] = {
     EventType.CHECK_IN: PresenceEventData,
     EventType.CHECK_OUT: PresenceEventData,
     EventType.DESK_CLAIM: DeskClaimEventData,
     EventType.DESK_RELEASE: DeskReleaseEventData,
     EventType.LUNCH_SIGNUP: LunchSignupEventData,
+    EventType.GUEST_ARRIVAL: GuestArrivalEventData,
 }
 
 
@@ -406,7 +425,8 @@ class Event(WireModel):
     at: str = Field(max_length=64, description="Timezone-aware ISO 8601 time")
     data: Any = Field(
         description="check_in/check_out: PresenceEventData; desk_claim: DeskClaimEventData; "
-        "desk_release: DeskReleaseEventData; lunch_signup: LunchSignupEventData",
+        "desk_release: DeskReleaseEventData; lunch_signup: LunchSignupEventData; "
+        "guest_arrival: GuestArrivalEventData",
     )
 
 
@@ -447,6 +467,7 @@ __all__ = [
     "EventResult",
     "EventResults",
     "FloorData",
+    "GuestArrivalEventData",
     "HereTodayData",
     "LunchSignupEventData",
     "LunchTalkData",

@@ -173,16 +173,14 @@ class FakeCentral:
             raise _Rejected("refused")
         content = _canonical(event)
         if event["id"] in self.applied:
-            if self.applied[event["id"]] != content:
-                raise _Rejected("id reused with different content")
-            if event["id"] in self.conflicts:  # a resent claim that lost: the same answer
-                return ResultStatus.CONFLICT, self.conflicts[event["id"]]
-            return ResultStatus.DUPLICATE, None
+            return self._seen_again(event["id"], content)
         try:
             event_type = EventType(event.get("type"))
         except ValueError:
             raise _Rejected(f"unknown event type {event.get('type')!r}") from None
         person_id = event["data"].get("person_id")
+        if event_type is EventType.GUEST_ARRIVAL:
+            self._guest_arrives(event["data"])
         if person_id not in {person["id"] for person in self.people}:
             raise _Rejected("unknown person")
         checked_method = event_type is not EventType.DESK_RELEASE
@@ -198,6 +196,14 @@ class FakeCentral:
             if holder is not None and self.claimants.get(holder) == person_id:
                 del self.holders[event["data"]["desk_id"]]
         return ResultStatus.ACCEPTED, None
+
+    def _seen_again(self, event_id: str, content: str) -> tuple[ResultStatus, str | None]:
+        """An id the store has: the same answer again, or a refusal for changed content."""
+        if self.applied[event_id] != content:
+            raise _Rejected("id reused with different content")
+        if event_id in self.conflicts:  # a resent claim that lost: the same answer
+            return ResultStatus.CONFLICT, self.conflicts[event_id]
+        return ResultStatus.DUPLICATE, None
 
     def _lunch_signup(
         self, event: dict[str, Any], person_id: str, content: str
@@ -216,6 +222,12 @@ class FakeCentral:
             return ResultStatus.CONFLICT, str(ConflictReason.LUNCH_FULL)
         signed.add(person_id)
         return ResultStatus.ACCEPTED, None
+
+    def _guest_arrives(self, data: dict[str, Any]) -> None:
+        """The store makes a walk-in guest a person of the site (and checks the host)."""
+        if data.get("host_id") not in {person["id"] for person in self.people}:
+            raise _Rejected("unknown host")
+        self.people.append({"id": data.get("person_id"), "name": data.get("name"), "kind": "guest"})
 
     def _claim(
         self, claim_id: str, desk_id: Any, person_id: str

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain import SyncStatus
 from kiosk.evacuation import evacuation_list
 from kiosk.settings import save_settings, settings_path
 from ui import theme
+from ui.badge_printer import BadgePrinter
 from ui.camera.decoder import FrameDecoder
 from ui.camera.sound import ReadSound, Sound
 from ui.camera.source import CameraSource, FrameSource
@@ -17,6 +19,7 @@ from ui.checkin_flow import CheckinFlow
 from ui.desk_flow import DeskFlow
 from ui.desk_status import DeskStatusBridge
 from ui.evacuation_print import PrinterFactory, system_printer
+from ui.guest_flow import GuestFlow
 from ui.gui_handoff import GuiHandoff
 from ui.i18n import Languages
 from ui.idle import IdleWatcher
@@ -35,6 +38,9 @@ from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.evacuation import EvacuationScreen
 from ui.screens.floor_map import FloorMapScreen
+from ui.screens.guest_choice import GuestChoiceScreen
+from ui.screens.guest_host import GuestHostScreen
+from ui.screens.guest_text import GuestTextScreen
 from ui.screens.lunch_signup import LunchSignupScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
@@ -130,6 +136,23 @@ def build_window(
         confirm=ConfirmScreen(),
         desks=core.desks,
     )
+    guest_flow = GuestFlow(
+        core.guests,
+        messages,
+        guard,
+        BadgePrinter(
+            settings.badge_printer,
+            Path(settings.badge_pdf) if settings.badge_pdf else None,
+            settings.badge_size,
+        ),
+        contact=GuestTextScreen("guestContactScreen", "1234567890@.+_", lower=True),
+        name=GuestTextScreen("guestNameScreen", "'."),
+        organisation=GuestTextScreen("guestOrganisationScreen", "1234567890&.'"),
+        host=GuestHostScreen(core.guests),
+        purpose=GuestChoiceScreen("guestPurposeScreen"),
+        returning=GuestChoiceScreen("guestReturningScreen"),
+        privacy=GuestChoiceScreen("guestPrivacyScreen"),
+    )
     result_screen = ResultScreen(settings.confirmation_s, desk_map=desk_preview)
     window.narration.enabled_changed.connect(result_screen.set_speech)
     results = ResultFlow(
@@ -163,7 +186,17 @@ def build_window(
         printer=printer or system_printer(settings.data_dir / "evakueringsliste.pdf"),
         quit=quit,
     )
-    flows = (LanguageFlow(languages), names, results, desk_flow, lunch_flow, checkin_flow, staff)
+    # A guest's badge checks them out: the guest flow takes badges before the check-in flow.
+    flows = (
+        LanguageFlow(languages),
+        names,
+        results,
+        desk_flow,
+        lunch_flow,
+        guest_flow,
+        checkin_flow,
+        staff,
+    )
     for flow in flows:
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())

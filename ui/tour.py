@@ -47,6 +47,9 @@ from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
+from ui.screens.guest_choice import GuestChoiceScreen
+from ui.screens.guest_host import GuestHostScreen
+from ui.screens.guest_text import GuestTextScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.sound import SoundCues
@@ -357,6 +360,50 @@ def _confirm(t: Tour) -> None:
     t.show(ConfirmScreen)
 
 
+def _guest_screen(t: Tour, name: str) -> QWidget:
+    """The guest flow's screen named ``name``, once it shows."""
+    [screen] = [s for s in t.window.findChildren(QWidget) if s.objectName() == name]
+    wait_until(lambda: t.window.current_screen is screen)
+    return screen
+
+
+def _guest_contact(t: Tour) -> None:
+    t.window.start.guest_button.click()
+    screen = _guest_screen(t, "guestContactScreen")
+    assert isinstance(screen, GuestTextScreen)
+    screen.field.setText("123")
+    screen.next_button.click()  # the problem shows under the field
+
+
+def _guest_host(t: Tour) -> None:
+    t.window.start.guest_button.click()
+    contact = _guest_screen(t, "guestContactScreen")
+    assert isinstance(contact, GuestTextScreen)
+    contact.skip_button.click()
+    name = _guest_screen(t, "guestNameScreen")
+    assert isinstance(name, GuestTextScreen)
+    name.field.setText("Åse-Marie O'Neill")
+    name.next_button.click()
+    organisation = _guest_screen(t, "guestOrganisationScreen")
+    assert isinstance(organisation, GuestTextScreen)
+    organisation.skip_button.click()
+    hosts = _guest_screen(t, "guestHostScreen")
+    assert isinstance(hosts, GuestHostScreen)
+    hosts.field.setText("ka")
+    wait_until(lambda: bool(hosts.results))
+
+
+def _guest_privacy(t: Tour) -> None:
+    _guest_host(t)
+    hosts = _guest_screen(t, "guestHostScreen")
+    assert isinstance(hosts, GuestHostScreen)
+    hosts.result_buttons[0].click()
+    purpose = _guest_screen(t, "guestPurposeScreen")
+    assert isinstance(purpose, GuestChoiceScreen)
+    purpose.buttons[0].click()
+    _guest_screen(t, "guestPrivacyScreen")
+
+
 def _scan(
     code: Callable[[Tour], str], shows: type[QWidget] = ResultScreen
 ) -> Callable[[Tour], None]:
@@ -446,6 +493,9 @@ STATES: tuple[State, ...] = (
     State("desk_claim", "who_are_you", _desk_claim),
     State("desk_needs", "default", _desk_needs),
     State("idle_warning", "default", _idle_warning),
+    State("guest_contact", "problem", _guest_contact),
+    State("guest_host", "results", _guest_host),
+    State("guest_privacy", "default", _guest_privacy),
 )
 
 

@@ -7,7 +7,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request, status
+from fastapi import BackgroundTasks, FastAPI, HTTPException, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
-from central.api import provisioning
+from central.api import guest_routes, provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
 from central.api.docs_page import install_docs
 from central.api.schemas import (
@@ -136,6 +136,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         site: SiteCode,
         batch: EventBatch,
         _caller: DeviceCaller,
+        background: BackgroundTasks,
     ) -> EventResults:
         """Apply a batch of events; one result per event, in the order sent.
 
@@ -152,6 +153,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             (events.IncomingEvent(e.id, e.type, e.at, e.data) for e in batch.events),
             clock,
         )
+        guest_routes.tell_hosts_after(background, factory, clock)
         return EventResults(
             results=[EventResult(id=o.id, status=o.status, reason=o.reason) for o in outcomes]
         )
@@ -216,6 +218,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
                 for c in desk_conflicts(session, site, start)
             ]
 
+    app.include_router(guest_routes.router(reads, clock))
     return app
 
 

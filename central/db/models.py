@@ -468,3 +468,22 @@ class LunchSignup(Base):
     talk_id: Mapped[str] = mapped_column(ForeignKey("lunch_talks.id"))
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+class GuestArrival(Base):
+    """A guest came to see a host: a walk-in's arrival (from its ``guest_arrival`` event) or an
+    invited guest's first check-in. The host is e-mailed once (``notified_at``); the contact
+    (phone or e-mail, normalised) lets a returning guest only confirm, and is kept 30 days."""
+
+    __tablename__ = "guest_arrivals"
+
+    id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    guest_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    organisation: Mapped[str] = mapped_column(String(100), default="")
+    purpose: Mapped[str | None] = mapped_column(String(16))  # None: an invited guest
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    notice_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

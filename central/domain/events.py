@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
 from central.db.models import EventRecord, LunchTalk, Person, Visit
-from central.domain import changes, desks, lunch
+from central.domain import changes, desks, guests, lunch
 from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
 
@@ -264,11 +264,17 @@ def _apply(
         return _apply_desk_event(session, site, event_type, event)
     if event_type is EventType.LUNCH_SIGNUP:
         return _apply_lunch_signup(session, site, event)
+    if event_type is EventType.GUEST_ARRIVAL:
+        return _apply_guest_arrival(session, site, event)
     person_id = _check_presence_data(event.data)
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.CHECK_IN:
         reason = _check_in(session, site, person_id, event)
+        if reason is None:  # an invited guest's pass: their host is told
+            guests.note_invited_arrival(
+                session, site, person_id, event.data.get("pass_id"), event.id, event.at
+            )
     else:
         reason = _check_out(session, site, person_id, event)
     if reason is not None:  # assigning None would still cost an UPDATE
@@ -281,8 +287,27 @@ def _require_person_of(session: Session, site: str, person_id: str) -> None:
     person = session.get(Person, person_id)
     if person is None:
         raise _Rejected("unknown person")
-    if person.site != site:
+    if person.site != site and not guests.invited_to(session, person_id, site):
         raise _Rejected("person belongs to another site")
+
+
+def _apply_guest_arrival(
+    session: Session, site: str, event: _Checked
+) -> tuple[ResultStatus, str | None]:
+    """A walk-in guest: the guest (new or returning), their visit, and their host's notice."""
+    try:
+        arrival = guests.check_arrival(event.data)
+        guests.require_host(session, site, arrival.host_id)
+        record = _store_accepted(session, site, EventType.GUEST_ARRIVAL, event)
+        guests.upsert_guest(session, site, arrival)
+    except guests.GuestRejected as exc:
+        raise _Rejected(str(exc)) from None
+    reason = _check_in(session, site, arrival.person_id, event)
+    if reason is not None:
+        record.reason = reason
+    guests.add_arrival(session, site, event.id, arrival, event.at)
+    session.flush()
+    return ResultStatus.ACCEPTED, reason
 
 
 def _store_accepted(

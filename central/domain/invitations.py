@@ -71,7 +71,9 @@ def _guest(session: Session, email: str, name: str | None, site: str) -> Person:
         given_name=given,
         family_name=family,
         email=email,
-        site=site,
+        # A guest invited to a second site keeps their home site (and its kiosks' mirror):
+        # their pass names the site they may enter, and the store lets it in there.
+        site=existing.site if existing is not None else site,
         kind=PersonKind.GUEST,
         active=True,
     )

@@ -32,7 +32,7 @@ from central.db.models import (
     Site,
     Visit,
 )
-from central.domain import changes, desks
+from central.domain import changes, desks, guests
 from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
@@ -148,6 +148,13 @@ def _close(session: Session, site: Site, moment: datetime) -> int:
     return affected
 
 
+def guest_upkeep(factory: SessionFactory, now: datetime) -> None:
+    """Hosts whose e-mail failed are tried again; guests' contacts older than 30 days go."""
+    guests.send_notices(factory, now)
+    with factory.begin() as session:
+        guests.purge(session, now)
+
+
 class SchedulerThread:
     """Calls ``run_due`` at start and then every ``interval_s`` seconds, on its own thread."""
 
@@ -177,6 +184,7 @@ class SchedulerThread:
         while True:
             try:
                 run_due(self._factory, self._clock.now())
+                guest_upkeep(self._factory, self._clock.now())
             except Exception:  # the database may be away for a while: try again next tick
                 log.exception("scheduler: a round failed")
             if self._stop.wait(self._interval):

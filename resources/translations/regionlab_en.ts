@@ -57,6 +57,21 @@
     </message>
 </context>
 <context>
+    <name>BadgePrinter</name>
+    <message>
+        <source>GJEST</source>
+        <translation>GUEST</translation>
+    </message>
+    <message>
+        <source>Besøker: %1</source>
+        <translation>Visiting: %1</translation>
+    </message>
+    <message>
+        <source>Skann koden når du går, så er du sjekket ut</source>
+        <translation>Scan the code when you leave to check out</translation>
+    </message>
+</context>
+<context>
     <name>CheckinFlow</name>
     <message>
         <source>Velkommen, %1!</source>
@@ -626,6 +641,250 @@
     <message>
         <source>Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.</source>
         <translation>The map is not ready yet. Try again in a moment, or ask at reception.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestChoiceScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>GuestFlow</name>
+    <message>
+        <source>Skriv navnet ditt.</source>
+        <translation>Type your name.</translation>
+    </message>
+    <message>
+        <source>Navnet er for langt. Skriv det på høyst 100 tegn.</source>
+        <translation>The name is too long. Use at most 100 characters.</translation>
+    </message>
+    <message>
+        <source>Navnet kan bare ha bokstaver, mellomrom, bindestrek, apostrof og punktum.</source>
+        <translation>A name can only have letters, spaces, hyphens, apostrophes and full stops.</translation>
+    </message>
+    <message>
+        <source>Navnet på organisasjonen er for langt. Skriv det på høyst 100 tegn.</source>
+        <translation>The organisation&apos;s name is too long. Use at most 100 characters.</translation>
+    </message>
+    <message>
+        <source>Navnet på organisasjonen kan ikke ha symboler eller emoji.</source>
+        <translation>The organisation&apos;s name cannot have symbols or emoji.</translation>
+    </message>
+    <message>
+        <source>Dette ser ikke ut som et telefonnummer. Skriv for eksempel 412 34 567, eller +46 70 123 45 67 for et utenlandsk nummer.</source>
+        <translation>This does not look like a phone number. Type for example 412 34 567, or +46 70 123 45 67 for a number abroad.</translation>
+    </message>
+    <message>
+        <source>Dette ser ikke ut som en e-postadresse. Skriv for eksempel navn@firma.no.</source>
+        <translation>This does not look like an e-mail address. Type for example name@company.no.</translation>
+    </message>
+    <message>
+        <source>Vi finner ikke den du skal besøke her. Velg en annen, eller spør i resepsjonen.</source>
+        <translation>We cannot find the person you are visiting here. Choose someone else, or ask at the reception.</translation>
+    </message>
+    <message>
+        <source>Velg hvorfor du er her.</source>
+        <translation>Choose why you are here.</translation>
+    </message>
+    <message>
+        <source>Møte</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Faglig lunsj</source>
+        <translation>Lunch talk</translation>
+    </message>
+    <message>
+        <source>Jobbe her i dag</source>
+        <translation>Working here today</translation>
+    </message>
+    <message>
+        <source>Vi lagrer navnet ditt, organisasjonen, hvem du besøker og hvorfor, når du kom og gikk, og telefonnummer eller e-post hvis du skrev det.
+
+Hvorfor: for å si fra til verten din, for å vite hvem som er i bygget hvis vi må evakuere, og for å kjenne deg igjen neste gang du kommer.
+
+Hvor lenge: opplysningene slettes etter 30 dager.
+
+Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansvarlig for opplysningene.</source>
+        <translation>We store your name, your organisation, whom you visit and why, when you came and left, and your phone number or e-mail if you typed it.
+
+Why: to tell your host, to know who is in the building if we must evacuate, and to recognise you next time.
+
+How long: the details are deleted after 30 days.
+
+Questions, access or deletion: ask at the reception. RegionLab Lister is responsible for the details.</translation>
+    </message>
+    <message>
+        <source>Har du vært her før?</source>
+        <translation>Have you been here before?</translation>
+    </message>
+    <message>
+        <source>Skriv telefonnummeret eller e-postadressen din, så kjenner vi deg igjen. Du kan også hoppe over.</source>
+        <translation>Type your phone number or e-mail address so we recognise you. You may also skip this.</translation>
+    </message>
+    <message>
+        <source>Hva heter du?</source>
+        <translation>What is your name?</translation>
+    </message>
+    <message>
+        <source>Fornavn og etternavn, slik det skal stå på navneskiltet.</source>
+        <translation>First and last name, as it should be on your badge.</translation>
+    </message>
+    <message>
+        <source>Hvor kommer du fra?</source>
+        <translation>Where are you from?</translation>
+    </message>
+    <message>
+        <source>Firma eller organisasjon. Du kan hoppe over hvis du kommer privat.</source>
+        <translation>Company or organisation. You may skip this if you come privately.</translation>
+    </message>
+    <message>
+        <source>Hvorfor er du her i dag?</source>
+        <translation>Why are you here today?</translation>
+    </message>
+    <message>
+        <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
+        <translation>We cannot check whether you have been here before right now. Type your name.</translation>
+    </message>
+    <message>
+        <source>Velkommen tilbake! Er dette deg?</source>
+        <translation>Welcome back! Is this you?</translation>
+    </message>
+    <message>
+        <source>Ja, det er meg</source>
+        <translation>Yes, that is me</translation>
+    </message>
+    <message>
+        <source>Nei</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Før vi lagrer: personvern</source>
+        <translation>Before we save: your privacy</translation>
+    </message>
+    <message>
+        <source>Jeg har lest dette – sjekk meg inn</source>
+        <translation>I have read this – check me in</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>You are not checked in</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret. Spør i resepsjonen hvis du vil bli sjekket inn.</source>
+        <translation>Nothing was saved. Ask at the reception if you want to be checked in.</translation>
+    </message>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>You are already checked out</translation>
+    </message>
+    <message>
+        <source>Takk for besøket! Legg gjerne navneskiltet i kurven ved døra.</source>
+        <translation>Thank you for visiting! Please leave your badge in the basket by the door.</translation>
+    </message>
+    <message>
+        <source>Velkommen, %1!</source>
+        <translation>Welcome, %1!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket inn kl. %1.</source>
+        <translation>You are checked in at %1.</translation>
+    </message>
+    <message>
+        <source>Vi har sagt fra til %1 at du er her.</source>
+        <translation>We have told %1 that you are here.</translation>
+    </message>
+    <message>
+        <source>Vi sier fra til %1 så snart skjermen får kontakt med nettet igjen.</source>
+        <translation>We will tell %1 as soon as this kiosk is back online.</translation>
+    </message>
+    <message>
+        <source>Vi fikk ikke sagt fra til %1. Spør i resepsjonen.</source>
+        <translation>We could not tell %1. Please ask at the reception.</translation>
+    </message>
+    <message>
+        <source>Ta navneskiltet ditt fra skriveren. Skann QR-koden på det når du går.</source>
+        <translation>Take your badge from the printer. Scan its QR code when you leave.</translation>
+    </message>
+    <message>
+        <source>Navneskiltet ble ikke skrevet ut. Spør i resepsjonen om et skilt.</source>
+        <translation>Your badge was not printed. Ask at the reception for a badge.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestHostScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Hvem skal du besøke?</source>
+        <translation>Whom are you visiting?</translation>
+    </message>
+    <message>
+        <source>Fornavn eller etternavn</source>
+        <translation>First or last name</translation>
+    </message>
+    <message>
+        <source>Navnet på verten din</source>
+        <translation>Your host&apos;s name</translation>
+    </message>
+    <message>
+        <source>Skriv minst to bokstaver av navnet til den du skal besøke</source>
+        <translation>Type at least two letters of the name of the person you visit</translation>
+    </message>
+    <message>
+        <source>Ingen treff. Sjekk navnet, eller spør i resepsjonen.</source>
+        <translation>No match. Check the name, or ask at the reception.</translation>
+    </message>
+    <message>
+        <source>Trykk på den du skal besøke</source>
+        <translation>Tap the person you are visiting</translation>
+    </message>
+</context>
+<context>
+    <name>GuestTextScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Hopp over</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Neste</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>krøllalfa</source>
+        <translation>at sign</translation>
+    </message>
+    <message>
+        <source>punktum</source>
+        <translation>full stop</translation>
+    </message>
+    <message>
+        <source>apostrof</source>
+        <translation>apostrophe</translation>
+    </message>
+    <message>
+        <source>pluss</source>
+        <translation>plus</translation>
+    </message>
+    <message>
+        <source>understrek</source>
+        <translation>underscore</translation>
+    </message>
+    <message>
+        <source>og-tegn</source>
+        <translation>ampersand</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1557,14 @@
     <message>
         <source>Ledige pulter nå: %1</source>
         <translation>Free desks now: %1</translation>
+    </message>
+    <message>
+        <source>Jeg er gjest</source>
+        <translation>I am a guest</translation>
+    </message>
+    <message>
+        <source>Sjekk inn som gjest og si fra til den du skal besøke</source>
+        <translation>Check in as a guest and tell the person you are visiting</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,21 @@
     </message>
 </context>
 <context>
+    <name>BadgePrinter</name>
+    <message>
+        <source>GJEST</source>
+        <translation>GJEST</translation>
+    </message>
+    <message>
+        <source>Besøker: %1</source>
+        <translation>Vitjar: %1</translation>
+    </message>
+    <message>
+        <source>Skann koden når du går, så er du sjekket ut</source>
+        <translation>Skann koden når du går, så er du sjekka ut</translation>
+    </message>
+</context>
+<context>
     <name>CheckinFlow</name>
     <message>
         <source>Velkommen, %1!</source>
@@ -626,6 +641,250 @@
     <message>
         <source>Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.</source>
         <translation>Kartet er ikkje klart enno. Prøv igjen om litt, eller spør i resepsjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestChoiceScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+</context>
+<context>
+    <name>GuestFlow</name>
+    <message>
+        <source>Skriv navnet ditt.</source>
+        <translation>Skriv namnet ditt.</translation>
+    </message>
+    <message>
+        <source>Navnet er for langt. Skriv det på høyst 100 tegn.</source>
+        <translation>Namnet er for langt. Skriv det på høgst 100 teikn.</translation>
+    </message>
+    <message>
+        <source>Navnet kan bare ha bokstaver, mellomrom, bindestrek, apostrof og punktum.</source>
+        <translation>Namnet kan berre ha bokstavar, mellomrom, bindestrek, apostrof og punktum.</translation>
+    </message>
+    <message>
+        <source>Navnet på organisasjonen er for langt. Skriv det på høyst 100 tegn.</source>
+        <translation>Namnet på organisasjonen er for langt. Skriv det på høgst 100 teikn.</translation>
+    </message>
+    <message>
+        <source>Navnet på organisasjonen kan ikke ha symboler eller emoji.</source>
+        <translation>Namnet på organisasjonen kan ikkje ha symbol eller emoji.</translation>
+    </message>
+    <message>
+        <source>Dette ser ikke ut som et telefonnummer. Skriv for eksempel 412 34 567, eller +46 70 123 45 67 for et utenlandsk nummer.</source>
+        <translation>Dette ser ikkje ut som eit telefonnummer. Skriv til dømes 412 34 567, eller +46 70 123 45 67 for eit utanlandsk nummer.</translation>
+    </message>
+    <message>
+        <source>Dette ser ikke ut som en e-postadresse. Skriv for eksempel navn@firma.no.</source>
+        <translation>Dette ser ikkje ut som ei e-postadresse. Skriv til dømes namn@firma.no.</translation>
+    </message>
+    <message>
+        <source>Vi finner ikke den du skal besøke her. Velg en annen, eller spør i resepsjonen.</source>
+        <translation>Vi finn ikkje den du skal vitje her. Vel ein annan, eller spør i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Velg hvorfor du er her.</source>
+        <translation>Vel kvifor du er her.</translation>
+    </message>
+    <message>
+        <source>Møte</source>
+        <translation>Møte</translation>
+    </message>
+    <message>
+        <source>Faglig lunsj</source>
+        <translation>Fagleg lunsj</translation>
+    </message>
+    <message>
+        <source>Jobbe her i dag</source>
+        <translation>Jobbe her i dag</translation>
+    </message>
+    <message>
+        <source>Vi lagrer navnet ditt, organisasjonen, hvem du besøker og hvorfor, når du kom og gikk, og telefonnummer eller e-post hvis du skrev det.
+
+Hvorfor: for å si fra til verten din, for å vite hvem som er i bygget hvis vi må evakuere, og for å kjenne deg igjen neste gang du kommer.
+
+Hvor lenge: opplysningene slettes etter 30 dager.
+
+Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansvarlig for opplysningene.</source>
+        <translation>Vi lagrar namnet ditt, organisasjonen, kven du vitjar og kvifor, når du kom og gjekk, og telefonnummer eller e-post om du skreiv det.
+
+Kvifor: for å seie frå til verten din, for å vite kven som er i bygget om vi må evakuere, og for å kjenne deg att neste gong du kjem.
+
+Kor lenge: opplysningane blir sletta etter 30 dagar.
+
+Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansvarleg for opplysningane.</translation>
+    </message>
+    <message>
+        <source>Har du vært her før?</source>
+        <translation>Har du vore her før?</translation>
+    </message>
+    <message>
+        <source>Skriv telefonnummeret eller e-postadressen din, så kjenner vi deg igjen. Du kan også hoppe over.</source>
+        <translation>Skriv telefonnummeret eller e-postadressa di, så kjenner vi deg att. Du kan òg hoppe over.</translation>
+    </message>
+    <message>
+        <source>Hva heter du?</source>
+        <translation>Kva heiter du?</translation>
+    </message>
+    <message>
+        <source>Fornavn og etternavn, slik det skal stå på navneskiltet.</source>
+        <translation>Førenamn og etternamn, slik det skal stå på namneskiltet.</translation>
+    </message>
+    <message>
+        <source>Hvor kommer du fra?</source>
+        <translation>Kvar kjem du frå?</translation>
+    </message>
+    <message>
+        <source>Firma eller organisasjon. Du kan hoppe over hvis du kommer privat.</source>
+        <translation>Firma eller organisasjon. Du kan hoppe over om du kjem privat.</translation>
+    </message>
+    <message>
+        <source>Hvorfor er du her i dag?</source>
+        <translation>Kvifor er du her i dag?</translation>
+    </message>
+    <message>
+        <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
+        <translation>Vi får ikkje sjekka om du har vore her før akkurat no. Skriv namnet ditt.</translation>
+    </message>
+    <message>
+        <source>Velkommen tilbake! Er dette deg?</source>
+        <translation>Velkomen att! Er dette deg?</translation>
+    </message>
+    <message>
+        <source>Ja, det er meg</source>
+        <translation>Ja, det er meg</translation>
+    </message>
+    <message>
+        <source>Nei</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <source>Før vi lagrer: personvern</source>
+        <translation>Før vi lagrar: personvern</translation>
+    </message>
+    <message>
+        <source>Jeg har lest dette – sjekk meg inn</source>
+        <translation>Eg har lese dette – sjekk meg inn</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Du er ikke sjekket inn</source>
+        <translation>Du er ikkje sjekka inn</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret. Spør i resepsjonen hvis du vil bli sjekket inn.</source>
+        <translation>Ingenting er lagra. Spør i resepsjonen om du vil bli sjekka inn.</translation>
+    </message>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>Du er allereie sjekka ut</translation>
+    </message>
+    <message>
+        <source>Takk for besøket! Legg gjerne navneskiltet i kurven ved døra.</source>
+        <translation>Takk for besøket! Legg gjerne namneskiltet i korga ved døra.</translation>
+    </message>
+    <message>
+        <source>Velkommen, %1!</source>
+        <translation>Velkomen, %1!</translation>
+    </message>
+    <message>
+        <source>Du er sjekket inn kl. %1.</source>
+        <translation>Du er sjekka inn kl. %1.</translation>
+    </message>
+    <message>
+        <source>Vi har sagt fra til %1 at du er her.</source>
+        <translation>Vi har sagt frå til %1 at du er her.</translation>
+    </message>
+    <message>
+        <source>Vi sier fra til %1 så snart skjermen får kontakt med nettet igjen.</source>
+        <translation>Vi seier frå til %1 så snart skjermen får kontakt med nettet att.</translation>
+    </message>
+    <message>
+        <source>Vi fikk ikke sagt fra til %1. Spør i resepsjonen.</source>
+        <translation>Vi fekk ikkje sagt frå til %1. Spør i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Ta navneskiltet ditt fra skriveren. Skann QR-koden på det når du går.</source>
+        <translation>Ta namneskiltet ditt frå skrivaren. Skann QR-koden på det når du går.</translation>
+    </message>
+    <message>
+        <source>Navneskiltet ble ikke skrevet ut. Spør i resepsjonen om et skilt.</source>
+        <translation>Namneskiltet vart ikkje skrive ut. Spør i resepsjonen om eit skilt.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestHostScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Hvem skal du besøke?</source>
+        <translation>Kven skal du vitje?</translation>
+    </message>
+    <message>
+        <source>Fornavn eller etternavn</source>
+        <translation>Førenamn eller etternamn</translation>
+    </message>
+    <message>
+        <source>Navnet på verten din</source>
+        <translation>Namnet på verten din</translation>
+    </message>
+    <message>
+        <source>Skriv minst to bokstaver av navnet til den du skal besøke</source>
+        <translation>Skriv minst to bokstavar av namnet til den du skal vitje</translation>
+    </message>
+    <message>
+        <source>Ingen treff. Sjekk navnet, eller spør i resepsjonen.</source>
+        <translation>Ingen treff. Sjekk namnet, eller spør i resepsjonen.</translation>
+    </message>
+    <message>
+        <source>Trykk på den du skal besøke</source>
+        <translation>Trykk på den du skal vitje</translation>
+    </message>
+</context>
+<context>
+    <name>GuestTextScreen</name>
+    <message>
+        <source>Tilbake</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Hopp over</source>
+        <translation>Hopp over</translation>
+    </message>
+    <message>
+        <source>Neste</source>
+        <translation>Neste</translation>
+    </message>
+    <message>
+        <source>krøllalfa</source>
+        <translation>krøllalfa</translation>
+    </message>
+    <message>
+        <source>punktum</source>
+        <translation>punktum</translation>
+    </message>
+    <message>
+        <source>apostrof</source>
+        <translation>apostrof</translation>
+    </message>
+    <message>
+        <source>pluss</source>
+        <translation>pluss</translation>
+    </message>
+    <message>
+        <source>understrek</source>
+        <translation>understrek</translation>
+    </message>
+    <message>
+        <source>og-tegn</source>
+        <translation>og-teikn</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1557,14 @@
     <message>
         <source>Ledige pulter nå: %1</source>
         <translation>Ledige pultar no: %1</translation>
+    </message>
+    <message>
+        <source>Jeg er gjest</source>
+        <translation>Eg er gjest</translation>
+    </message>
+    <message>
+        <source>Sjekk inn som gjest og si fra til den du skal besøke</source>
+        <translation>Sjekk inn som gjest og sei frå til den du skal vitje</translation>
     </message>
 </context>
 <context>

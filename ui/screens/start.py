@@ -42,6 +42,8 @@ class StartScreen(QWidget):
     """The visitor tapped "Sjekk inn med navn"."""
     desk_map_requested = Signal()
     """The visitor tapped "Finn ledig pult"."""
+    guest_requested = Signal()
+    """The visitor tapped "Jeg er gjest"."""
     first_painted = Signal()
     """The screen was painted for the first time (the kiosk is up)."""
     language_chosen = Signal(str)
@@ -81,6 +83,9 @@ class StartScreen(QWidget):
         self.desk_button = QPushButton(self)
         self.desk_button.setProperty("scale", "large")
         self.desk_button.clicked.connect(self.desk_map_requested)
+        self.guest_button = QPushButton(self)
+        self.guest_button.setProperty("scale", "large")
+        self.guest_button.clicked.connect(self.guest_requested)
         self.free_label = QLabel(self)
         self.free_label.setObjectName("freeDesks")
         self.free_label.setWordWrap(True)
@@ -132,6 +137,7 @@ class StartScreen(QWidget):
         beside.addWidget(self.free_label)
         beside.addWidget(self.here_today)
         desks.addLayout(beside, 1)
+        desks.addWidget(self.guest_button)
 
         sync = QHBoxLayout()
         sync.setSpacing(12)
@@ -191,10 +197,12 @@ class StartScreen(QWidget):
         self.name_button.setText(self.tr("Sjekk inn med navn"))
         self.hint.setText(self.tr("Hold QR-koden mot skanneren"))
         self.desk_button.setText(self.tr("Finn ledig pult"))
+        self.guest_button.setText(self.tr("Jeg er gjest"))
         for button, description in (
             (self.qr_button, self.tr("Viser hvor du holder QR-koden")),
             (self.name_button, self.tr("Søk opp navnet ditt med tastaturet på skjermen")),
             (self.desk_button, self.tr("Viser kartet over pultene")),
+            (self.guest_button, self.tr("Sjekk inn som gjest og si fra til den du skal besøke")),
         ):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(description)
