@@ -9,6 +9,7 @@ from kiosk.central_client import CentralTransport, HttpCentralClient
 from kiosk.checkin import CheckinService
 from kiosk.clock import Clock, SystemClock
 from kiosk.desks import DeskService
+from kiosk.person_pins import PersonPins
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.settings import KioskSettings
 from kiosk.store import LocalStore
@@ -25,6 +26,7 @@ class KioskCore:
     checkin: CheckinService
     sync: SyncEngine
     desks: DeskService
+    pins: PersonPins
 
     @classmethod
     def open(
@@ -67,8 +69,16 @@ class KioskCore:
             on_recorded=sync.wake,
         )
         sync.add_data_listener(desks.data_changed)
+        sync.add_people_listener(checkin.people_changed)
+        checkin.add_checked_out_listener(desks.data_changed)  # a desk given back shows free
         return cls(
-            settings=settings, clock=clock, store=store, checkin=checkin, sync=sync, desks=desks
+            settings=settings,
+            clock=clock,
+            store=store,
+            checkin=checkin,
+            sync=sync,
+            desks=desks,
+            pins=PersonPins(store, clock),
         )
 
     def close(self) -> None:

@@ -53,6 +53,12 @@ class KioskSettings:
     # 8: an EAN-8 product code is the shortest thing a scanner types that still deserves an
     # answer ("that is not a pass"); shorter bursts are keys pressed by hand.
     scanner_min_length: int = _setting(8, "Fewest characters a scanner burst has")
+    name_checkin_without_pin: bool = _setting(
+        True,
+        "Check in by name without a PIN (the evacuation list would rather hold one too many); "
+        "check-out and desk claims by name always need the person's PIN",
+        flag=False,
+    )
     camera: str = _setting(
         "",
         "Camera for reading QR passes: its device id or part of its name "

@@ -1,0 +1,286 @@
+"""The kiosk's name search: an in-memory index of folded names, forgiving and hard to harvest.
+
+``CheckinService.search`` is its one caller. The index holds, per active person, the folded
+words of the name (``kiosk.names.fold``: æ→ae, ø/oe→o, å/aa→a), plus each double name joined
+("Anne-Lise" also as "annelise"), and answers a query by matching every query word against the
+start of some name word, in any order ("Nordmann Kari"); query words of four letters or more
+may also carry typos, scored by rapidfuzz's optimal-string-alignment distance (a swap of two
+letters is one edit) against name words cut to the query word's length (a partial word with a
+typo still matches).
+
+It must not be a browsable directory (``MAX_RESULTS``, and the rules in ``_search``):
+- two letters find only a name word of exactly those two letters ("Bo", "Li"), three only the
+  start of a name word, and either only when at most ``MAX_RESULTS`` people match; otherwise
+  the answer is "type more" with nobody in it;
+- a fuzzy match is kept only when it scores near the best match of the query (a score
+  cut-off), so a typo does not widen the list once the right name is found.
+
+Thread safety: the index is an immutable snapshot swapped whole; the sync thread builds the
+next one (``update``) while the GUI thread searches the current one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from kiosk.names import fold, words
+
+MIN_LETTERS = 2  # below this, nothing
+PREFIX_LETTERS = 3  # from here on, the start of a name word matches
+FUZZY_LETTERS = 4  # from here on, typos are forgiven and more than MAX_RESULTS may match
+MAX_RESULTS = 5
+MAX_QUERY_CHARS = 100
+_CUT_TO = 12  # fuzzy matching compares at most this many letters of a word
+# Score of one query word against one name word.
+_EXACT, _PREFIX, _FUZZY = 100, 90, 80
+_TYPO_COST = 15
+_KEEP_WITHIN = 20  # a result must score within this of the best result
+
+
+def typos_allowed(letters: int) -> int:
+    """Edits forgiven in a query word of ``letters`` letters."""
+    if letters < FUZZY_LETTERS:
+        return 0
+    return 1 if letters < 7 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedPerson:
+    person_id: str
+    sort_key: str
+    words: frozenset[str]  # folded name words and joined double names
+
+
+@dataclass(frozen=True)
+class NameMatches:
+    """What a query found: at most ``MAX_RESULTS`` person ids, best first; ``more`` when the
+    query matches more people than are given (the visitor should type more)."""
+
+    person_ids: tuple[str, ...]
+    more: bool
+
+
+def name_words(name: str, given_name: str) -> frozenset[str]:
+    """The words a person is found by: each name word, and each double name joined."""
+    found = set(words(name))
+    given = words(given_name)
+    family = words(name[len(given_name) :]) if given_name and name.startswith(given_name) else []
+    for part in (given, family):
+        if len(part) > 1:
+            found.add("".join(part))
+    return frozenset(found)
+
+
+@dataclass
+class _Snapshot:
+    people: dict[str, IndexedPerson]
+    by_word: dict[str, tuple[str, ...]]  # word -> person ids, in name order
+    _cut: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    _cut_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def build(cls, people: dict[str, IndexedPerson]) -> _Snapshot:
+        by_word: dict[str, list[str]] = {}
+        for person in sorted(people.values(), key=lambda p: (p.sort_key, p.person_id)):
+            for word in person.words:
+                by_word.setdefault(word, []).append(person.person_id)
+        snapshot = cls(people, {word: tuple(ids) for word, ids in by_word.items()})
+        for length in range(1, _CUT_TO + 2):  # here, off the GUI thread, not at a keystroke
+            snapshot.cut(length)
+        return snapshot
+
+    def cut(self, length: int) -> dict[str, tuple[str, ...]]:
+        """Name words cut to ``length`` letters (words at least that long) -> the whole words."""
+        table = self._cut.get(length)
+        if table is None:
+            with self._cut_lock:
+                table = self._cut.get(length)
+                if table is None:
+                    grouped: dict[str, list[str]] = {}
+                    for word in self.by_word:
+                        if len(word) >= length:
+                            grouped.setdefault(word[:length], []).append(word)
+                    table = {cut: tuple(found) for cut, found in grouped.items()}
+                    self._cut[length] = table
+        return table
+
+    def word_scores(self, term: str) -> dict[str, int]:
+        """Name words ``term`` matches, with their scores."""
+        scores: dict[str, int] = {}
+        if term in self.by_word:
+            scores[term] = _EXACT
+        if len(term) < 2:
+            return scores
+        length = min(len(term), _CUT_TO)
+        for word in self.cut(length).get(term[:length], ()):
+            if word.startswith(term) and word not in scores:
+                scores[word] = _PREFIX
+        allowed = typos_allowed(len(term))
+        if not allowed:
+            return scores
+        if scores:  # the word is there as typed: typos would only widen the list
+            return scores
+        cut_term = term[:_CUT_TO]
+        for cut_length in {max(1, length - 1), length, length + 1}:
+            table = self.cut(cut_length)
+            for cut, distance, _ in process.extract_iter(
+                cut_term, table.keys(), scorer=OSA.distance, score_cutoff=allowed
+            ):
+                # A typo scores less, and a little less again when the lengths differ.
+                score = _FUZZY - _TYPO_COST * int(distance) - (cut_length != length) * 5
+                for word in table[cut]:
+                    if scores.get(word, 0) < score:
+                        scores[word] = score
+        return scores
+
+
+class NameIndex:
+    """Folded names of the active people, searched in memory.
+
+    ``load`` reads everyone (through ``read_all``); ``update`` re-reads the given people
+    (through ``read_some``) after the feed changed them. Both may run on any thread."""
+
+    def __init__(
+        self,
+        read_all: Callable[[], Iterable[tuple[str, str, str, str]]],
+        read_some: Callable[[Iterable[str]], Iterable[tuple[str, str, str, str]]],
+    ) -> None:
+        """The readers give (id, name, given name, sort key) of active people."""
+        self._read_all, self._read_some = read_all, read_some
+        self._snapshot: _Snapshot | None = None
+        self._load_lock = threading.Lock()
+
+    @staticmethod
+    def _person(row: tuple[str, str, str, str]) -> IndexedPerson:
+        person_id, name, given_name, sort_key = row
+        return IndexedPerson(person_id, sort_key, name_words(name, given_name))
+
+    def load(self) -> None:
+        """(Re)build the whole index from the store."""
+        with self._load_lock:
+            people = {row[0]: self._person(row) for row in self._read_all()}
+            self._snapshot = _Snapshot.build(people)
+
+    def update(self, person_ids: Iterable[str]) -> None:
+        """Re-read these people (added, changed, deactivated or deleted) into the index."""
+        ids = set(person_ids)
+        if not ids:
+            return
+        with self._load_lock:
+            current = self._snapshot
+            if current is None:
+                return  # not built yet: the first search reads everyone
+            people = dict(current.people)
+            for person_id in ids:
+                people.pop(person_id, None)
+            for row in self._read_some(ids):
+                people[row[0]] = self._person(row)
+            self._snapshot = _Snapshot.build(people)
+
+    def _current(self) -> _Snapshot:
+        snapshot = self._snapshot
+        if snapshot is None:
+            self.load()
+            snapshot = self._snapshot
+            assert snapshot is not None
+        return snapshot
+
+    def __len__(self) -> int:
+        return len(self._current().people)
+
+    def search(self, query: str) -> NameMatches:
+        return _search(self._current(), query[:MAX_QUERY_CHARS])
+
+
+def _search(index: _Snapshot, query: str) -> NameMatches:
+    terms = words(query)
+    # Letters as typed: "æ" is one letter though it folds to "ae".
+    letters = sum(ch.isalpha() for ch in query)
+    if letters < MIN_LETTERS or not terms:
+        return NameMatches((), False)
+    if letters < FUZZY_LETTERS:
+        return _short_search(index, terms, letters)
+    return _long_search(index, terms)
+
+
+def _short_search(index: _Snapshot, terms: list[str], letters: int) -> NameMatches:
+    """Two or three letters: one word, matched exactly (two letters) or as the start of a
+    name word (three), and only when it points at few people. Otherwise "type more", naming
+    no one."""
+    if len(terms) > 1:
+        return NameMatches((), True)
+    (term,) = terms
+    if letters < PREFIX_LETTERS:
+        found = set(index.by_word.get(term, ()))
+    else:
+        found = set()
+        for word in index.word_scores(term):
+            found.update(index.by_word[word])
+    if len(found) > MAX_RESULTS:
+        return NameMatches((), True)
+    ordered = sorted(found, key=lambda pid: (index.people[pid].sort_key, pid))
+    return NameMatches(tuple(ordered), False)
+
+
+def _long_search(index: _Snapshot, terms: list[str]) -> NameMatches:
+    """Four letters or more: the best few of everyone the query words match."""
+    # Every query word must match some name word; one-letter words only narrow down.
+    nothing = NameMatches((), False)
+    generating = [term for term in terms if len(term) >= 2]
+    narrowing = [term for term in terms if len(term) < 2]
+    if not generating:  # initials only ("k n o"): too little to name anyone
+        return NameMatches((), True)
+    per_term = [index.word_scores(term) for term in generating]
+    if any(not scores for scores in per_term):
+        return nothing
+    # The score cut-off, per query word: only name words near its best match go on.
+    per_term = [
+        {word: score for word, score in scores.items() if score >= max(scores.values()) - 15}
+        for scores in per_term
+    ]
+    # Start from the query word that matches the fewest people.
+    reach = [sum(len(index.by_word[word]) for word in scores) for scores in per_term]
+    order = sorted(range(len(generating)), key=reach.__getitem__)
+    first = per_term[order[0]]
+    candidates: dict[str, int] = {}
+    for word, score in sorted(first.items(), key=lambda item: -item[1]):
+        for person_id in index.by_word[word]:
+            if candidates.get(person_id, -1) < score:
+                candidates[person_id] = score
+    for position in order[1:]:
+        scores = per_term[position]
+        kept: dict[str, int] = {}
+        for person_id, total in candidates.items():
+            best = max((scores.get(word, 0) for word in index.people[person_id].words), default=0)
+            if best:
+                kept[person_id] = total + best
+        candidates = kept
+    if narrowing:
+        candidates = {
+            person_id: total
+            for person_id, total in candidates.items()
+            if all(
+                any(word.startswith(term) for word in index.people[person_id].words)
+                for term in narrowing
+            )
+        }
+    if not candidates:
+        return nothing
+    best = max(candidates.values())
+    floor = best - _KEEP_WITHIN * len(generating)
+    kept_ids = [pid for pid, total in candidates.items() if total >= floor]
+    top = heapq.nsmallest(
+        MAX_RESULTS, kept_ids, key=lambda pid: (-candidates[pid], index.people[pid].sort_key, pid)
+    )
+    return NameMatches(tuple(top), len(kept_ids) > MAX_RESULTS)
+
+
+def sort_key(name: str) -> str:
+    """How results of equal score are ordered: by the folded name."""
+    return fold(name)
