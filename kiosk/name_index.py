@@ -55,6 +55,7 @@ class IndexedPerson:
     person_id: str
     sort_key: str
     words: frozenset[str]  # folded name words and joined double names
+    initials: frozenset[str]  # the first letter of each
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def name_words(name: str, given_name: str) -> frozenset[str]:
 class _Snapshot:
     people: dict[str, IndexedPerson]
     by_word: dict[str, tuple[str, ...]]  # word -> person ids, in name order
+    sort_keys: dict[str, str]  # person id -> sort key
+    by_initial: dict[str, frozenset[str]]  # a letter -> people with a name word starting so
     _cut: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     _cut_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -90,7 +93,17 @@ class _Snapshot:
         for person in sorted(people.values(), key=lambda p: (p.sort_key, p.person_id)):
             for word in person.words:
                 by_word.setdefault(word, []).append(person.person_id)
-        snapshot = cls(people, {word: tuple(ids) for word, ids in by_word.items()})
+        snapshot = cls(
+            people,
+            {word: tuple(ids) for word, ids in by_word.items()},
+            {pid: person.sort_key for pid, person in people.items()},
+            {
+                letter: frozenset(
+                    pid for pid, person in people.items() if letter in person.initials
+                )
+                for letter in {letter for person in people.values() for letter in person.initials}
+            },
+        )
         for length in range(1, _CUT_TO + 2):  # here, off the GUI thread, not at a keystroke
             snapshot.cut(length)
         return snapshot
@@ -159,7 +172,8 @@ class NameIndex:
     @staticmethod
     def _person(row: tuple[str, str, str, str]) -> IndexedPerson:
         person_id, name, given_name, sort_key = row
-        return IndexedPerson(person_id, sort_key, name_words(name, given_name))
+        found = name_words(name, given_name)
+        return IndexedPerson(person_id, sort_key, found, frozenset(word[0] for word in found))
 
     def load(self) -> None:
         """(Re)build the whole index from the store."""
@@ -244,41 +258,67 @@ def _long_search(index: _Snapshot, terms: list[str]) -> NameMatches:
         {word: score for word, score in scores.items() if score >= max(scores.values()) - 15}
         for scores in per_term
     ]
-    # Start from the query word that matches the fewest people.
+    if len(per_term) == 1 and not narrowing:
+        return _best_of_one_word(index, per_term[0])
+    # Who matches every query word: from the word that reaches the fewest people, intersect
+    # with a word of similar reach, or look at each person's words when a word reaches many.
+    people = index.people
     reach = [sum(len(index.by_word[word]) for word in scores) for scores in per_term]
-    order = sorted(range(len(generating)), key=reach.__getitem__)
-    first = per_term[order[0]]
-    candidates: dict[str, int] = {}
-    for word, score in sorted(first.items(), key=lambda item: -item[1]):
-        for person_id in index.by_word[word]:
-            if candidates.get(person_id, -1) < score:
-                candidates[person_id] = score
+    order = sorted(range(len(per_term)), key=reach.__getitem__)
+    found: set[str] = set().union(*(index.by_word[word] for word in per_term[order[0]]))
     for position in order[1:]:
         scores = per_term[position]
-        kept: dict[str, int] = {}
-        for person_id, total in candidates.items():
-            best = max((scores.get(word, 0) for word in index.people[person_id].words), default=0)
-            if best:
-                kept[person_id] = total + best
-        candidates = kept
-    if narrowing:
-        candidates = {
-            person_id: total
-            for person_id, total in candidates.items()
-            if all(
-                any(word.startswith(term) for word in index.people[person_id].words)
-                for term in narrowing
-            )
-        }
-    if not candidates:
+        if reach[position] <= 4 * len(found):
+            found &= set().union(*(index.by_word[word] for word in scores))
+        else:
+            found = {pid for pid in found if not scores.keys().isdisjoint(people[pid].words)}
+    for term in narrowing:
+        found &= index.by_initial.get(term, frozenset())
+    if not found:
         return nothing
-    best = max(candidates.values())
-    floor = best - _KEEP_WITHIN * len(generating)
-    kept_ids = [pid for pid, total in candidates.items() if total >= floor]
-    top = heapq.nsmallest(
-        MAX_RESULTS, kept_ids, key=lambda pid: (-candidates[pid], index.people[pid].sort_key, pid)
-    )
-    return NameMatches(tuple(top), len(kept_ids) > MAX_RESULTS)
+    # Scores per query word, as maps person -> score of their best word (built in C: higher
+    # scores written last), then summed per person in columns.
+    columns = []
+    ids = list(found)
+    for scores in per_term:
+        best_of: dict[str, int] = {}
+        for word, score in sorted(scores.items(), key=lambda item: item[1]):
+            best_of.update(dict.fromkeys(index.by_word[word], score))
+        columns.append(map(best_of.__getitem__, ids))
+    totals = list(map(sum, zip(*columns, strict=True)))
+    floor = max(totals) - _KEEP_WITHIN * len(per_term)
+    kept = [
+        (-total, key, pid)
+        for total, key, pid in zip(totals, map(index.sort_keys.__getitem__, ids), ids, strict=True)
+        if total >= floor
+    ]
+    top = heapq.nsmallest(MAX_RESULTS, kept)
+    return NameMatches(tuple(pid for _, _, pid in top), len(kept) > MAX_RESULTS)
+
+
+def _best_of_one_word(index: _Snapshot, scores: dict[str, int]) -> NameMatches:
+    """One query word: the people of its best-scoring name words, in name order, lazily (the
+    word's lists are in name order already, so a merge yields the first few at once)."""
+    people = index.people
+    best = max(scores.values())
+    levels = sorted({score for score in scores.values() if score >= best - _KEEP_WITHIN})
+    chosen: list[str] = []
+    seen: set[str] = set()
+    more = False
+    for level in reversed(levels):
+        lists = [index.by_word[word] for word, score in scores.items() if score == level]
+        merged = heapq.merge(*lists, key=lambda pid: (people[pid].sort_key, pid))
+        for person_id in merged:
+            if person_id in seen:
+                continue
+            if len(chosen) == MAX_RESULTS:
+                more = True
+                break
+            seen.add(person_id)
+            chosen.append(person_id)
+        if more:
+            break
+    return NameMatches(tuple(chosen), more)
 
 
 def sort_key(name: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from central.cli import person_pin
 from central.cli.context import require_site, transaction
 from central.cli.tables import print_table
 from central.db.models import Person
@@ -20,6 +21,7 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     listing.add_argument("--site", required=True)
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(command=_person_list)
+    person_pin.add_command(person, database)
 
 
 def _person_list(args: argparse.Namespace) -> int:

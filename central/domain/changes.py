@@ -147,6 +147,8 @@ def person_data(person: Person) -> PersonData:
         site=person.site,
         kind=person.kind,
         active=person.active,
+        organisation_short=person.organisation.short_name if person.organisation else None,
+        pin_hash=person.pin_hash,
     )
 
 
