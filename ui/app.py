@@ -23,13 +23,17 @@ from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
 from ui.name_search_flow import NameSearchFlow
 from ui.narration import Narration
+from ui.pin_flow import PinFlow
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
+from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
+from ui.screens.name_action import NameActionScreen
 from ui.screens.name_search import NameSearchScreen
+from ui.screens.pin_pad import PinPadScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.screens.start import StartScreen
@@ -88,6 +92,7 @@ def build_window(
     # The flows, each with its screens. Scans go to the first flow that takes them: the desk
     # flow only while it waits for "who are you?", the check-in flow takes every other one.
     names = NameSearchFlow(NameSearchScreen(core.checkin))
+    pin = PinFlow(core.pins, PinPadScreen(), messages, guard)  # before acting in a name
     desk_bridge = DeskStatusBridge()
     desk_preview = MapView(interactive=False)
     desk_preview.setFixedHeight(220)
@@ -99,6 +104,7 @@ def build_window(
         names=names,
         floor_map=FloorMapScreen(core.desks),
         identify=DeskIdentifyScreen(),
+        pin=pin,
         needs=DeskNeedsScreen(),
         preview=desk_preview,
         statuses=desk_bridge,
@@ -114,6 +120,10 @@ def build_window(
             sound if sound is not None else ReadSound(),
         ),
         confirm=ConfirmScreen(),
+        pin=pin,
+        name_action=NameActionScreen(),
+        checkout=CheckoutScreen(),
+        name_checkin_without_pin=settings.name_checkin_without_pin,
         desks=core.desks,
     )
     result_screen = ResultScreen(settings.confirmation_s, desk_map=desk_preview)
@@ -126,7 +136,7 @@ def build_window(
     )
     # The language first: when the start screen shows, the default language is back before the
     # other flows reset their screens.
-    for flow in (LanguageFlow(languages), names, results, desk_flow, checkin_flow):
+    for flow in (LanguageFlow(languages), names, pin, results, desk_flow, checkin_flow):
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
 

@@ -40,6 +40,8 @@ class StartScreen(QWidget):
     """The visitor tapped "Sjekk inn med navn"."""
     desk_map_requested = Signal()
     """The visitor tapped "Finn ledig pult"."""
+    checkout_requested = Signal()
+    """The visitor tapped "Sjekk ut"."""
     first_painted = Signal()
     """The screen was painted for the first time (the kiosk is up)."""
     language_chosen = Signal(str)
@@ -71,6 +73,8 @@ class StartScreen(QWidget):
         self.qr_button.clicked.connect(self.qr_help_requested)
         self.name_button = self._big_button()
         self.name_button.clicked.connect(self.name_search_requested)
+        self.checkout_button = self._big_button()
+        self.checkout_button.clicked.connect(self.checkout_requested)
 
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
@@ -118,6 +122,7 @@ class StartScreen(QWidget):
         buttons.setSpacing(40)
         buttons.addWidget(self.qr_button)
         buttons.addWidget(self.name_button)
+        buttons.addWidget(self.checkout_button)
 
         desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
@@ -179,12 +184,14 @@ class StartScreen(QWidget):
         self.subtitle.setText(self.tr("Sjekk inn når du kommer, og sjekk ut når du går."))
         self.qr_button.setText(self.tr("Sjekk inn med QR-kode"))
         self.name_button.setText(self.tr("Sjekk inn med navn"))
+        self.checkout_button.setText(self.tr("Sjekk ut"))
         self.hint.setText(self.tr("Hold QR-koden mot skanneren"))
         self.desk_button.setText(self.tr("Finn ledig pult"))
         for button, description in (
             (self.qr_button, self.tr("Viser hvor du holder QR-koden")),
             (self.name_button, self.tr("Søk opp navnet ditt med tastaturet på skjermen")),
             (self.desk_button, self.tr("Viser kartet over pultene")),
+            (self.checkout_button, self.tr("Med passet, eller med navnet og PIN-koden din")),
         ):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(description)
