@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -71,6 +73,8 @@ class CheckinService:
         self._on_recorded = on_recorded
         self._checked_out_listeners: list[Callable[[], None]] = []
         self.names = NameIndex(self._read_all_names, self._read_names)
+        self._warming: threading.Thread | None = None
+        self._names_changed_at = 0.0
 
     def add_checked_out_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` runs after a check-out here (it may have given back a desk)."""
@@ -95,9 +99,32 @@ class CheckinService:
                 found += [(pid, name, given) for pid, name, given in rows]
         return ((pid, name, given, sort_key(name)) for pid, name, given in found)
 
+    def warm_up_names(self, after_quiet_s: float = 0.0) -> None:
+        """Build the name search's index on a thread of its own (at start-up, and after a big
+        batch of people), so the first letter typed does not wait for it. With
+        ``after_quiet_s``, it waits until no batch came for that long (a first sync)."""
+        self._names_changed_at = time.monotonic()
+        if self._warming is not None and self._warming.is_alive():
+            return
+
+        def load() -> None:
+            while (quiet := time.monotonic() - self._names_changed_at) < after_quiet_s:
+                time.sleep(after_quiet_s - quiet)
+            try:
+                self.names.load()
+            except Exception:
+                log.exception("kiosk: the name index could not be built; the first search will")
+
+        self._warming = threading.Thread(target=load, name="name-index", daemon=True)
+        self._warming.start()
+
     def people_changed(self, person_ids: Iterable[str]) -> None:
-        """The feed added, changed or removed these people: the name search follows."""
+        """The feed added, changed or removed these people: the name search follows (a big
+        batch drops the index; it is built again once the batches stop)."""
+        loaded = self.names.loaded
         self.names.update(person_ids)
+        if loaded and not self.names.loaded:
+            self.warm_up_names(after_quiet_s=2.0)
 
     def identify_pass(self, text: str) -> Identification:
         """Verify a scanned pass offline. Raises PassError or NotReady; records nothing."""

@@ -218,3 +218,56 @@ def test_the_core_gives_masked_people_with_ids_and_the_short_organisation(
         assert core.checkin.search("nordmann", limit=0) == []
     finally:
         core.close()
+
+
+def test_a_patched_index_answers_as_one_built_afresh() -> None:
+    found = people(600)
+    rows = {p.id: (p.id, p.name, p.given_name, sort_key(p.name)) for p in found}
+    index = NameIndex(lambda: list(rows.values()), lambda ids: [rows[i] for i in ids if i in rows])
+    index.load()
+    changed = []
+    for n, pid in enumerate(list(rows)[::37]):
+        if n % 3 == 0:
+            del rows[pid]  # left, or deactivated
+        else:
+            name = f"Ny{n} Navnesen-Qvist" if n % 3 == 1 else "Kari Nordmann"
+            rows[pid] = (pid, name, name.split()[0], sort_key(name))
+        changed.append(pid)
+    rows["brand-new"] = ("brand-new", "Zelda Øyen", "Zelda", sort_key("Zelda Øyen"))
+    index.update([*changed, "brand-new"])
+    assert index.loaded  # a few people: patched, not dropped
+    fresh = index_of([])
+    fresh._read_all = lambda: list(rows.values())  # type: ignore[method-assign]
+    fresh.load()
+    for query in (
+        "kari",
+        "kari nordmann",
+        "navnesen",
+        "qvist ny",
+        "zelda",
+        "oyen",
+        "sindre",
+        "torbjorn haegeland",
+        "anne lise",
+        "ny1",
+        "bo",
+        "ze",
+        "zel",
+    ):
+        assert index.search(query) == fresh.search(query), query
+
+
+def test_a_big_batch_drops_the_index_and_the_next_search_builds_it_once() -> None:
+    found = people(3000)
+    rows = {p.id: (p.id, p.name, p.given_name, sort_key(p.name)) for p in found}
+    reads: list[int] = []
+
+    def read_all() -> list[tuple[str, str, str, str]]:
+        reads.append(1)
+        return list(rows.values())
+
+    index = NameIndex(read_all, lambda ids: [rows[i] for i in ids if i in rows])
+    index.load()
+    index.update(list(rows)[:2500])  # a first sync's page, an import
+    assert not index.loaded
+    assert index.search("Sindre Østebø").person_ids and len(reads) == 2

@@ -73,7 +73,9 @@ class StartScreen(QWidget):
         self.qr_button.clicked.connect(self.qr_help_requested)
         self.name_button = self._big_button()
         self.name_button.clicked.connect(self.name_search_requested)
-        self.checkout_button = self._big_button()
+        self.checkout_button = QPushButton(self)  # beside "Finn ledig pult": the row has room
+        self.checkout_button.setProperty("role", "primary")
+        self.checkout_button.setProperty("scale", "large")
         self.checkout_button.clicked.connect(self.checkout_requested)
 
         self.hint = QLabel(self)
@@ -122,10 +124,10 @@ class StartScreen(QWidget):
         buttons.setSpacing(40)
         buttons.addWidget(self.qr_button)
         buttons.addWidget(self.name_button)
-        buttons.addWidget(self.checkout_button)
 
         desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
+        desks.addWidget(self.checkout_button)
         desks.addWidget(self.desk_button)
         desks.addWidget(self.free_label, 1)
 
