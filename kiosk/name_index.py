@@ -70,9 +70,10 @@ class NameMatches:
 
 def name_words(name: str, given_name: str) -> frozenset[str]:
     """The words a person is found by: each name word, and each double name joined."""
-    found = set(words(name))
-    given = words(given_name)
-    family = words(name[len(given_name) :]) if given_name and name.startswith(given_name) else []
+    all_words = words(name)
+    found = set(all_words)
+    given = words(given_name) if given_name and name.startswith(given_name) else []
+    family = all_words[len(given) :] if given else []
     for part in (given, family):
         if len(part) > 1:
             found.add("".join(part))

@@ -122,7 +122,7 @@ def test_a_generated_pin_is_printed_once_and_a_reset_replaces_it(
 def test_a_bad_pin_or_person_is_a_clear_message_and_changes_nothing(
     ready: str, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, "person", "pin", *argv, "--database-url", ready)
+    code, _, err = run(capsys, "person", "pin", *argv, "--database-url", ready)
     assert code != 0 and message in err and "Traceback" not in err
     assert kari(ready)[0] is None
 

@@ -25,6 +25,7 @@ from ui import theme
 
 PIN_MAX_DIGITS = 6
 PIN_MIN_DIGITS = 4
+_PAD_KEY_WIDTH = 168  # three keys a row, wide enough for "⌫ Slett" in large text
 
 
 class PinPadScreen(QWidget):
@@ -58,7 +59,6 @@ class PinPadScreen(QWidget):
             Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
         )
         self.field.setMaximumWidth(360)
-        self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
@@ -72,7 +72,7 @@ class PinPadScreen(QWidget):
             button = QPushButton(digit, self)
             button.setProperty("role", "key")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
-            button.setMinimumSize(theme.KEY_SIZE + 24, theme.KEY_SIZE)
+            button.setMinimumSize(_PAD_KEY_WIDTH, theme.KEY_SIZE)
             button.setAccessibleName(digit)
             button.clicked.connect(lambda _checked=False, d=digit: self.type_digit(d))
             row, column = (index // 3, index % 3) if digit != "0" else (3, 1)
@@ -81,14 +81,17 @@ class PinPadScreen(QWidget):
         self.delete_button = QPushButton(self)
         self.delete_button.setProperty("role", "key")
         self.delete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.delete_button.setMinimumSize(theme.KEY_SIZE + 24, theme.KEY_SIZE)
+        self.delete_button.setMinimumSize(_PAD_KEY_WIDTH, theme.KEY_SIZE)
         self.delete_button.clicked.connect(self.field.backspace)
         pad.addWidget(self.delete_button, 3, 0)
         self.ok_button = QPushButton(self)
         self.ok_button.setProperty("role", "primary")
-        self.ok_button.setMinimumSize(theme.KEY_SIZE + 24, theme.KEY_SIZE)
+        self.ok_button.setMinimumSize(_PAD_KEY_WIDTH, theme.KEY_SIZE)
         self.ok_button.clicked.connect(self.submit)
         pad.addWidget(self.ok_button, 3, 2)
+        for column in range(3):
+            pad.setColumnStretch(column, 1)
+            pad.setColumnMinimumWidth(column, _PAD_KEY_WIDTH)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setProperty("scale", "large")
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -115,7 +118,6 @@ class PinPadScreen(QWidget):
         layout.addWidget(self.cancel_button)
         layout.addStretch(1)
         self.retranslate()
-        self._typed("")
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes)."""
@@ -177,9 +179,6 @@ class PinPadScreen(QWidget):
             return
         self.field.clear()
         self.pin_entered.emit(pin)
-
-    def _typed(self, text: str) -> None:
-        self.ok_button.setEnabled(len(text) >= PIN_MIN_DIGITS)
 
     def spoken_text(self) -> str:
         parts = [self.heading.text(), self.who.text().replace(" · ", ", "), self._problem]
