@@ -162,3 +162,39 @@ def test_a_pass_issued_with_a_new_pin_shows_it_on_the_pdf_and_once_on_screen(
     # Without --new-pin a pass shows no PIN and the stored one stays.
     run(capsys, "pass", "issue", "--person", KARI_EMAIL, "--database-url", ready)
     assert verify_pin(pin, kari(ready)[0])
+
+
+def test_a_sheet_with_new_pins_gives_each_person_on_it_a_pin(
+    ready: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cards: list[pass_sheets.Card] = []
+    sheet_pages = pass_sheets.sheet_pages
+    monkeypatch.setattr(
+        pass_sheets, "sheet_pages", lambda given: cards.extend(given) or sheet_pages(given)
+    )
+    pdf = tmp_path / "nav.pdf"
+    code, out, err = run(
+        capsys,
+        "pass",
+        "sheet",
+        "--site",
+        "lyngdal",
+        "--organisation",
+        "NAV",
+        "--new-pins",
+        "--pdf",
+        str(pdf),
+        "--database-url",
+        ready,
+    )
+    assert (code, err) == (0, "") and "PIN" not in out  # on the sheet only
+    assert cards
+    engine = make_engine(ready)
+    try:
+        with session_factory(engine)() as session:
+            for card in cards:
+                [pin] = re.findall(r": (\d{6})$", card.lines[-1])
+                person = session.scalars(select(Person).where(Person.name == card.name)).first()
+                assert person is not None and verify_pin(pin, person.pin_hash)
+    finally:
+        engine.dispose()

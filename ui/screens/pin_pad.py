@@ -25,7 +25,7 @@ from ui import theme
 
 PIN_MAX_DIGITS = 6
 PIN_MIN_DIGITS = 4
-_PAD_KEY_WIDTH = 168  # three keys a row, wide enough for "⌫ Slett" in large text
+_PAD_KEY_WIDTH = 168  # at least; the keys share the middle of the screen
 
 
 class PinPadScreen(QWidget):
@@ -97,9 +97,11 @@ class PinPadScreen(QWidget):
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.cancel_button.clicked.connect(self.cancelled)
 
+        for button in [*self.digit_buttons.values(), self.delete_button, self.ok_button]:
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         centred = QHBoxLayout()
         centred.addStretch(1)
-        centred.addLayout(pad)
+        centred.addLayout(pad, 8)  # the keys take most of the width (room for large text)
         centred.addStretch(1)
         field_row = QHBoxLayout()
         field_row.addStretch(1)
