@@ -8,13 +8,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages: Qt's xcb platform (a real display), Qt Multimedia's libpulse, Xvfb and
 # xdotool for the end-to-end tests, ImageMagick's `import` for screenshots, espeak-ng to speak
-# when Qt has no speech engine.
+# when Qt has no speech engine, chromium for the API docs page test, cage (the Wayland kiosk
+# compositor) for the kiosk service's unit check, openbox and wmctrl for the lock-down test
+# (a real window manager asking the kiosk to close).
 SYSTEM_PACKAGES := xvfb xdotool x11-utils imagemagick libpulse0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core \
-	espeak-ng
+	espeak-ng chromium cage openbox wmctrl
 
-.PHONY: all demo test test-fast lint bench system-packages clean translations
+.PHONY: all demo test test-fast lint bench system-packages clean translations bundle \
+	install-kiosk-service
 
 # Translations: the sources are resources/translations/regionlab_<lang>.ts (bokmål is the
 # source language: its file holds plural forms only); the compiled .qm files go into the ui
@@ -67,7 +70,16 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy kiosk ui central
 
 test: system-packages $(STAMP) $(QM_FILES) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not bundle"
+	$(MAKE) bundle
+	REGIONLAB_BUNDLE_DIR=dist/regionlab-kiosk $(PY) -m pytest -m bundle tests/bundle
+
+# The kiosk as one folder (build.spec, PyInstaller): dist/regionlab-kiosk/regionlab-kiosk.
+# Check it with `dist/regionlab-kiosk/regionlab-kiosk --self-test`.
+bundle: $(STAMP) $(QM_FILES)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller build.spec
+	@du -sh dist/regionlab-kiosk
 
 # The quick loop while developing: no Qt, no processes, no PostgreSQL (tests/conftest.py fails
 # a test that starts a process or a Qt application without saying so in its markers).
@@ -77,8 +89,14 @@ test-fast: $(STAMP) $(QM_FILES)
 bench: system-packages $(STAMP)
 	$(PY) -m bench
 
+# ARGS go to the kiosk: `make demo ARGS=--windowed`. Ctrl+C stops it all.
 demo: system-packages $(STAMP) $(QM_FILES)
-	bash scripts/demo.sh
+	bash scripts/demo.sh $(ARGS)
+
+# The kiosk's systemd user service, for the user running make (docs/kiosk-service.md):
+# `make install-kiosk-service`, or `make install-kiosk-service VARIANT=cage` without a desktop.
+install-kiosk-service: $(STAMP) $(QM_FILES)
+	$(VENV)/bin/regionlab-kiosk --install-service$(if $(VARIANT),=$(VARIANT))
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data dist build .pytest_cache .mypy_cache .ruff_cache

@@ -198,6 +198,9 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
     print("  costliest imports before the first paint (python -X importtime, self ms):")
     for name, ms in startup.top_imports(PYTHON, args):
         print(f"    {ms:8.1f} ms  {name}", flush=True)
+    from bench.frozen_startup import bench_frozen_startup  # when `make bundle` built one
+
+    bench_frozen_startup(server, data_root, runs, report)
 
 
 def main(argv: list[str] | None = None) -> int:

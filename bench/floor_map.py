@@ -17,13 +17,13 @@ import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk.desks import Desk, DeskMode, DeskState, DeskStatus, Floor, Room
+from kiosk.resources import resource_path
 
-PLAN = Path(__file__).resolve().parents[1] / "resources" / "floorplans" / "lister-1-etasje.svg"
+PLAN = resource_path("resources", "floorplans", "lister-1-etasje.svg")
 STATES = list(DeskState)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kiosk import outbox
 from kiosk.clock import Clock
+from kiosk.closing import closed_out_at, last_closing, site_hours, still_in
 from kiosk.domain import (
     Identification,
     NotReady,
@@ -148,6 +149,7 @@ class CheckinService:
                 person=_summary(person, claims.person_id),
                 present=self._present(session, claims.person_id),
                 pass_id=claims.pass_id,
+                closed_out_at=self._closed_out_at(session, claims.person_id),
             )
 
     def check_in(
@@ -180,9 +182,24 @@ class CheckinService:
         people = [_summary(rows[pid], pid) for pid in ids if pid in rows and rows[pid].active]
         return NameResults(people, more=matches.more or len(ids) < len(matches.person_ids))
 
+    def present_in(self, session: Session, person_id: str) -> bool:
+        """``is_present`` in the caller's transaction."""
+        return self._present(session, person_id)
+
     def _present(self, session: Session, person_id: str) -> bool:
+        """In now: checked in, and not since ended by the site's closing (``kiosk.closing``)."""
         row = session.get(Presence, person_id)
-        return bool(row and row.checked_in)
+        if row is None:
+            return False
+        closed_at = last_closing(site_hours(session, self._site), self._clock.now())
+        return still_in(row.checked_in, row.at, closed_at)
+
+    def _closed_out_at(self, session: Session, person_id: str) -> datetime | None:
+        row = session.get(Presence, person_id)
+        if row is None:
+            return None
+        hours = site_hours(session, self._site)
+        return closed_out_at(hours, row.checked_in, row.at, self._clock.now())
 
     def _record(
         self, kind: EventType, person_id: str, method: CheckinMethod, pass_id: str | None

@@ -50,7 +50,6 @@ from kiosk.models import (
     FloorRow,
     OutboxEvent,
     Person,
-    Presence,
     RoomRow,
     SiteSettings,
 )
@@ -272,8 +271,7 @@ class DeskService:
                 return ClaimResult(ClaimOutcome.NOT_FREE, desk, None)
             until = verdict.until
             sent_ids = []
-            presence = session.get(Presence, person_id)
-            if presence is None or not presence.checked_in:
+            if not self._checkin.present_in(session, person_id):  # yesterday's closing ended it
                 sent_ids.append(
                     self._checkin.write(session, EventType.CHECK_IN, person_id, method, None, at)
                 )

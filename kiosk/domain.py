@@ -32,6 +32,8 @@ class Identification:
     person: PersonSummary
     present: bool
     pass_id: str
+    # Today's closing checked this person out at this time (they are not in now).
+    closed_out_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,14 @@ class KioskSettings:
         "Camera for reading QR passes: its device id or part of its name "
         "(empty: the system's default camera)",
     )
+    staff_pin_hash: str = _setting(
+        "",
+        "Hash of the staff PIN (kiosk.pin.hash_pin); set it with 'regionlab-kiosk --set-staff-pin'",
+        flag=False,
+    )
+    settings_file: Path | None = _setting(  # noqa: RUF009 (a Path is immutable)
+        None, "The settings file read at start; staff changes are written there", flag=False
+    )
 
     @property
     def database_path(self) -> Path:
@@ -101,7 +109,7 @@ def _coerce(name: str, kind: Any, raw: Any) -> Any:
             return int(raw)
         if kind in (float, "float"):
             return float(raw)
-        if kind in (Path, "Path"):
+        if kind in (Path, "Path", "Path | None"):
             return Path(str(raw)).expanduser()
         return str(raw)
     except (TypeError, ValueError) as exc:
@@ -114,7 +122,11 @@ def _flag(name: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="regionlab-kiosk", description="Check-in kiosk for RegionLab Lister."
+        prog="regionlab-kiosk",
+        description="Check-in kiosk for RegionLab Lister.",
+        epilog="Instead of starting the kiosk: --self-test (open every screen offscreen, exit 0 "
+        "or 1 with the reasons), --install-service[=cage] (the systemd user service), "
+        "--version, --tour DIR (every screen as PNG).",
     )
     parser.add_argument("--settings", type=Path, help="JSON settings file")
     for spec in fields(KioskSettings):
@@ -152,8 +164,9 @@ def load_settings(
         values.update(_read_settings_file(settings_file, kinds))
     values.update(env_values)
     values.update(cli_values)
+    values.pop("settings_file", None)  # where the file is, not something a file says
     coerced = {name: _coerce(name, kinds[name], raw) for name, raw in values.items()}
-    return replace(KioskSettings(), **coerced).validated()
+    return replace(KioskSettings(), **coerced, settings_file=settings_file).validated()
 
 
 def _read_settings_file(path: Path, kinds: Mapping[str, Any]) -> dict[str, Any]:
@@ -169,3 +182,27 @@ def _read_settings_file(path: Path, kinds: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise SettingsError(f"settings file {path}: unknown settings {', '.join(unknown)}")
     return data
+
+
+def save_settings(path: Path, **values: Any) -> None:
+    """Write ``values`` into the JSON settings file at ``path`` (created if missing), keeping
+    what else it holds. Written to a new file and renamed over the old one, readable by its
+    owner only (it may hold the staff PIN's hash)."""
+    kinds = {spec.name: spec.type for spec in fields(KioskSettings)}
+    unknown = sorted(set(values) - set(kinds))
+    if unknown:
+        raise SettingsError(f"unknown settings {', '.join(unknown)}")
+    data = _read_settings_file(path, kinds) if path.exists() else {}
+    data.update(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    partial.replace(path)
+
+
+def settings_path(settings: KioskSettings) -> Path:
+    """The file staff changes are written to: the one read at start, or the data folder's."""
+    return settings.settings_file or settings.data_dir / "settings.json"

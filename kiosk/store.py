@@ -31,12 +31,13 @@ from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, Programming
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import StoreError
+from kiosk.resources import resource_path
 
 __all__ = ["LocalStore", "StoreError"]
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = resource_path("kiosk", "migrations")
 # The newest migration's revision (tests/core/test_store_migrations.py holds it to Alembic's).
 SCHEMA_HEAD = "0003_person_pins"
 

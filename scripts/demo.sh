@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
 # `make demo`: a central store with the demo data on 127.0.0.1, and a kiosk connected to it.
-# Everything lives under data/demo/; run it again and it picks up where it left off.
+# The store's database is the one `regionlab-central` uses when given none, data/central.sqlite3
+# in this folder, so the README's operator commands work on the demo's store as they are. The
+# rest lives under data/demo/; run it again and it picks up where it left off. Ctrl+C stops it
+# all. Arguments go to the kiosk (`make demo ARGS=--windowed`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=.venv/bin/python
-DATA=${REGIONLAB_DEMO_DIR:-data/demo}
+ROOT=$PWD
+PY=$ROOT/.venv/bin/python
+# REGIONLAB_DEMO_WORKDIR: the folder whose data/ holds it all (the tests use a temporary one).
+cd "${REGIONLAB_DEMO_WORKDIR:-$ROOT}"
+DATA=data/demo
 PORT=${REGIONLAB_DEMO_PORT:-8470}
-mkdir -p "$DATA"
-DB="sqlite:///$(cd "$DATA" && pwd)/central.sqlite3"
+DB_FILE=$PWD/data/central.sqlite3
+DB="sqlite:///$DB_FILE"
 central() { "$PY" -m central.cli "$@"; }
 
+# Only our own store may answer on the port: with another program there (an older demo still
+# running, say) the kiosk would talk to it instead.
+if ! "$PY" -c "import socket as k,sys; s=k.socket(); s.setsockopt(k.SOL_SOCKET, k.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', int(sys.argv[1])))" "$PORT" 2>/dev/null; then
+	echo "demo: port $PORT on 127.0.0.1 is taken (another demo or store still running?)." >&2
+	echo "demo: stop that program, or choose another port: REGIONLAB_DEMO_PORT=8471 make demo" >&2
+	exit 1
+fi
+
+# A new store database starts a new demo: the tokens, pass and kiosk of an old one would not fit.
+[ -e "$DB_FILE" ] || rm -rf "$DATA"
+mkdir -p "$DATA"
 central init --demo --database-url "$DB"
 [ -s "$DATA/device-token" ] || central token create --database-url "$DB" \
 	--site lyngdal --role device --label "demo kiosk" >"$DATA/device-token"
@@ -23,11 +41,25 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 central serve --database-url "$DB" --host 127.0.0.1 --port "$PORT" >"$DATA/central.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do
-	"$PY" -c "import requests,sys; sys.exit(requests.get('http://127.0.0.1:$PORT/healthz', timeout=1).status_code != 200)" 2>/dev/null && break
+store=$!
+pids+=("$store")
+ready=0
+for _ in $(seq 150); do
+	if ! kill -0 "$store" 2>/dev/null; then
+		echo "demo: the central store did not start; its log ($DATA/central.log) ends:" >&2
+		tail -n 5 "$DATA/central.log" >&2
+		exit 1
+	fi
+	# Ours answers: it says so in its log (and whoever took the port since would have made it exit).
+	grep -q "Uvicorn running" "$DATA/central.log" &&
+		"$PY" -c "import requests,sys; sys.exit(requests.get('http://127.0.0.1:$PORT/healthz', timeout=1).status_code != 200)" 2>/dev/null &&
+		ready=1 && break
 	sleep 0.2
 done
+if [ "$ready" != 1 ]; then
+	echo "demo: the central store did not answer on port $PORT; see $DATA/central.log" >&2
+	exit 1
+fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 	export DISPLAY=:${REGIONLAB_DEMO_XVFB:-77}
@@ -42,6 +74,8 @@ cat <<TXT
 Central store: http://127.0.0.1:$PORT  (API docs: http://127.0.0.1:$PORT/docs)
 Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt)
 Who is in: curl -H "Authorization: Bearer \$(cat $DATA/admin-token)" http://127.0.0.1:$PORT/api/v1/sites/lyngdal/presence
+Operator commands, in another terminal in $PWD: .venv/bin/regionlab-central desk list --site lyngdal
+Stop the demo: Ctrl+C here.
 TXT
 
 "$PY" -m ui.main --central-url "http://127.0.0.1:$PORT" --site lyngdal \

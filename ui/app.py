@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.domain import SyncStatus
+from kiosk.evacuation import evacuation_list
+from kiosk.settings import save_settings, settings_path
 from ui import theme
 from ui.camera.decoder import FrameDecoder
 from ui.camera.sound import ReadSound, Sound
@@ -14,6 +16,7 @@ from ui.camera.source import CameraSource, FrameSource
 from ui.checkin_flow import CheckinFlow
 from ui.desk_flow import DeskFlow
 from ui.desk_status import DeskStatusBridge
+from ui.evacuation_print import PrinterFactory, system_printer
 from ui.gui_handoff import GuiHandoff
 from ui.i18n import Languages
 from ui.idle import IdleWatcher
@@ -24,21 +27,26 @@ from ui.minute_ticker import MinuteTicker
 from ui.name_search_flow import NameSearchFlow
 from ui.narration import Narration
 from ui.pin_flow import PinFlow
+from ui.restart import Quit, quit_event_loop
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
 from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
+from ui.screens.evacuation import EvacuationScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.name_action import NameActionScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.pin_pad import PinPadScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
+from ui.screens.staff import StaffScreen
+from ui.screens.staff_pin import StaffPinScreen
 from ui.screens.start import StartScreen
 from ui.sound import SoundCues, default_cues
 from ui.speech import LazySpeaker, Speaker
+from ui.staff_flow import StaffFlow
 from ui.time_display import Clock
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
@@ -58,6 +66,8 @@ def build_window(
     speaker: Speaker | None = None,
     cues: SoundCues | None = None,
     languages: Languages | None = None,
+    printer: PrinterFactory | None = None,
+    quit: Quit = quit_event_loop,
 ) -> MainWindow:
     """Build the kiosk window on ``core``. Needs a QApplication; does not start sync or show.
 
@@ -69,6 +79,8 @@ def build_window(
     ``cues`` play with each answer (default: ``resources/sounds/success.wav``/``failure.wav``);
     ``languages`` switches what the screens say (default: starting in the ``language``
     setting). The window owns it from here: closing the window removes its translators.
+    ``printer`` prints the evacuation list (default: the system's printer, else a PDF in the
+    data folder); ``quit`` ends the kiosk with an exit code (staff's exit and restart).
     """
     settings = core.settings
     # First: every screen is built in the kiosk's default language.
@@ -136,7 +148,20 @@ def build_window(
     )
     # The language first: when the start screen shows, the default language is back before the
     # other flows reset their screens.
-    for flow in (LanguageFlow(languages), names, pin, results, desk_flow, checkin_flow):
+    staff = StaffFlow(
+        pin_screen=StaffPinScreen(),
+        staff_screen=StaffScreen(),
+        evacuation_screen=EvacuationScreen(),
+        staff_pin_hash=lambda: core.settings.staff_pin_hash,
+        clock=core.clock,
+        sync=core.sync,
+        evacuation=lambda: evacuation_list(core.store, core.clock, settings.site),
+        languages=languages,
+        save_language=lambda code: save_settings(settings_path(settings), language=code),
+        printer=printer or system_printer(settings.data_dir / "evakueringsliste.pdf"),
+        quit=quit,
+    )
+    for flow in (LanguageFlow(languages), names, pin, results, desk_flow, checkin_flow, staff):
         window.add_flow(flow)
     window.setStyleSheet(theme.style_sheet())
 
@@ -147,6 +172,7 @@ def build_window(
     def show_sync_statuses(statuses: list[SyncStatus]) -> None:
         for status in statuses:
             start.set_sync_status(status)
+            staff.show_sync_status(status)
 
     sync_statuses: GuiHandoff[SyncStatus] = GuiHandoff(show_sync_statuses, window)
     core.sync.add_listener(sync_statuses.put)

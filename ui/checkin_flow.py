@@ -31,6 +31,7 @@ from kiosk.desks import DeskService
 from kiosk.domain import Identification, Outcome, PersonSummary, Recorded
 from kiosk.passes import PassError
 from kiosk.protocol import CheckinMethod
+from ui.closing_notice import ClosingNotice
 from ui.desk_texts import conflict_notice, todays_desk_line
 from ui.flow import Flow, Scans, ScreenHost
 from ui.messages import Message, MessageBridge, MessageKind
@@ -157,6 +158,7 @@ class CheckinFlow(Flow):
         self._checkin_without_pin = name_checkin_without_pin
         self._desks = desks  # for "Din pult i dag: B-12" on the welcome
         self.pending: PendingAction | None = None
+        self.closing = ClosingNotice()
         self.chosen: PersonSummary | None = None  # picked by name, choosing in or out
 
     def attach(self, host: ScreenHost) -> None:
@@ -270,6 +272,10 @@ class CheckinFlow(Flow):
             self._ask(
                 PendingAction(person, Outcome.CHECKED_OUT, CheckinMethod.QR, identification.pass_id)
             )
+            return
+        notice = self.closing.notice(identification)  # checked out at closing today
+        if notice is not None:
+            self._messages.show(notice)
             return
         recorded = self._checkin.check_in(
             person.person_id, CheckinMethod.QR, identification.pass_id

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from kiosk.resources import resource_path
 from kiosk.settings import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ assert tuple(_LOCALES) == LANGUAGES == tuple(LANGUAGE_NAMES)
 
 def translations_dir() -> Path:
     """Where the compiled translations are: inside the ``ui`` package."""
-    return Path(__file__).resolve().parent / "translations"
+    return resource_path("ui", "translations")
 
 
 def locale_for(language: str) -> QLocale:

@@ -1,7 +1,10 @@
 """``regionlab-kiosk``: start the check-in kiosk.
 
 Loads the settings, opens the core on its data folder, builds the window, starts syncing and
-runs until the window closes. Full screen by default (sized to the whole screen even without a
+runs until staff end it on the staff screen or the service stops it (SIGTERM): the window
+refuses every close request (``ui.unattended``). Exit code 75 asks the service for a restart
+(``ui.restart``). ``--set-staff-pin`` reads the staff PIN from stdin and stores its hash
+(``kiosk.staff_pin_setting``). Full screen by default (sized to the whole screen even without a
 window manager); ``--windowed`` for a normal window. ``--tour DIR`` instead renders every
 screen in every language and display mode to PNG files in DIR, offscreen, on demo data
 (``ui.tour``).
@@ -12,16 +15,19 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk import staff_pin_setting
 from kiosk.app import KioskCore
 from kiosk.settings import KioskSettings, SettingsError, load_settings
+from ui import unattended
 from ui.app import build_window
+from ui.commands import run_command
 from ui.main_window import MainWindow
 
 log = logging.getLogger("ui.main")
@@ -104,6 +110,9 @@ def _tour_dir(args: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv) if argv is not None else sys.argv[1:]
+    command = run_command(args)  # --version, --self-test, --install-service
+    if command is not None:
+        return command
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
@@ -112,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui import tour  # only the tour needs the demo (and the central store's code)
 
         return tour.main(tour_dir)
+    if staff_pin_setting.FLAG in args:
+        return staff_pin_setting.main(args)
     _configure_logging()
     try:
         settings = load_settings(args)
@@ -125,11 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     core = KioskCore.open(settings)
     window: MainWindow | None = None
+    stop_unattended: Callable[[], None] | None = None
     previous_hook = sys.excepthook
     previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         window = build_window(core)
         _install_crash_handler(window)
+        stop_unattended = unattended.start(window, settings)  # lock-down, log file, watchdog
         _quit_on_signals(app)
         # Sync once the start screen is painted: its first round (and importing the HTTP
         # library) need not compete with the start-up. Should the window never paint (no
@@ -148,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.excepthook = previous_hook
         for sig, handler in previous_signals.items():
             signal.signal(sig, handler)
+        if stop_unattended is not None:
+            stop_unattended()
         if window is not None:
             window.close()  # a no-op when closing it is what ended the loop
             window.remove_input_filters()

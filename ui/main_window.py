@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         idle.warning_cancelled.connect(self.idle_warning.dismiss)
         self.idle_warning.more_time_requested.connect(idle.extend)
         self._filters_installed = False
+        self._locked = False
         self.show_screen(start)
 
     # Composition: what flows register -----------------------------------------------------------
@@ -160,7 +161,19 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("RegionLab Lister – innsjekking"))
         super().changeEvent(event)
 
+    def lock_down(self) -> None:
+        """From now on no close request ends the kiosk (Alt+F4, the window manager's close):
+        only staff (the staff screen) or a signal from the service do, through the event loop."""
+        self._locked = True
+
+    def allow_close(self) -> None:
+        self._locked = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._locked:
+            event.ignore()
+            log.info("kiosk: a request to close the window was refused (only staff may)")
+            return
         self.remove_input_filters()
         self.idle.disarm()
         for flow in self.flows:

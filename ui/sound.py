@@ -18,9 +18,11 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtMultimedia import QSoundEffect
 
+from kiosk.resources import resource_path
+
 log = logging.getLogger(__name__)
 
-SOUNDS_DIR = Path(__file__).resolve().parents[1] / "resources" / "sounds"
+SOUNDS_DIR = resource_path("resources", "sounds")
 SUCCESS_SOUND = SOUNDS_DIR / "success.wav"
 FAILURE_SOUND = SOUNDS_DIR / "failure.wav"
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
+from central.api.docs_page import install_docs
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -59,7 +60,10 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         title="RegionLab central store",
         version="1",
         summary="Check-ins from the kiosks in; people, desks and keys out to them.",
+        docs_url=None,  # install_docs: the pages' scripts come from the store, not a CDN
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.session_factory = factory
     app.state.read_factory = reads
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
@@ -155,7 +159,9 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
         responses=AUTH_ERRORS,
     )
     def get_presence(site: SiteCode, _caller: AdminCaller) -> list[PresentPerson]:
-        """Who is checked in at ``site`` now, earliest first. Staff only."""
+        """Who is checked in at ``site`` now (the evacuation list), earliest first: members
+        and guests, the desk each holds or their zone, and the time in (UTC and the site's
+        local time). Staff only."""
         with reads() as session:
             return [
                 PresentPerson(
@@ -163,8 +169,12 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
                     name=p.name,
                     organisation=p.organisation,
                     checked_in_at=p.checked_in_at,
+                    kind=p.kind,
+                    desk=p.desk,
+                    zone=p.zone,
+                    checked_in_local=p.checked_in_local,
                 )
-                for p in presence.present_now(session, site)
+                for p in presence.present_now(session, site, clock.now())
             ]
 
     @app.get(

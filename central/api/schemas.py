@@ -33,6 +33,12 @@ class PresentPerson(BaseModel):
     name: str
     organisation: str | None
     checked_in_at: datetime
+    kind: str = Field(default="member", examples=["member", "guest"])
+    desk: str | None = Field(default=None, description="the desk held now, by its label")
+    zone: str | None = Field(default=None, description="the desk's zone, or the cluster's")
+    checked_in_local: datetime | None = Field(
+        default=None, description="checked_in_at in the site's time zone"
+    )
 
 
 class DeskConflictOut(BaseModel):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-from central.cli import desks, invitations, keys, passes, people, store, tokens
+from central.cli import desks, invitations, keys, passes, people, presence, store, tokens
 from central.cli.context import PROG, CliError, fail, first_line
 from central.db.engine import ENV_VAR
 from kiosk.clock import Clock, SystemClock
@@ -46,6 +46,6 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="RegionLab central store.")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
-    for group in (store, tokens, people, passes, keys, invitations, desks):
+    for group in (store, tokens, people, passes, keys, invitations, desks, presence):
         group.add_commands(commands, database)
     return parser

@@ -14,9 +14,11 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.resources import resource_path
+
 ENV_VAR = "REGIONLAB_DATABASE_URL"
 DEFAULT_URL = "sqlite:///data/central.sqlite3"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = resource_path("central", "db", "migrations")
 
 SessionFactory = sessionmaker[Session]
 

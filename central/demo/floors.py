@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,8 +26,9 @@ from central.db.models import (
 )
 from central.domain import changes, desks, directory, floors
 from kiosk.protocol import Entity
+from kiosk.resources import resource_path
 
-PLANS = Path(__file__).resolve().parents[2] / "resources" / "floorplans"
+PLANS = resource_path("resources", "floorplans")
 SITE = "lyngdal"
 
 

@@ -183,6 +183,17 @@
     </message>
 </context>
 <context>
+    <name>ClosingNotice</name>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>You are already checked out</translation>
+    </message>
+    <message>
+        <source>Alle ble sjekket ut automatisk da kontoret stengte kl. %1. Skal du være her nå, skann passet en gang til.</source>
+        <translation>Everyone was checked out automatically when the office closed at %1. If you are staying now, scan your pass once more.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <source>Avbryt</source>
@@ -525,6 +536,100 @@
     <message>
         <source> (ikke bekreftet ennå)</source>
         <translation> (not confirmed yet)</translation>
+    </message>
+</context>
+<context>
+    <name>EvacuationList</name>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evacuation list</translation>
+    </message>
+    <message>
+        <source>%1 personer i bygget, %2 gjort rede for</source>
+        <translation>%1 people in the building, %2 accounted for</translation>
+    </message>
+    <message>
+        <source>Ingen er registrert i bygget nå.</source>
+        <translation>Nobody is registered in the building now.</translation>
+    </message>
+    <message>
+        <source>Pult %1, %2</source>
+        <translation>Desk %1, %2</translation>
+    </message>
+    <message>
+        <source>Pult %1</source>
+        <translation>Desk %1</translation>
+    </message>
+    <message>
+        <source>Ingen pult</source>
+        <translation>No desk</translation>
+    </message>
+    <message>
+        <source>(navn ikke synkronisert)</source>
+        <translation>(name not synced yet)</translation>
+    </message>
+    <message>
+        <source>gjest</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>inn %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>gjort rede for</source>
+        <translation>accounted for</translation>
+    </message>
+</context>
+<context>
+    <name>EvacuationScreen</name>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evacuation list</translation>
+    </message>
+    <message>
+        <source>Skriv ut</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Skriv ut listen</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lukk listen</source>
+        <translation>Close the list</translation>
+    </message>
+    <message>
+        <source>Avkrysningene blir glemt</source>
+        <translation>The ticks are forgotten</translation>
+    </message>
+    <message>
+        <source>1 person i bygget nå (per kl. %1)</source>
+        <translation>1 person in the building now (as of %1)</translation>
+    </message>
+    <message>
+        <source>%1 personer i bygget nå (per kl. %2)</source>
+        <translation>%1 people in the building now (as of %2)</translation>
+    </message>
+    <message>
+        <source>Gjort rede for: %1 av %2</source>
+        <translation>Accounted for: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Ingen er registrert i bygget nå.</source>
+        <translation>Nobody is registered in the building now.</translation>
+    </message>
+    <message>
+        <source>Trykk for å ta bort avkrysningen</source>
+        <translation>Tap to remove the tick</translation>
+    </message>
+    <message>
+        <source>Trykk når personen er gjort rede for</source>
+        <translation>Tap when the person is accounted for</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1064,138 @@
     <message>
         <source>Du kan også holde koden mot skanneren ved siden av skjermen.</source>
         <translation>You can also hold the code to the scanner beside the screen.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCorner</name>
+    <message>
+        <source>Personale</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>For personale: hold inne i fem sekunder</source>
+        <translation>For staff: hold for five seconds</translation>
+    </message>
+</context>
+<context>
+    <name>StaffFlow</name>
+    <message>
+        <source>Ingen PIN-kode for personale er satt på denne kiosken. Se driftsveiledningen.</source>
+        <translation>No staff PIN is set on this kiosk. See the operations guide.</translation>
+    </message>
+    <message>
+        <source>Feil PIN-kode. Prøv igjen.</source>
+        <translation>Wrong PIN. Please try again.</translation>
+    </message>
+    <message>
+        <source>Synkroniserer …</source>
+        <translation>Syncing …</translation>
+    </message>
+    <message>
+        <source>Utskriften gikk ikke. Sjekk skriveren og prøv igjen.</source>
+        <translation>Printing failed. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>Listen er sendt til skriveren.</source>
+        <translation>The list was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Standardspråket er nå %1.</source>
+        <translation>The default language is now %1.</translation>
+    </message>
+    <message>
+        <source>For mange feil forsøk. Prøv igjen kl. %1.</source>
+        <translation>Too many wrong tries. Try again at %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinScreen</name>
+    <message>
+        <source>Personale</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Skriv PIN-koden for personale.</source>
+        <translation>Enter the staff PIN.</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett siste siffer</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>Logg inn</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
+    </message>
+    <message>
+        <source>PIN-kode: %1 sifre skrevet</source>
+        <translation>PIN: %1 digits typed</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Personale</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Synkroniser nå</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sender det som venter og henter det nye fra sentralen</source>
+        <translation>Sends what is waiting and fetches what is new from the central store</translation>
+    </message>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evacuation list</translation>
+    </message>
+    <message>
+        <source>Alle som er i bygget nå</source>
+        <translation>Everyone in the building now</translation>
+    </message>
+    <message>
+        <source>Start kiosken på nytt</source>
+        <translation>Restart the kiosk</translation>
+    </message>
+    <message>
+        <source>Avslutt kiosken</source>
+        <translation>Shut down the kiosk</translation>
+    </message>
+    <message>
+        <source>Tilbake til start</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <source>Kioskens standardspråk:</source>
+        <translation>The kiosk&apos;s default language:</translation>
+    </message>
+    <message>
+        <source>Hendelser som venter på sending: %1</source>
+        <translation>Events waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Sist synkronisert: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <source>Aldri synkronisert</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, selected</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,17 @@
     </message>
 </context>
 <context>
+    <name>ClosingNotice</name>
+    <message>
+        <source>Du er allerede sjekket ut</source>
+        <translation>Du er allereie sjekka ut</translation>
+    </message>
+    <message>
+        <source>Alle ble sjekket ut automatisk da kontoret stengte kl. %1. Skal du være her nå, skann passet en gang til.</source>
+        <translation>Alle vart sjekka ut automatisk då kontoret stengde kl. %1. Skal du vere her no, skann passet ein gong til.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmScreen</name>
     <message>
         <source>Avbryt</source>
@@ -525,6 +536,100 @@
     <message>
         <source> (ikke bekreftet ennå)</source>
         <translation> (ikkje stadfesta enno)</translation>
+    </message>
+</context>
+<context>
+    <name>EvacuationList</name>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evakueringsliste</translation>
+    </message>
+    <message>
+        <source>%1 personer i bygget, %2 gjort rede for</source>
+        <translation>%1 personar i bygget, %2 gjort greie for</translation>
+    </message>
+    <message>
+        <source>Ingen er registrert i bygget nå.</source>
+        <translation>Ingen er registrerte i bygget no.</translation>
+    </message>
+    <message>
+        <source>Pult %1, %2</source>
+        <translation>Pult %1, %2</translation>
+    </message>
+    <message>
+        <source>Pult %1</source>
+        <translation>Pult %1</translation>
+    </message>
+    <message>
+        <source>Ingen pult</source>
+        <translation>Ingen pult</translation>
+    </message>
+    <message>
+        <source>(navn ikke synkronisert)</source>
+        <translation>(namn ikkje synkronisert)</translation>
+    </message>
+    <message>
+        <source>gjest</source>
+        <translation>gjest</translation>
+    </message>
+    <message>
+        <source>inn %1</source>
+        <translation>inn %1</translation>
+    </message>
+    <message>
+        <source>gjort rede for</source>
+        <translation>gjort greie for</translation>
+    </message>
+</context>
+<context>
+    <name>EvacuationScreen</name>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evakueringsliste</translation>
+    </message>
+    <message>
+        <source>Skriv ut</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>Skriv ut listen</source>
+        <translation>Skriv ut lista</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Lukk listen</source>
+        <translation>Lukk lista</translation>
+    </message>
+    <message>
+        <source>Avkrysningene blir glemt</source>
+        <translation>Avkryssingane blir gløymde</translation>
+    </message>
+    <message>
+        <source>1 person i bygget nå (per kl. %1)</source>
+        <translation>1 person i bygget no (per kl. %1)</translation>
+    </message>
+    <message>
+        <source>%1 personer i bygget nå (per kl. %2)</source>
+        <translation>%1 personar i bygget no (per kl. %2)</translation>
+    </message>
+    <message>
+        <source>Gjort rede for: %1 av %2</source>
+        <translation>Gjort greie for: %1 av %2</translation>
+    </message>
+    <message>
+        <source>Ingen er registrert i bygget nå.</source>
+        <translation>Ingen er registrerte i bygget no.</translation>
+    </message>
+    <message>
+        <source>Trykk for å ta bort avkrysningen</source>
+        <translation>Trykk for å ta bort avkryssinga</translation>
+    </message>
+    <message>
+        <source>Trykk når personen er gjort rede for</source>
+        <translation>Trykk når personen er gjort greie for</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1064,138 @@
     <message>
         <source>Du kan også holde koden mot skanneren ved siden av skjermen.</source>
         <translation>Du kan òg halde koden mot skannaren ved sida av skjermen.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCorner</name>
+    <message>
+        <source>Personale</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <source>For personale: hold inne i fem sekunder</source>
+        <translation>For personalet: hald inne i fem sekund</translation>
+    </message>
+</context>
+<context>
+    <name>StaffFlow</name>
+    <message>
+        <source>Ingen PIN-kode for personale er satt på denne kiosken. Se driftsveiledningen.</source>
+        <translation>Ingen PIN-kode for personalet er sett på denne kiosken. Sjå driftsrettleiinga.</translation>
+    </message>
+    <message>
+        <source>Feil PIN-kode. Prøv igjen.</source>
+        <translation>Feil PIN-kode. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Synkroniserer …</source>
+        <translation>Synkroniserer …</translation>
+    </message>
+    <message>
+        <source>Utskriften gikk ikke. Sjekk skriveren og prøv igjen.</source>
+        <translation>Utskrifta gjekk ikkje. Sjekk skrivaren og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Listen er sendt til skriveren.</source>
+        <translation>Lista er send til skrivaren.</translation>
+    </message>
+    <message>
+        <source>Standardspråket er nå %1.</source>
+        <translation>Standardspråket er no %1.</translation>
+    </message>
+    <message>
+        <source>For mange feil forsøk. Prøv igjen kl. %1.</source>
+        <translation>For mange feil forsøk. Prøv igjen kl. %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinScreen</name>
+    <message>
+        <source>Personale</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <source>Skriv PIN-koden for personale.</source>
+        <translation>Skriv PIN-koden for personalet.</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Slett siste siffer</source>
+        <translation>Slett siste siffer</translation>
+    </message>
+    <message>
+        <source>Logg inn</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
+    </message>
+    <message>
+        <source>PIN-kode: %1 sifre skrevet</source>
+        <translation>PIN-kode: %1 siffer skrivne</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Personale</source>
+        <translation>Personale</translation>
+    </message>
+    <message>
+        <source>Synkroniser nå</source>
+        <translation>Synkroniser no</translation>
+    </message>
+    <message>
+        <source>Sender det som venter og henter det nye fra sentralen</source>
+        <translation>Sender det som ventar, og hentar det nye frå sentralen</translation>
+    </message>
+    <message>
+        <source>Evakueringsliste</source>
+        <translation>Evakueringsliste</translation>
+    </message>
+    <message>
+        <source>Alle som er i bygget nå</source>
+        <translation>Alle som er i bygget no</translation>
+    </message>
+    <message>
+        <source>Start kiosken på nytt</source>
+        <translation>Start kiosken på nytt</translation>
+    </message>
+    <message>
+        <source>Avslutt kiosken</source>
+        <translation>Avslutt kiosken</translation>
+    </message>
+    <message>
+        <source>Tilbake til start</source>
+        <translation>Tilbake til start</translation>
+    </message>
+    <message>
+        <source>Kioskens standardspråk:</source>
+        <translation>Standardspråket til kiosken:</translation>
+    </message>
+    <message>
+        <source>Hendelser som venter på sending: %1</source>
+        <translation>Hendingar som ventar på sending: %1</translation>
+    </message>
+    <message>
+        <source>Sist synkronisert: %1</source>
+        <translation>Sist synkronisert: %1</translation>
+    </message>
+    <message>
+        <source>Aldri synkronisert</source>
+        <translation>Aldri synkronisert</translation>
+    </message>
+    <message>
+        <source>%1, valgt</source>
+        <translation>%1, valt</translation>
     </message>
 </context>
 <context>
