@@ -981,7 +981,7 @@
     </message>
     <message>
         <source>Slett siste siffer</source>
-        <translation>Slett siste sifferet</translation>
+        <translation>Slett siste siffer</translation>
     </message>
     <message>
         <source>OK</source>
