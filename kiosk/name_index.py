@@ -285,7 +285,8 @@ def _short_search(index: _Snapshot, terms: list[str], letters: int) -> NameMatch
         found = set()
         for word in index.word_scores(term):
             found.update(index.by_word[word])
-    if len(found) > MAX_RESULTS:
+    if not found or len(found) > MAX_RESULTS:
+        # "Type more", also when nothing fits yet: "Ka" is the start of "Kari", not "no match".
         return NameMatches((), True)
     ordered = sorted(found, key=lambda pid: (index.people[pid].sort_key, pid))
     return NameMatches(tuple(ordered), False)

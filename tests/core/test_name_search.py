@@ -148,7 +148,8 @@ def test_short_queries_pointing_at_many_people_ask_for_more_and_name_no_one(
         matches = index.search(query)
         assert matches.person_ids == (), query
     assert index.search("kar").more  # many Kari, Karin, Karl, Kåre: type more
-    assert not index.search("zq").more  # nothing at all
+    assert index.search("zq").more  # nothing fits yet: still "type more", not "no match"
+    assert not index.search("zqxw").more  # four letters that fit no one: no match
 
 
 def test_at_most_five_results_and_the_best_first(crowd: tuple[NameIndex, dict[str, str]]) -> None:
