@@ -220,10 +220,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-first-sync", action="store_true", help="run the first-sync case alone"
     )
+    parser.add_argument(
+        "--only-name-search", action="store_true", help="run the name-search case alone"
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
     logging.basicConfig(level=logging.INFO, handlers=[quiet])
+    if args.only_name_search:
+        from bench.name_search import bench_name_search
+
+        bench_name_search(report)
+        return 0
     if args.only_first_sync:
         from bench.first_sync import bench_first_sync
 
@@ -257,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.person_import import bench_person_import
 
             bench_person_import(args.people)
+            from bench.name_search import bench_name_search
+
+            bench_name_search(report)
         finally:
             server.stop()
     if args.store != "skip":

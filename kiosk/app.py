@@ -13,6 +13,7 @@ from kiosk.desks import DeskService
 from kiosk.guests import GuestService
 from kiosk.heartbeat import heartbeat_headers
 from kiosk.lunch import LunchService
+from kiosk.person_pins import PersonPins
 from kiosk.private_files import tighten
 from kiosk.protocol import CLAIM_TIMEOUT_S
 from kiosk.retention import Retention
@@ -34,6 +35,7 @@ class KioskCore:
     desks: DeskService
     guests: GuestService
     lunch: LunchService
+    pins: PersonPins
     moved_aside: MovedAside | None = None  # the store found damaged at start, kept aside
     retention: Retention | None = None  # deletes what the kiosk no longer needs (daily)
 
@@ -120,6 +122,8 @@ class KioskCore:
             else None,
             on_recorded=sync.wake,
         )
+        sync.add_people_listener(checkin.people_changed)
+        checkin.add_checked_out_listener(desks.data_changed)  # a desk given back shows free
         return cls(
             settings=settings,
             clock=clock,
@@ -131,6 +135,7 @@ class KioskCore:
             retention=retention,
             lunch=lunch,
             guests=guests,
+            pins=PersonPins(store, clock),
         )
 
     def close(self) -> None:

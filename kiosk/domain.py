@@ -15,6 +15,9 @@ class PersonSummary:
     name: str
     given_name: str  # "" when the kiosk has not synced this person yet
     organisation: str | None
+    # What a public screen may show of someone found by name: "Kari N. · NAV". Empty for a
+    # person this kiosk has not synced yet.
+    display: str = ""
 
 
 class Outcome(enum.Enum):

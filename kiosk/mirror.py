@@ -45,6 +45,8 @@ def _person(key: str, data: wire.PersonData) -> Row:
         "kind": data.kind,
         "active": data.active,
         "search_key": search_key(data.name),
+        "organisation_short": data.organisation_short,
+        "pin_hash": data.pin_hash,
     }
 
 

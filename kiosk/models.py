@@ -61,6 +61,9 @@ class Person(Base):
     kind: Mapped[str] = mapped_column(String(20), default="member")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_key: Mapped[str] = mapped_column(String(400), default="")
+    organisation_short: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The person's PIN for name actions, hashed by kiosk.pin (None: no PIN set).
+    pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class PublicKey(Base):

@@ -32,3 +32,18 @@ def search_key(name: str) -> str:
 
 def query_words(query: str) -> list[str]:
     return words(query)
+
+
+def masked_name(name: str, given_name: str, organisation: str | None) -> str:
+    """What a public screen shows of a person found by name: "Kari N. · NAV".
+
+    The given name, the initial of the family name and the organisation's short name; never
+    the whole family name."""
+    name, given_name = " ".join(name.split()), " ".join(given_name.split())
+    if given_name and name.startswith(given_name):
+        given, family = given_name, name[len(given_name) :].strip()
+    else:
+        given, _, family = name.partition(" ")
+    initial = next((ch for ch in family if ch.isalpha()), "")
+    shown = f"{given} {initial.upper()}." if initial else given
+    return f"{shown} · {organisation}" if organisation else shown

@@ -67,6 +67,12 @@ class KioskSettings:
     outbox_retention_days: int = _setting(
         7, "Days an event the central store has answered stays in the local outbox"
     )
+    name_checkin_without_pin: bool = _setting(
+        True,
+        "Check in by name without a PIN (the evacuation list would rather hold one too many); "
+        "check-out and desk claims by name always need the person's PIN",
+        flag=False,
+    )
     camera: str = _setting(
         "",
         "Camera for reading QR passes: its device id or part of its name "

@@ -100,6 +100,7 @@ class SyncEngine:
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
         self._data_listeners: list[Callable[[], None]] = []
+        self._people_listeners: list[Callable[[list[str]], None]] = []
         self._failures = 0
         self._online = False
         self._unauthorised = False
@@ -121,6 +122,10 @@ class SyncEngine:
     def add_data_listener(self, listener: Callable[[], None]) -> None:
         """``listener()`` runs on the sync thread after answers or changes were stored."""
         self._data_listeners.append(listener)
+
+    def add_people_listener(self, listener: Callable[[list[str]], None]) -> None:
+        """``listener(person_ids)`` runs on the sync thread after a page changed these people."""
+        self._people_listeners.append(listener)
 
     def status(self) -> SyncStatus:
         return self._status
@@ -454,6 +459,13 @@ class SyncEngine:
                 log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
                 if any(change.get("entity") not in _NOT_DESK_DATA for change in page["changes"]):
                     self._data_changed()
+                people = [
+                    str(change.get("key"))
+                    for change in page["changes"]
+                    if change.get("entity") == Entity.PERSON
+                ]
+                if people:
+                    self._people_changed(people)
             if not page.get("more"):
                 return
         self._more_to_pull = True
@@ -498,6 +510,13 @@ class SyncEngine:
                 listener()
             except Exception:
                 log.exception("sync: a data listener failed")
+
+    def _people_changed(self, person_ids: list[str]) -> None:
+        for listener in list(self._people_listeners):
+            try:
+                listener(person_ids)
+            except Exception:
+                log.exception("sync: a people listener failed")
 
     def _publish(self) -> None:
         status = self._read_status()

@@ -86,6 +86,8 @@ class PersonData(WireModel):
     site: str
     kind: str = "member"
     active: bool = True
+    organisation_short: str | None = None  # "NAV": what the name search shows
+    pin_hash: str | None = None  # kiosk.pin's hash of the person's PIN; never the PIN
 
 
 class DeskData(WireModel):

@@ -33,6 +33,9 @@ central init --demo --database-url "$DB"
 	--site lyngdal --role admin --label "demo staff" >"$DATA/admin-token"
 [ -s "$DATA/kari-pass.txt" ] || central pass issue --database-url "$DB" \
 	--person kari.nordmann@nav.no --png "$DATA/kari-pass.png" >"$DATA/kari-pass.txt"
+# A demo PIN, so checking out and taking a desk by name can be tried (a real PIN is --generate).
+[ -e "$DATA/kari-pin" ] || { central person pin --database-url "$DB" --site lyngdal \
+	kari.nordmann@nav.no --pin 4711 >/dev/null && echo 4711 >"$DATA/kari-pin"; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -80,7 +83,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 cat <<TXT
 Central store: http://127.0.0.1:$PORT  (API docs: http://127.0.0.1:$PORT/docs)
-Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt)
+Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt); her PIN: 4711
 Who is in: curl -H "Authorization: Bearer \$(cat $DATA/admin-token)" http://127.0.0.1:$PORT/api/v1/sites/lyngdal/presence
 Operator commands, in another terminal in $PWD: .venv/bin/regionlab-central desk list --site lyngdal
 Stop the demo: Ctrl+C here.

@@ -195,7 +195,15 @@ class FakeCentral:
             holder = self.holders.get(event["data"].get("desk_id"))
             if holder is not None and self.claimants.get(holder) == person_id:
                 del self.holders[event["data"]["desk_id"]]
+        if event_type is EventType.CHECK_OUT:
+            self._end_claims_of(person_id)
         return ResultStatus.ACCEPTED, None
+
+    def _end_claims_of(self, person_id: str) -> None:
+        """As the store does at a check-out: the person's drop-in desk is free again."""
+        for desk_id, holder in list(self.holders.items()):
+            if self.claimants.get(holder) == person_id:
+                del self.holders[desk_id]
 
     def _seen_again(self, event_id: str, content: str) -> tuple[ResultStatus, str | None]:
         """An id the store has: the same answer again, or a refusal for changed content."""

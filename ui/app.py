@@ -30,9 +30,11 @@ from ui.messages import MessageBridge
 from ui.minute_ticker import MinuteTicker
 from ui.name_search_flow import NameSearchFlow
 from ui.narration import Narration
+from ui.pin_flow import PinFlow
 from ui.restart import Quit, quit_event_loop
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
+from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
@@ -42,7 +44,9 @@ from ui.screens.guest_choice import GuestChoiceScreen
 from ui.screens.guest_host import GuestHostScreen
 from ui.screens.guest_text import GuestTextScreen
 from ui.screens.lunch_signup import LunchSignupScreen
+from ui.screens.name_action import NameActionScreen
 from ui.screens.name_search import NameSearchScreen
+from ui.screens.pin_pad import PinPadScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.screens.staff import StaffScreen
@@ -108,6 +112,7 @@ def build_window(
     # The flows, each with its screens. Scans go to the first flow that takes them: the desk
     # flow only while it waits for "who are you?", the check-in flow takes every other one.
     names = NameSearchFlow(NameSearchScreen(core.checkin))
+    pin = PinFlow(core.pins, PinPadScreen(), messages, guard)  # before acting in a name
     desk_bridge = DeskStatusBridge()
     desk_preview = MapView(interactive=False)
     desk_preview.setFixedHeight(220)
@@ -119,6 +124,7 @@ def build_window(
         names=names,
         floor_map=FloorMapScreen(core.desks),
         identify=DeskIdentifyScreen(),
+        pin=pin,
         needs=DeskNeedsScreen(),
         preview=desk_preview,
         statuses=desk_bridge,
@@ -134,6 +140,10 @@ def build_window(
             sound if sound is not None else ReadSound(),
         ),
         confirm=ConfirmScreen(),
+        pin=pin,
+        name_action=NameActionScreen(),
+        checkout=CheckoutScreen(),
+        name_checkin_without_pin=settings.name_checkin_without_pin,
         desks=core.desks,
     )
     guest_flow = GuestFlow(
@@ -192,6 +202,7 @@ def build_window(
         names,
         results,
         desk_flow,
+        pin,
         lunch_flow,
         guest_flow,
         checkin_flow,

@@ -1,15 +1,27 @@
 """What happens after a scan, a name pick or an answer on the confirm screen.
 
-``CheckinFlow`` owns the scan help screen (with its camera) and the confirm screen; it asks the
-name search flow for a person. It calls the check-in service, asks for a confirmation when one
-is needed, and hands every result to the message bridge. Every user action runs under the
-visitor guard (``ui/visitor_guard.py``): known problems become calm messages, anything else is
-a bug, logged with its traceback. Nothing is recorded unless the visitor's intent is clear.
+``CheckinFlow`` owns the scan help screen (with its camera), the confirm screen (a pass whose
+holder is in: "Sjekke ut Kari Nordmann?"), the "Sjekk inn / Sjekk ut" screen after a name pick
+and the check-out screen; it asks the name search flow for a person and the PIN flow for their
+PIN. It calls the check-in service, asks for a confirmation when one is needed, and hands every
+result to the message bridge.
+
+A name pick never reveals whether that person is in: the next screen offers both choices to
+everyone, and the answer states only what was chosen ("Du står som sjekket ut"), the same
+whether the person was in or not. Checking in someone already in keeps their visit; checking
+out someone who was not in records the check-out all the same (the store may know better, and
+the answer must not differ). Checking out by name needs the person's PIN; checking in by name
+needs it only where the site says so (``name_checkin_without_pin``).
+
+Every user action runs under the visitor guard (``ui/visitor_guard.py``): known problems
+become calm messages, anything else is a bug, logged with its traceback. Nothing is recorded
+unless the visitor's intent is clear.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -25,7 +37,10 @@ from ui.flow import Flow, Scans, ScreenHost
 from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
 from ui.pass_texts import pass_refused_message
+from ui.pin_flow import PinFlow
+from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
+from ui.screens.name_action import NameActionScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.time_display import format_time
 from ui.visitor_guard import VisitorGuard
@@ -80,6 +95,27 @@ def recorded_message(recorded: Recorded) -> Message:
     return Message(MessageKind.GOODBYE, title, detail, "checked_out")
 
 
+def by_name_message(recorded: Recorded) -> Message:
+    """The answer to a check-in or check-out by name: what was chosen, and nothing about what
+    was before (it reads the same whether the person was in or not)."""
+    given = recorded.person.given_name.strip()
+    title = (
+        QCoreApplication.translate("CheckinFlow", "Takk, %1!").replace("%1", given)
+        if given
+        else QCoreApplication.translate("CheckinFlow", "Takk!")
+    )
+    when = format_time(recorded.at)
+    if recorded.outcome is Outcome.CHECKED_IN:
+        detail = QCoreApplication.translate(
+            "CheckinFlow", "Du står som sjekket inn. Registrert kl. %1."
+        ).replace("%1", when)
+        return Message(MessageKind.WELCOME, title, detail, "checked_in_by_name")
+    detail = QCoreApplication.translate(
+        "CheckinFlow", "Du står som sjekket ut. Registrert kl. %1."
+    ).replace("%1", when)
+    return Message(MessageKind.GOODBYE, title, detail, "checked_out_by_name")
+
+
 def unanswered_message(action: PendingAction) -> Message:
     """What did not happen when the confirm question timed out."""
     if action.outcome is Outcome.CHECKED_OUT:
@@ -105,6 +141,10 @@ class CheckinFlow(Flow):
         names: NameSearchFlow,
         scan_help: ScanHelpScreen,
         confirm: ConfirmScreen,
+        pin: PinFlow,
+        name_action: NameActionScreen,
+        checkout: CheckoutScreen,
+        name_checkin_without_pin: bool = True,
         desks: DeskService | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -114,9 +154,12 @@ class CheckinFlow(Flow):
         self._guard = guard
         self._names = names
         self.scan_help, self.confirm_screen = scan_help, confirm
+        self._pin, self.name_action, self.checkout_screen = pin, name_action, checkout
+        self._checkin_without_pin = name_checkin_without_pin
         self._desks = desks  # for "Din pult i dag: B-12" on the welcome
         self.pending: PendingAction | None = None
         self.closing = ClosingNotice()
+        self.chosen: PersonSummary | None = None  # picked by name, choosing in or out
 
     def attach(self, host: ScreenHost) -> None:
         self._host = host
@@ -135,6 +178,17 @@ class CheckinFlow(Flow):
         host.start.name_search_requested.connect(
             lambda: self._names.ask(None, chosen=self.choose_person, back=host.go_start)
         )
+        # After a name pick: "Sjekk inn" or "Sjekk ut"; Esc means "Avbryt".
+        name_action, checkout = self.name_action, self.checkout_screen
+        host.add_screen(name_action, on_back=name_action.cancelled.emit)
+        name_action.check_in_requested.connect(self.check_in_by_name)
+        name_action.check_out_requested.connect(self.check_out_by_name)
+        name_action.cancelled.connect(host.go_start)
+        # "Sjekk ut": a pass (scanner), or the name and the PIN.
+        host.add_screen(checkout, scans=Scans.ON, on_back=host.go_start)
+        host.start.checkout_requested.connect(lambda: host.show_screen(checkout))
+        checkout.cancelled.connect(host.go_start)
+        checkout.name_search_requested.connect(self._ask_checkout_name)
         scan_help.back_requested.connect(host.go_start)
         scan_help.code_read.connect(self._camera_read)
         confirm.accepted.connect(self.confirm)
@@ -143,7 +197,9 @@ class CheckinFlow(Flow):
 
     def reset(self) -> None:
         self.cancel()
+        self.chosen = None
         self.confirm_screen.clear()
+        self.name_action.clear()
 
     def shutdown(self) -> None:
         self.scan_help.stop_camera()
@@ -168,6 +224,14 @@ class CheckinFlow(Flow):
 
     def confirm(self) -> None:
         self._guard.run(self._confirm, undo=self.cancel)
+
+    def check_in_by_name(self) -> None:
+        """ "Sjekk inn" after a name pick (with the PIN where the site asks for it)."""
+        self._guard.run(self._check_in_by_name, undo=self.reset)
+
+    def check_out_by_name(self) -> None:
+        """ "Sjekk ut" after a name pick: the PIN first."""
+        self._guard.run(self._check_out_by_name, undo=self.reset)
 
     def cancel(self) -> None:
         self.pending = None
@@ -201,6 +265,9 @@ class CheckinFlow(Flow):
             return
         self.pending = None
         person = identification.person
+        if self._host.current_screen is self.checkout_screen:
+            self._check_out_by_pass(identification)
+            return
         if identification.present:
             self._ask(
                 PendingAction(person, Outcome.CHECKED_OUT, CheckinMethod.QR, identification.pass_id)
@@ -216,9 +283,82 @@ class CheckinFlow(Flow):
         self._messages.show(self._with_desk(recorded_message(recorded), recorded))
 
     def _choose(self, person: PersonSummary) -> None:
-        present = self._checkin.is_present(person.person_id)
-        outcome = Outcome.CHECKED_OUT if present else Outcome.CHECKED_IN
-        self._ask(PendingAction(person, outcome, CheckinMethod.NAME))
+        # Both choices, whoever it is: nothing here may depend on whether they are in.
+        self.pending, self.chosen = None, person
+        self.name_action.ask(person)
+        self._host.show_screen(self.name_action)
+
+    def _back_to_choice(self) -> None:
+        if self.chosen is None:
+            self._host.go_start()
+            return
+        self.name_action.ask(self.chosen)
+        self._host.show_screen(self.name_action)
+
+    def _check_in_by_name(self) -> None:
+        person = self.chosen
+        if person is None:
+            return
+        if self._checkin_without_pin:
+            refusal = self._pin.refusal(person)  # a lock holds for every name action
+            if refusal is not None:
+                self.reset()
+                self._messages.show(refusal)
+                return
+            self._record_by_name(person, Outcome.CHECKED_IN)
+            return
+        self._pin.ask(
+            person,
+            QCoreApplication.translate("CheckinFlow", "Sjekk inn – skriv PIN-koden din"),
+            verified=lambda: self._guarded_record(person, Outcome.CHECKED_IN),
+            back=self._back_to_choice,
+        )
+
+    def _check_out_by_name(self) -> None:
+        person = self.chosen
+        if person is None:
+            return
+        self._ask_pin_to_check_out(person, back=self._back_to_choice)
+
+    def _ask_checkout_name(self) -> None:
+        self._names.ask(
+            QCoreApplication.translate("CheckinFlow", "Sjekk ut – skriv navnet ditt"),
+            chosen=lambda person: self._guard.run(
+                lambda: self._ask_pin_to_check_out(person, back=self._back_to_checkout),
+                undo=self.reset,
+            ),
+            back=self._back_to_checkout,
+        )
+
+    def _back_to_checkout(self) -> None:
+        self._names.reset()
+        self._host.show_screen(self.checkout_screen)
+
+    def _ask_pin_to_check_out(self, person: PersonSummary, *, back: Callable[[], None]) -> None:
+        self._pin.ask(
+            person,
+            QCoreApplication.translate("CheckinFlow", "Sjekk ut – skriv PIN-koden din"),
+            verified=lambda: self._guarded_record(person, Outcome.CHECKED_OUT),
+            back=back,
+        )
+
+    def _guarded_record(self, person: PersonSummary, outcome: Outcome) -> None:
+        self._guard.run(lambda: self._record_by_name(person, outcome), undo=self.reset)
+
+    def _record_by_name(self, person: PersonSummary, outcome: Outcome) -> None:
+        self.chosen = None
+        record = (
+            self._checkin.check_in if outcome is Outcome.CHECKED_IN else self._checkin.check_out
+        )
+        recorded = record(person.person_id, CheckinMethod.NAME)
+        self._messages.show(by_name_message(recorded))
+
+    def _check_out_by_pass(self, identification: Identification) -> None:
+        """A pass on the check-out screen: its holder leaves (recorded either way)."""
+        recorded = self._checkin.check_out(
+            identification.person.person_id, CheckinMethod.QR, identification.pass_id
+        )
+        self._messages.show(recorded_message(recorded))
 
     def _ask(self, action: PendingAction) -> None:
         self.pending = action

@@ -28,6 +28,7 @@ from ui.flow import Flow, Scans, ScreenHost
 from ui.gui_handoff import GuiHandoff
 from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
+from ui.pin_flow import PinFlow
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen, need_name, offered_needs
 from ui.screens.floor_map import FloorMapScreen, desk_frame
@@ -78,6 +79,7 @@ class DeskFlow(Flow):
         names: NameSearchFlow,
         floor_map: FloorMapScreen,
         identify: DeskIdentifyScreen,
+        pin: PinFlow,
         needs: DeskNeedsScreen,
         preview: QWidget,
         statuses: DeskStatusBridge,
@@ -87,6 +89,7 @@ class DeskFlow(Flow):
         self._desks, self._checkin, self._messages = desks, checkin, messages
         self._guard, self._names = guard, names
         self.floor_map, self.identify, self.preview = floor_map, identify, preview
+        self._pin = pin  # a desk taken by name needs the person's PIN
         self.needs_screen = needs
         self.needs: tuple[str, ...] = ()  # what the visitor asked the suggestion to have
         self._statuses = statuses
@@ -268,7 +271,33 @@ class DeskFlow(Flow):
         return True
 
     def choose_person(self, person: PersonSummary) -> None:
-        self._guard.run(lambda: self._identified(person, CheckinMethod.NAME), undo=self.cancel)
+        """A name picked: the PIN proves it is theirs, then the claim (or suggestion) goes on."""
+        self._guard.run(lambda: self._ask_pin(person), undo=self.cancel)
+
+    def _ask_pin(self, person: PersonSummary) -> None:
+        if self.purpose is None:
+            log.warning("kiosk: identity given with no desk flow going on")
+            return
+        desk = self.desk
+        heading = (
+            QCoreApplication.translate("DeskFlow", "Ta pulten %1 – skriv PIN-koden din").replace(
+                "%1", desk.label
+            )
+            if desk
+            else QCoreApplication.translate("DeskFlow", "Finn en pult – skriv PIN-koden din")
+        )
+        self._names.reset()
+        self._pin.ask(
+            person,
+            heading,
+            verified=lambda: self._guard.run(
+                lambda: self._identified(person, CheckinMethod.NAME), undo=self.cancel
+            ),
+            back=self._pin_back,
+        )
+
+    def _pin_back(self) -> None:
+        self._host.show_screen(self.identify)
 
     def cancel(self) -> None:
         """Forget the visitor and the desk; an answer still on its way is ignored."""

@@ -172,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # library) need not compete with the start-up. Should the window never paint (no
         # screen), it starts a little later all the same.
         window.start.first_painted.connect(core.sync.start)
+        window.start.first_painted.connect(core.checkin.warm_up_names)  # off the GUI thread
         QTimer.singleShot(SYNC_START_LATEST_MS, core.sync.start)
         _show(window, settings)
         log.info(

@@ -43,6 +43,7 @@ from kiosk.settings import LANGUAGES
 from ui import theme
 from ui.app import build_window
 from ui.main_window import MainWindow
+from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
 from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
@@ -50,7 +51,9 @@ from ui.screens.floor_map import FloorMapScreen
 from ui.screens.guest_choice import GuestChoiceScreen
 from ui.screens.guest_host import GuestHostScreen
 from ui.screens.guest_text import GuestTextScreen
+from ui.screens.name_action import NameActionScreen
 from ui.screens.name_search import NameSearchScreen
+from ui.screens.pin_pad import PinPadScreen
 from ui.screens.result import ResultScreen
 from ui.sound import SoundCues
 from ui.speech import RecordingSpeaker
@@ -348,16 +351,35 @@ def _name_results(t: Tour) -> None:
     _name_search(t)
     screen = t.only(NameSearchScreen)
     assert isinstance(screen, NameSearchScreen)
-    screen.field.setText("ka")
+    screen.field.setText("kari")
     wait_until(lambda: bool(screen.results))
 
 
-def _confirm(t: Tour) -> None:
+def _name_action(t: Tour) -> None:
     _name_results(t)
     screen = t.only(NameSearchScreen)
     assert isinstance(screen, NameSearchScreen)
     screen.result_buttons[0].click()
-    t.show(ConfirmScreen)
+    t.show(NameActionScreen)
+
+
+def _pin_pad(t: Tour) -> None:
+    """The PIN pad as "Sjekk ut" by name shows it (shown directly: the tour's people have no
+    PIN, and the pad is what is looked at here)."""
+    pad = t.only(PinPadScreen)
+    assert isinstance(pad, PinPadScreen)
+    pad.ask(
+        QCoreApplication.translate("CheckinFlow", "Sjekk ut – skriv PIN-koden din"), "Kari N. · NAV"
+    )
+    t.window.show_screen(pad)
+    pad.type_digit("4")
+    pad.type_digit("7")
+    t.show(PinPadScreen)
+
+
+def _checkout(t: Tour) -> None:
+    t.window.start.checkout_button.click()
+    t.show(CheckoutScreen)
 
 
 def _guest_screen(t: Tour, name: str) -> QWidget:
@@ -481,7 +503,9 @@ STATES: tuple[State, ...] = (
     State("scan_help", "default", _scan_help),
     State("name_search", "empty", _name_search),
     State("name_search", "results", _name_results),
-    State("confirm", "check_in", _confirm),
+    State("name_action", "choose", _name_action),
+    State("pin_pad", "digits_typed", _pin_pad),
+    State("checkout", "default", _checkout),
     State("result", "welcome", _scan(_welcome_pass)),
     State("confirm", "check_out", _scan(_goodbye_pass, ConfirmScreen)),
     State("result", "goodbye", _goodbye),

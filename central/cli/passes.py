@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from central.cli.context import CliError, require_site, transaction
 from central.db.models import PassRecord, Person, PersonKind
-from central.domain import directory, pass_sheets, passes
+from central.domain import directory, pass_sheets, passes, person_pins
 
 
 def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
@@ -28,6 +28,7 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     issue.add_argument(
         "--page", choices=sorted(pass_sheets.PAGES), default="a6", help="page size of --pdf"
     )
+    issue.add_argument("--new-pin", action="store_true", help=_NEW_PIN_HELP)
     issue.set_defaults(command=_pass_issue)
     sheet = pass_.add_parser(
         "sheet", parents=[database], help="sign member passes for many people, print a PDF sheet"
@@ -42,6 +43,7 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     )
     sheet.add_argument("--pdf", type=Path, metavar="FILE", required=True)
     sheet.add_argument("--days", type=int, default=365, help="days of validity (default 365)")
+    sheet.add_argument("--new-pins", action="store_true", help=_NEW_PIN_HELP)
     sheet.set_defaults(command=_pass_sheet)
     revoke = pass_.add_parser(
         "revoke", parents=[database], help="revoke a pass, or all of a person's"
@@ -50,6 +52,16 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     which.add_argument("--pass-id")
     which.add_argument("--person", metavar="ID_OR_EMAIL", help="revoke every pass of this person")
     revoke.set_defaults(command=_pass_revoke)
+
+
+_NEW_PIN_HELP = (
+    "also give each person a new random PIN for name actions at the kiosk, printed on the pass "
+    "(the only place it is shown; the store keeps its hash)"
+)
+
+
+def _new_pin(session: Session, person: Person, wanted: bool) -> str | None:
+    return person_pins.set_pin(session, person) if wanted else None
 
 
 def _zone(name: str, now: datetime) -> tzinfo:
@@ -79,19 +91,29 @@ def _pass_issue(args: argparse.Namespace) -> int:
                 passes.render_png(issued.token, caption, args.png)
             except OSError as exc:
                 raise CliError(f"cannot write {args.png}: {exc.strerror or exc}") from None
+        pin = _new_pin(session, person, args.new_pin)
         if args.pdf is not None:
-            card = _card(person, site.name, issued.record, issued.token, zone)
+            card = _card(person, site.name, issued.record, issued.token, zone, pin)
             _write_pdf([pass_sheets.single_page(card, args.page)], args.pdf)
     print(issued.token)
+    if pin is not None:
+        print(f"PIN: {pin}" + (f" (on {args.pdf})" if args.pdf is not None else ""))
     return 0
 
 
 def _card(
-    person: Person, site_name: str, record: PassRecord, token: str, zone: tzinfo
+    person: Person,
+    site_name: str,
+    record: PassRecord,
+    token: str,
+    zone: tzinfo,
+    pin: str | None = None,
 ) -> pass_sheets.Card:
     lines = passes.caption(person, site_name, record, zone)[1:]
     if person.organisation is not None:
         lines.insert(0, person.organisation.name)
+    if pin is not None:
+        lines.append(f"PIN (sjekk ut med navn / check out by name): {pin}")
     return pass_sheets.Card(token, person.name, lines)
 
 
@@ -163,6 +185,7 @@ def _pass_sheet(args: argparse.Namespace) -> int:
                     issued.record,
                     issued.token,
                     _zone(site.timezone, args.clock.now()),
+                    _new_pin(session, person, args.new_pins),
                 )
             )
         pages = pass_sheets.sheet_pages(cards)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from central.cli import person_pin
 from central.cli.context import CliError, require_site, transaction
 from central.cli.tables import print_table
 from central.db.models import Person
@@ -51,6 +52,7 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true", help="say what the import would do; change nothing"
     )
     importing.set_defaults(command=_person_import)
+    person_pin.add_command(person, database)
 
 
 def _person_list(args: argparse.Namespace) -> int:

@@ -130,6 +130,8 @@ class Person(Base):
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default=PersonKind.MEMBER)
     active: Mapped[bool] = mapped_column(default=True)
+    # kiosk.pin's hash of the person's PIN for name actions at the kiosk; never the PIN.
+    pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 

@@ -184,6 +184,8 @@ def person_data(person: Person) -> PersonData:
         site=person.site,
         kind=person.kind,
         active=person.active,
+        organisation_short=person.organisation.short_name if person.organisation else None,
+        pin_hash=person.pin_hash,
     )
 
 
@@ -199,6 +201,8 @@ def person_wire(
     site: str,
     kind: str,
     active: bool,
+    organisation_short: str | None = None,
+    pin_hash: str | None = None,
 ) -> PersonData:
     """A person's feed row. A deactivated person keeps their name on the kiosks: the kiosks
     leave them out of the name search and refuse their pass (PassProblem.INACTIVE), but one
@@ -214,6 +218,8 @@ def person_wire(
         site=site,
         kind=kind,
         active=active,
+        organisation_short=organisation_short,
+        pin_hash=pin_hash,
     )
 
 

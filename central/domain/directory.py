@@ -77,7 +77,11 @@ def upsert_organisation(session: Session, id: str, name: str, short_name: str) -
     ):
         return False
     changes.lock_feed(session)
-    renamed = organisation is not None and organisation.name != name
+    # People carry the organisation's name and short name in their feed rows.
+    renamed = organisation is not None and (organisation.name, organisation.short_name) != (
+        name,
+        short_name,
+    )
     if organisation is None:
         organisation = Organisation(id=id, name=name, short_name=short_name)
         session.add(organisation)

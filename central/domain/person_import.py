@@ -511,8 +511,11 @@ def apply_plan(session: Session, plan: ImportPlan, *, skip_bad: bool = False) ->
             changes.organisation_data(organisation),
             site=None,
         )
-    org_names: dict[str, str] = {
-        i: n for i, n in session.execute(select(Organisation.id, Organisation.name))
+    org_names: dict[str, tuple[str, str]] = {
+        i: (n, short)
+        for i, n, short in session.execute(
+            select(Organisation.id, Organisation.name, Organisation.short_name)
+        )
     }
     if plan.added:
         rows = [_person_row(change, plan.site) for change in plan.added]
@@ -566,7 +569,9 @@ def _chunks(items: Sequence[_T]) -> Iterable[list[_T]]:
         yield list(items[start : start + _CHUNK])
 
 
-def _publish(session: Session, plan: ImportPlan, org_names: dict[str, str]) -> None:
+def _publish(
+    session: Session, plan: ImportPlan, org_names: dict[str, tuple[str, str]]
+) -> None:
     """The feed rows for every person written: what a kiosk may know, in bulk."""
     added = [c.id for c in plan.added]
     changed = [c.id for c in plan.updated] + [d.id for d in plan.deactivated]
@@ -588,20 +593,25 @@ def _people(session: Session, ids: list[str]) -> Iterable[Any]:
                 Person.site,
                 Person.kind,
                 Person.active,
+                Person.pin_hash,
             ).where(Person.id.in_(chunk))
         )
 
 
-def _wire(person: Any, org_names: dict[str, str]) -> PersonData:
+def _wire(person: Any, org_names: dict[str, tuple[str, str]]) -> PersonData:
+    """The same feed row as ``changes.person_data`` gives (a PIN set earlier stays on kiosks)."""
+    organisation, short = org_names.get(person.organisation_id or "", (None, None))
     return changes.person_wire(
         id=person.id,
         name=person.name,
         given_name=person.given_name,
         family_name=person.family_name,
         organisation_id=person.organisation_id,
-        organisation=org_names.get(person.organisation_id or ""),
+        organisation=organisation,
         cluster=person.cluster,
         site=person.site,
         kind=person.kind,
         active=person.active,
+        organisation_short=short,
+        pin_hash=person.pin_hash,
     )

@@ -141,6 +141,61 @@
         <source>Prøv igjen, eller ta kontakt i resepsjonen.</source>
         <translation>Try again, or ask at reception.</translation>
     </message>
+    <message>
+        <source>Takk, %1!</source>
+        <translation>Thank you, %1!</translation>
+    </message>
+    <message>
+        <source>Takk!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Du står som sjekket inn. Registrert kl. %1.</source>
+        <translation>You are now checked in. Registered at %1.</translation>
+    </message>
+    <message>
+        <source>Du står som sjekket ut. Registrert kl. %1.</source>
+        <translation>You are now checked out. Registered at %1.</translation>
+    </message>
+    <message>
+        <source>Sjekk inn – skriv PIN-koden din</source>
+        <translation>Check in – type your PIN</translation>
+    </message>
+    <message>
+        <source>Sjekk ut – skriv navnet ditt</source>
+        <translation>Check out – type your name</translation>
+    </message>
+    <message>
+        <source>Sjekk ut – skriv PIN-koden din</source>
+        <translation>Check out – type your PIN</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hold the QR code to the scanner, or find your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Find my name</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Look up your name with the keyboard on the screen</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
+    </message>
 </context>
 <context>
     <name>ClosingNotice</name>
@@ -373,6 +428,14 @@
         <source>Pulten %1 som du tok mens kiosken var frakoblet, hadde noen andre allerede fått. Velg gjerne en ny pult.</source>
         <translation>Desk %1, which you took while the kiosk was offline, had already gone to someone else. Please choose a new desk.</translation>
     </message>
+    <message>
+        <source>Ta pulten %1 – skriv PIN-koden din</source>
+        <translation>Take desk %1 – type your PIN</translation>
+    </message>
+    <message>
+        <source>Finn en pult – skriv PIN-koden din</source>
+        <translation>Find a desk – type your PIN</translation>
+    </message>
 </context>
 <context>
     <name>DeskIdentifyScreen</name>
@@ -405,8 +468,8 @@
         <translation>One moment …</translation>
     </message>
     <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
-        <translation>Hold the QR code to the scanner, or find your name.</translation>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hold the QR code to the scanner, or find your name and type your PIN.</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1139,41 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     </message>
 </context>
 <context>
+    <name>NameActionScreen</name>
+    <message>
+        <source>Hva vil du gjøre?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Sjekk inn</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Registrerer at du er i bygget</source>
+        <translation>Records that you are in the building</translation>
+    </message>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Registrerer at du har gått. Du trenger PIN-koden din.</source>
+        <translation>Records that you have left. You need your PIN.</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Nothing is recorded</translation>
+    </message>
+    <message>
+        <source>Velg %1, %2 eller %3.</source>
+        <translation>Choose %1, %2 or %3.</translation>
+    </message>
+</context>
+<context>
     <name>NameSearchScreen</name>
     <message>
         <source>Tilbake</source>
@@ -1112,6 +1210,10 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Trykk på navnet ditt</source>
         <translation>Tap your name</translation>
+    </message>
+    <message>
+        <source>Skriv mer av navnet</source>
+        <translation>Type more of the name</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1331,80 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Invitasjonen din gjelder %1. Ta kontakt i resepsjonen hvis du skulle vært her i dag.</source>
         <translation>Your invitation is for %1. Please ask at reception if you should be here today.</translation>
+    </message>
+</context>
+<context>
+    <name>PinFlow</name>
+    <message>
+        <source>For mange feil PIN-koder. Handlinger med navnet ditt er sperret i fem minutter (til kl. %1). Bruk passet ditt, eller spør betjeningen.</source>
+        <translation>Too many wrong PINs. Actions in your name are locked for five minutes (until %1). Use your pass, or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Sperret i fem minutter</source>
+        <translation>Locked for five minutes</translation>
+    </message>
+    <message>
+        <source>Du har ingen PIN-kode ennå</source>
+        <translation>You have no PIN yet</translation>
+    </message>
+    <message>
+        <source>Bruk passet ditt, eller spør betjeningen om en PIN-kode.</source>
+        <translation>Use your pass, or ask the staff for a PIN.</translation>
+    </message>
+    <message>
+        <source>Feil PIN-kode. Prøv igjen.</source>
+        <translation>Wrong PIN. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadScreen</name>
+    <message>
+        <source>PIN-kode</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sifrene vises som prikker</source>
+        <translation>The digits show as dots</translation>
+    </message>
+    <message>
+        <source>4–6 sifre</source>
+        <translation>4–6 digits</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett siste siffer</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Sjekker PIN-koden</source>
+        <translation>Checks the PIN</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Nothing is recorded</translation>
+    </message>
+    <message>
+        <source>Skriv PIN-koden din</source>
+        <translation>Type your PIN</translation>
+    </message>
+    <message>
+        <source>PIN-koden har 4 til 6 sifre.</source>
+        <translation>The PIN has 4 to 6 digits.</translation>
+    </message>
+    <message>
+        <source>Skriv sifrene, og trykk OK.</source>
+        <translation>Type the digits, and press OK.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1741,14 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Sjekk inn som gjest og si fra til den du skal besøke</source>
         <translation>Check in as a guest and tell the person you are visiting</translation>
+    </message>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Med passet, eller med navnet og PIN-koden din</source>
+        <translation>With your pass, or with your name and PIN</translation>
     </message>
 </context>
 <context>

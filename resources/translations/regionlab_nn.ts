@@ -141,6 +141,61 @@
         <source>Prøv igjen, eller ta kontakt i resepsjonen.</source>
         <translation>Prøv igjen, eller ta kontakt i resepsjonen.</translation>
     </message>
+    <message>
+        <source>Takk, %1!</source>
+        <translation>Takk, %1!</translation>
+    </message>
+    <message>
+        <source>Takk!</source>
+        <translation>Takk!</translation>
+    </message>
+    <message>
+        <source>Du står som sjekket inn. Registrert kl. %1.</source>
+        <translation>Du står som sjekka inn. Registrert kl. %1.</translation>
+    </message>
+    <message>
+        <source>Du står som sjekket ut. Registrert kl. %1.</source>
+        <translation>Du står som sjekka ut. Registrert kl. %1.</translation>
+    </message>
+    <message>
+        <source>Sjekk inn – skriv PIN-koden din</source>
+        <translation>Sjekk inn – skriv PIN-koden din</translation>
+    </message>
+    <message>
+        <source>Sjekk ut – skriv navnet ditt</source>
+        <translation>Sjekk ut – skriv namnet ditt</translation>
+    </message>
+    <message>
+        <source>Sjekk ut – skriv PIN-koden din</source>
+        <translation>Sjekk ut – skriv PIN-koden din</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Sjekk ut</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.</translation>
+    </message>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Finn namnet mitt</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
+    </message>
 </context>
 <context>
     <name>ClosingNotice</name>
@@ -373,6 +428,14 @@
         <source>Pulten %1 som du tok mens kiosken var frakoblet, hadde noen andre allerede fått. Velg gjerne en ny pult.</source>
         <translation>Pulten %1 som du tok medan kiosken var fråkopla, hadde nokon andre alt fått. Vel gjerne ein ny pult.</translation>
     </message>
+    <message>
+        <source>Ta pulten %1 – skriv PIN-koden din</source>
+        <translation>Ta pulten %1 – skriv PIN-koden din</translation>
+    </message>
+    <message>
+        <source>Finn en pult – skriv PIN-koden din</source>
+        <translation>Finn ein pult – skriv PIN-koden din</translation>
+    </message>
 </context>
 <context>
     <name>DeskIdentifyScreen</name>
@@ -405,8 +468,8 @@
         <translation>Eit augeblikk …</translation>
     </message>
     <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
-        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt.</translation>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1139,41 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     </message>
 </context>
 <context>
+    <name>NameActionScreen</name>
+    <message>
+        <source>Hva vil du gjøre?</source>
+        <translation>Kva vil du gjere?</translation>
+    </message>
+    <message>
+        <source>Sjekk inn</source>
+        <translation>Sjekk inn</translation>
+    </message>
+    <message>
+        <source>Registrerer at du er i bygget</source>
+        <translation>Registrerer at du er i bygget</translation>
+    </message>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Sjekk ut</translation>
+    </message>
+    <message>
+        <source>Registrerer at du har gått. Du trenger PIN-koden din.</source>
+        <translation>Registrerer at du har gått. Du treng PIN-koden din.</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Ingenting blir registrert</translation>
+    </message>
+    <message>
+        <source>Velg %1, %2 eller %3.</source>
+        <translation>Vel %1, %2 eller %3.</translation>
+    </message>
+</context>
+<context>
     <name>NameSearchScreen</name>
     <message>
         <source>Tilbake</source>
@@ -1112,6 +1210,10 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Trykk på navnet ditt</source>
         <translation>Trykk på namnet ditt</translation>
+    </message>
+    <message>
+        <source>Skriv mer av navnet</source>
+        <translation>Skriv meir av namnet</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1331,80 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Invitasjonen din gjelder %1. Ta kontakt i resepsjonen hvis du skulle vært her i dag.</source>
         <translation>Invitasjonen din gjeld %1. Ta kontakt i resepsjonen viss du skulle ha vore her i dag.</translation>
+    </message>
+</context>
+<context>
+    <name>PinFlow</name>
+    <message>
+        <source>For mange feil PIN-koder. Handlinger med navnet ditt er sperret i fem minutter (til kl. %1). Bruk passet ditt, eller spør betjeningen.</source>
+        <translation>For mange feil PIN-kodar. Handlingar med namnet ditt er sperra i fem minutt (til kl. %1). Bruk passet ditt, eller spør betjeninga.</translation>
+    </message>
+    <message>
+        <source>Sperret i fem minutter</source>
+        <translation>Sperra i fem minutt</translation>
+    </message>
+    <message>
+        <source>Du har ingen PIN-kode ennå</source>
+        <translation>Du har ingen PIN-kode enno</translation>
+    </message>
+    <message>
+        <source>Bruk passet ditt, eller spør betjeningen om en PIN-kode.</source>
+        <translation>Bruk passet ditt, eller spør betjeninga om ein PIN-kode.</translation>
+    </message>
+    <message>
+        <source>Feil PIN-kode. Prøv igjen.</source>
+        <translation>Feil PIN-kode. Prøv igjen.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadScreen</name>
+    <message>
+        <source>PIN-kode</source>
+        <translation>PIN-kode</translation>
+    </message>
+    <message>
+        <source>Sifrene vises som prikker</source>
+        <translation>Sifra blir viste som prikkar</translation>
+    </message>
+    <message>
+        <source>4–6 sifre</source>
+        <translation>4–6 siffer</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Slett siste siffer</source>
+        <translation>Slett siste siffer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Sjekker PIN-koden</source>
+        <translation>Sjekkar PIN-koden</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Ingenting blir registrert</source>
+        <translation>Ingenting blir registrert</translation>
+    </message>
+    <message>
+        <source>Skriv PIN-koden din</source>
+        <translation>Skriv PIN-koden din</translation>
+    </message>
+    <message>
+        <source>PIN-koden har 4 til 6 sifre.</source>
+        <translation>PIN-koden har 4 til 6 siffer.</translation>
+    </message>
+    <message>
+        <source>Skriv sifrene, og trykk OK.</source>
+        <translation>Skriv sifra, og trykk OK.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1741,14 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Sjekk inn som gjest og si fra til den du skal besøke</source>
         <translation>Sjekk inn som gjest og sei frå til den du skal vitje</translation>
+    </message>
+    <message>
+        <source>Sjekk ut</source>
+        <translation>Sjekk ut</translation>
+    </message>
+    <message>
+        <source>Med passet, eller med navnet og PIN-koden din</source>
+        <translation>Med passet, eller med namnet og PIN-koden din</translation>
     </message>
 </context>
 <context>

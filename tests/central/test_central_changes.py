@@ -97,6 +97,8 @@ def test_people_carry_no_email_and_signing_keys_no_private_half(
         "site": "lyngdal",
         "kind": "member",
         "active": True,
+        "organisation_short": "NAV",  # what the kiosk's name search shows
+        "pin_hash": None,  # a PIN's hash once staff set one; never the PIN
     }
     assert "@" not in str([r["data"] for r in rows])
     with factory() as session:

@@ -383,3 +383,36 @@ def test_a_bad_row_never_deactivates_the_person_it_names(engine: Engine) -> None
         result = person_import.apply_plan(session, plan, skip_bad=True)
         assert (result.added, result.deactivated, result.skipped) == (0, len(people) - 1, 1)
     assert people_at(engine)[KARI_EMAIL].active
+
+
+def test_a_re_import_keeps_the_pin_and_the_short_name_on_the_kiosks(
+    engine: Engine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import writes people's feed rows in bulk: they must say what ``person_data`` says,
+    or a re-import would take a PIN set by staff (and the masked "· NAV") off every kiosk."""
+    from central.domain.person_pins import set_pin
+
+    first = write(tmp_path, HEADER + "Åse Ølstad;ase.olstad@nav.no;NAV;helse\r\n")
+    code, out, _ = run(
+        capsys, "person", "import", "--site", "lyngdal", str(first), "--database-url", database_url
+    )
+    assert code == 0, out
+    with session_factory(engine).begin() as session:
+        ase = session.scalars(select(Person).where(Person.email == "ase.olstad@nav.no")).one()
+        set_pin(session, ase, "4711")
+        ase_id = ase.id
+    again = write(tmp_path, HEADER + "Åse Ølstad;ase.olstad@nav.no;NAV;næring\r\n", name="b.csv")
+    code, out, _ = run(
+        capsys, "person", "import", "--site", "lyngdal", str(again), "--database-url", database_url
+    )
+    assert code == 0 and "updated 1" in out, out
+    with session_factory(engine)() as session:
+        row = session.scalars(
+            select(Change).where(Change.entity == "person", Change.key == ase_id)
+            .order_by(Change.seq.desc())
+        ).first()
+    assert row is not None
+    data = row.data
+    assert data["cluster"] == "næring"
+    assert data["organisation_short"] == "NAV"
+    assert data["pin_hash"] and data["pin_hash"].startswith("scrypt$")

@@ -486,3 +486,25 @@ def test_the_desk_cache_survives_reads_on_two_threads_while_another_drops_it(
     assert failures == []
     assert len(core.desks.desks(FLOOR)) == 6 + added
     assert len(core.desks.free_counts_by_zone()) == 3 + added
+
+
+def test_checking_out_gives_back_the_drop_in_desk_here_and_at_the_store(
+    core: KioskCore, central: DeskCentral
+) -> None:
+    heard: list[int] = []
+    core.desks.add_listener(lambda: heard.append(1))
+    assert core.desks.claim("lyngdal-A-01", KARI, CheckinMethod.NAME).outcome is (
+        ClaimOutcome.CLAIMED
+    )
+    heard.clear()
+    core.checkin.check_out(KARI, CheckinMethod.NAME)
+    assert states(core)["A-01"] is DeskState.FREE  # at once, before the store answers
+    assert heard  # the map and the start screen's free count hear of it
+    assert core.desks.todays_desk(KARI) is None
+    # No release event of its own: the check-out ends the claim at the store, as the fake's
+    # first-claim-wins rule shows when someone else takes the desk next.
+    assert pending(core) == ["check_out"]
+    assert core.sync.sync_once()
+    assert core.desks.claim("lyngdal-A-01", JORGEN, CheckinMethod.QR).outcome is (
+        ClaimOutcome.CLAIMED
+    )

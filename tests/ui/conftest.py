@@ -168,12 +168,12 @@ class Kiosk:
         assert len(found) == 1, f"{text!r}: {[b.text() for b in found]}"
         return found[0]
 
-    def person_row(self, name: str) -> QAbstractButton:
-        """The one visible search result for this person."""
+    def person_row(self, shown: str) -> QAbstractButton:
+        """The one visible search result showing this ("Kari N. · NAV")."""
         rows = [
             row
             for row in self.name_search.result_buttons
-            if row.isVisible() and row.name_label.text() == name
+            if row.isVisible() and row.name_label.text() == shown
         ]
         assert len(rows) == 1, [r.name_label.text() for r in rows]
         return rows[0]

@@ -17,6 +17,8 @@ from tests.conftest import KARI
 from tests.ui.conftest import Kiosk, visible
 from ui import theme, tour
 from ui.main import main
+from ui.screens.name_action import NameActionScreen
+from ui.screens.pin_pad import PinPadScreen
 from ui.tour_demo import DemoKiosk
 
 pytestmark = pytest.mark.gui
@@ -46,16 +48,34 @@ def _screens_walked(kiosk: Kiosk, make_pass: Callable[..., str]) -> list[str]:
     kiosk.tap_keys("O")
     check()  # name search, no results yet
     kiosk.click(kiosk.name_search.keyboard.key_button("clear"))
-    kiosk.qtbot.keyClicks(kiosk.name_search.field, "ka")
+    kiosk.qtbot.keyClicks(kiosk.name_search.field, "kari")
     assert kiosk.name_search.results
     check()  # with results
     kiosk.click(kiosk.name_search.result_buttons[0])
-    kiosk.wait_for_screen(kiosk.confirm)
-    check()
+    [choice] = kiosk.window.findChildren(NameActionScreen)
+    kiosk.wait_for_screen(choice)
+    check()  # "Sjekk inn" / "Sjekk ut"
+    kiosk.click(choice.out_button)
+    kiosk.wait_for_message()  # the test people have no PIN: "use your pass or ask staff"
+    kiosk.click(kiosk.result.ok_button)
+    kiosk.click(kiosk.window.start.checkout_button)
+    check()  # "Sjekk ut": pass or name
     kiosk.click(kiosk.button("Avbryt"))
+    [pad] = kiosk.window.findChildren(PinPadScreen)
+    pad.ask("PIN", "Kari N. · NAV")
+    kiosk.window.show_screen(pad)
+    check()  # the PIN pad
+    kiosk.window.go_start()
+    kiosk.messages.clear()
     kiosk.scan(make_pass(KARI))
     kiosk.wait_for_message()
     check()  # result
+    kiosk.click(kiosk.result.ok_button)
+    kiosk.monotonic.skip(5)
+    kiosk.scan(make_pass(KARI))  # in: "Sjekke ut Kari Nordmann?" (her own pass)
+    kiosk.wait_for_screen(kiosk.confirm)
+    check()
+    kiosk.click(kiosk.button("Avbryt"))
     kiosk.scan("THIS-IS-NOT-A-REGIONLAB-PASS")
     kiosk.wait_for_message(2)
     check()  # error result
@@ -71,6 +91,9 @@ def test_every_button_on_every_screen_is_at_least_44_px(
         "startScreen",
         "scanHelpScreen",
         "nameSearchScreen",
+        "nameActionScreen",
+        "checkoutScreen",
+        "pinPadScreen",
         "confirmScreen",
         "resultScreen",
     }

@@ -28,10 +28,11 @@ from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 from tests.conftest import LogExpectations, make_read_only
 from tests.fakes import FakeClock
-from tests.processes import CentralServer
+from tests.processes import CentralServer, central_cli
 from tests.ui.conftest import Kiosk
 from ui.desk_texts import desk_yours_title
 from ui.minute_ticker import MinuteTicker
+from ui.screens.pin_pad import PinPadScreen
 from ui.time_display import local
 from ui.widgets.desk_details import free_until_text
 from ui.widgets.desk_item import STYLES, DeskSymbol, state_name
@@ -57,8 +58,29 @@ def open_core(server: CentralServer, data_dir: Path, clock: FakeClock | None = N
     return core
 
 
+TURID_SHOWN, TURID_PIN = "Turid T. · SFAG", "4711"
+
+
+def enter_pin(kiosk: Kiosk, pin: str) -> None:
+    [pad] = kiosk.window.findChildren(PinPadScreen)
+    kiosk.wait_for_screen(pad)
+    for digit in pin:
+        kiosk.click(pad.digit_buttons[digit])
+    kiosk.click(pad.ok_button)
+
+
 @pytest.fixture
 def demo_core(central_server: CentralServer, tmp_path: Path) -> Iterator[KioskCore]:
+    central_cli(
+        central_server.database_url,
+        "person",
+        "pin",
+        "--site",
+        "lyngdal",
+        DROP_IN,
+        "--pin",
+        TURID_PIN,
+    )
     core = open_core(central_server, tmp_path / "kiosk")
     yield core
     core.close()
@@ -262,7 +284,8 @@ def test_take_a_desk_by_name(map_kiosk: Kiosk) -> None:
     map_kiosk.wait_for_screen(map_kiosk.name_search)
     assert map_kiosk.name_search.heading.text().startswith("Ta pulten ")
     map_kiosk.tap_keys("turid")
-    map_kiosk.click(map_kiosk.person_row("Turid Tjørhom"))
+    map_kiosk.click(map_kiosk.person_row(TURID_SHOWN))
+    enter_pin(map_kiosk, TURID_PIN)  # a desk in someone's name takes their PIN
     message = map_kiosk.wait_for_message()
     assert message.desk_id == desk and " er din" in message.title
     assert core.desks.statuses()[desk].state is DeskState.OCCUPIED
@@ -284,8 +307,9 @@ def test_a_desk_claim_on_a_read_only_store_says_it_cannot_save(
     map_kiosk.click(map_kiosk.desk_identify.name_button)
     map_kiosk.wait_for_screen(map_kiosk.name_search)
     map_kiosk.tap_keys("turid")
+    map_kiosk.click(map_kiosk.person_row(TURID_SHOWN))
     make_read_only(core)
-    map_kiosk.click(map_kiosk.person_row("Turid Tjørhom"))
+    enter_pin(map_kiosk, TURID_PIN)
     message = map_kiosk.wait_for_message()
     assert message.title == "Kiosken får ikke lagret nå"  # the known problem, not a bug
     assert core.desks.statuses()[desk].state is DeskState.FREE

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from tests.ui.conftest import Kiosk
 from ui.i18n import LANGUAGE_NAMES
+from ui.screens.name_action import NameActionScreen
 
 pytestmark = pytest.mark.gui
 
@@ -65,9 +66,9 @@ def test_the_start_screen_offers_three_languages_by_their_own_names(kiosk: Kiosk
                 "few": "Skriv minst to bokstavar",
                 "none": "Ingen treff",
                 "tap": "Trykk på namnet ditt",
-                "yes": "Ja, sjekk inn",
-                "welcome": "Velkomen, Kari!",
-                "at": "Du er sjekka inn kl. ",
+                "yes": "Sjekk inn",
+                "welcome": "Takk, Kari!",
+                "at": "Du står som sjekka inn. Registrert kl. ",
                 "date": "Fredag 27. november 2026",
             },
         ),
@@ -79,9 +80,9 @@ def test_the_start_screen_offers_three_languages_by_their_own_names(kiosk: Kiosk
                 "few": "Type at least two letters",
                 "none": "No matches",
                 "tap": "Tap your name",
-                "yes": "Yes, check in",
-                "welcome": "Welcome, Kari!",
-                "at": "You checked in at ",
+                "yes": "Check in",
+                "welcome": "Thank you, Kari!",
+                "at": "You are now checked in. Registered at ",
                 "date": "Friday 27 November 2026",
             },
         ),
@@ -102,15 +103,16 @@ def test_a_visitor_checks_in_by_name_in_their_language(
     kiosk.wait_for_screen(screen)
     assert screen.heading.text() == texts["heading"]
     assert screen.status.text() == texts["few"]
-    kiosk.tap_keys("QX")
+    kiosk.tap_keys("QXQX")
     assert screen.status.text() == texts["none"]
     kiosk.click(screen.keyboard.key_button("clear"))
     kiosk.tap_keys("KARI")
     assert screen.status.text() == texts["tap"]
-    kiosk.click(kiosk.person_row("Kari Nordmann"))
-    kiosk.wait_for_screen(kiosk.confirm)
-    assert kiosk.confirm.yes_button.text() == texts["yes"]
-    kiosk.click(kiosk.confirm.yes_button)
+    kiosk.click(kiosk.person_row("Kari N. · NAV"))
+    [choice] = kiosk.window.findChildren(NameActionScreen)
+    kiosk.wait_for_screen(choice)
+    assert choice.in_button.text() == texts["yes"]
+    kiosk.click(choice.in_button)
     message = kiosk.wait_for_message()
     assert message.title == texts["welcome"]
     assert message.detail.startswith(texts["at"])

@@ -24,6 +24,9 @@ from kiosk.protocol import CheckinMethod
 from tests.conftest import KARI
 from tests.ui.conftest import Kiosk
 from tests.ui.test_floor_map import demo_core, open_map  # noqa: F401 (a fixture)
+from ui.messages import MessageKind
+from ui.screens.name_action import NameActionScreen
+from ui.screens.pin_pad import PinPadScreen
 from ui.screens.result import SPEECH_TIME_FACTOR
 from ui.sound import FAILURE_SOUND, SUCCESS_SOUND
 from ui.speech import EspeakSpeaker, RecordingSpeaker
@@ -90,15 +93,14 @@ def test_speech_reads_each_step_of_a_name_check_in(
     assert speaker.texts[-2].startswith("Sjekk inn med navn – skriv navnet ditt")
     assert speaker.texts[-1] == "Navn, skrivefelt"
     kiosk.qtbot.keyClicks(kiosk.name_search.field, "kari")
-    assert speaker.texts[-1] == "Trykk på navnet ditt. Kari Nordmann, NAV."
-    kiosk.click(kiosk.person_row("Kari Nordmann"))
-    kiosk.wait_for_screen(kiosk.confirm)
+    assert speaker.texts[-1] == "Trykk på navnet ditt. Kari N., NAV."
+    kiosk.click(kiosk.person_row("Kari N. · NAV"))
     assert speaker.texts[-1] == (
-        "Sjekke inn som Kari Nordmann? NAV Velg Ja, sjekk inn eller Avbryt."
+        "Hva vil du gjøre? Kari N., NAV Velg Sjekk inn, Sjekk ut eller Avbryt."
     )
-    kiosk.click(kiosk.button("Ja, sjekk inn"))
+    kiosk.click(kiosk.button("Sjekk inn"))
     kiosk.wait_for_message()
-    assert speaker.texts[-1] == "Velkommen, Kari! Du er sjekket inn kl. 09:00."
+    assert speaker.texts[-1] == "Takk, Kari! Du står som sjekket inn. Registrert kl. 09:00."
     assert {language for language, _ in speaker.spoken} == {"nb"}
 
 
@@ -136,6 +138,17 @@ def test_espeak_speaks_a_sentence_that_is_not_silence(tmp_path: Path) -> None:
 
 
 # Keyboard -------------------------------------------------------------------------------------
+def give_pin(kiosk: Kiosk, person_id: str, pin: str) -> None:
+    """The person's PIN hash, as the feed would bring it."""
+    from kiosk.models import Person
+    from kiosk.pin import hash_pin
+
+    with kiosk.core.store.session() as session:
+        person = session.get(Person, person_id)
+        assert person is not None
+        person.pin_hash = hash_pin(pin)
+
+
 def test_keyboard_only_name_check_in_and_out(kiosk: Kiosk) -> None:
     start = kiosk.window.start
     tab_to(kiosk, start.name_button)
@@ -147,27 +160,36 @@ def test_keyboard_only_name_check_in_and_out(kiosk: Kiosk) -> None:
         press(kiosk, char)
     assert kiosk.name_search.field.text() == "kari"
     press(kiosk, Qt.Key.Key_Tab)
-    assert focused(kiosk) is kiosk.person_row("Kari Nordmann")
+    assert focused(kiosk) is kiosk.person_row("Kari N. · NAV")
     press(kiosk, Qt.Key.Key_Return)
-    kiosk.wait_for_screen(kiosk.confirm)
-    tab_to(kiosk, kiosk.confirm.yes_button)
+    [choice] = kiosk.window.findChildren(NameActionScreen)
+    kiosk.wait_for_screen(choice)
+    tab_to(kiosk, choice.in_button)
     press(kiosk, Qt.Key.Key_Return)
-    assert kiosk.wait_for_message().title == "Velkommen, Kari!"
+    assert kiosk.wait_for_message().title == "Takk, Kari!"
     assert kiosk.core.checkin.is_present(KARI)
     press(kiosk, Qt.Key.Key_Escape)  # the result closes with Esc too
     kiosk.wait_for_screen(start)
 
-    # Check-out, the same way; Enter in the search field goes to the results.
+    # Check-out, the same way, and the PIN typed; Enter in the search field goes to the
+    # results, Enter on the PIN pad is "OK".
+    give_pin(kiosk, KARI, "4711")
     tab_to(kiosk, start.name_button)
     press(kiosk, Qt.Key.Key_Return)
     kiosk.qtbot.keyClicks(focused(kiosk), "nordmann")
     press(kiosk, Qt.Key.Key_Return)
-    assert focused(kiosk) is kiosk.person_row("Kari Nordmann")
+    assert focused(kiosk) is kiosk.person_row("Kari N. · NAV")
     press(kiosk, Qt.Key.Key_Return)
-    kiosk.wait_for_screen(kiosk.confirm)
-    tab_to(kiosk, kiosk.confirm.yes_button)
+    kiosk.wait_for_screen(choice)
+    tab_to(kiosk, choice.out_button)
     press(kiosk, Qt.Key.Key_Return)
-    assert kiosk.wait_for_message(2).title == "Ha det, Kari!"
+    [pad] = kiosk.window.findChildren(PinPadScreen)
+    kiosk.wait_for_screen(pad)
+    assert focused(kiosk) is pad.field
+    kiosk.qtbot.keyClicks(focused(kiosk), "4711")
+    press(kiosk, Qt.Key.Key_Return)
+    message = kiosk.wait_for_message(2)
+    assert (message.kind, message.title) == (MessageKind.GOODBYE, "Takk, Kari!")
     assert not kiosk.core.checkin.is_present(KARI)
 
 
@@ -265,6 +287,10 @@ def test_keyboard_only_desk_claim_on_the_map(map_kiosk: Kiosk) -> None:
     kiosk.wait_for_screen(kiosk.name_search)
     kiosk.qtbot.keyClicks(focused(kiosk), "turid")
     press(kiosk, Qt.Key.Key_Return)
+    press(kiosk, Qt.Key.Key_Return)
+    [pad] = kiosk.window.findChildren(PinPadScreen)
+    kiosk.wait_for_screen(pad)
+    kiosk.qtbot.keyClicks(focused(kiosk), "4711")  # Turid's PIN (tests/ui/test_floor_map.py)
     press(kiosk, Qt.Key.Key_Return)
     message = kiosk.wait_for_message()
     assert message.desk_id == target and " er din" in message.title

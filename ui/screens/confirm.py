@@ -1,4 +1,7 @@
-"""Ask before acting on a name pick or a check-out: "Sjekke inn som Kari Nordmann?"."""
+"""Ask before checking out the holder of a pass scanned while in: "Sjekke ut Kari Nordmann?".
+
+Only a pass leads here (its holder is the one asking). A name pick goes to
+``ui/screens/name_action.py`` instead, which offers both choices and says nothing of presence."""
 
 from __future__ import annotations
 

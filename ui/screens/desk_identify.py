@@ -80,7 +80,11 @@ class DeskIdentifyScreen(QWidget):
         if self.busy:
             self.hint.setText(self.tr("Et øyeblikk …"))
         elif self._asked:
-            self.hint.setText(self.tr("Hold QR-koden mot skanneren, eller finn navnet ditt."))
+            self.hint.setText(
+                self.tr(
+                    "Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din."
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,8 +1,10 @@
 """Find yourself by name: an on-screen keyboard, a search field and big result rows.
 
-Results appear from two letters on and show the full name and organisation only, never
-whether someone is in. A physical keyboard types into the same field; Tab (or Enter in the
-field) moves to the results, Enter picks one.
+Results appear from two letters on, at most five, each as the core masks it ("Kari N. · NAV":
+never a whole family name), and never whether someone is in. What a query may find is the
+core's rule (``kiosk.name_index``): few letters that point at many people find no one ("skriv
+mer av navnet"). A physical keyboard types into the same field; Tab (or Enter in the field)
+moves to the results, Enter picks one.
 """
 
 from __future__ import annotations
@@ -29,17 +31,19 @@ from ui.widgets.keyboard import OnScreenKeyboard
 log = logging.getLogger(__name__)
 
 MIN_LETTERS = 2
-MAX_RESULTS = 6
+MAX_RESULTS = 5
 _RESULT_COLUMNS = 2
 MAX_QUERY_CHARS = 60
 
 
 class PersonSearch(Protocol):
-    def search(self, query: str, limit: int = 8) -> list[PersonSummary]: ...
+    def search(self, query: str, limit: int = MAX_RESULTS) -> list[PersonSummary]:
+        """At most ``limit`` people; the list may have ``more`` (True: type more)."""
 
 
 class PersonRow(QPushButton):
-    """A big tappable result: full name over organisation. Never whether someone is in."""
+    """A big tappable result: "Kari N. · NAV", as the core masked it. Never whether someone
+    is in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,12 +72,11 @@ class PersonRow(QPushButton):
 
     def show_person(self, person: PersonSummary | None) -> None:
         """Show ``person``, or nothing at all (hidden, and no name left in the labels)."""
-        name = person.name if person else ""
-        organisation = (person.organisation or "") if person else ""
-        self.name_label.setText(name)
-        self.organisation_label.setText(organisation)
-        self.organisation_label.setVisible(bool(organisation))
-        self.setAccessibleName(f"{name}, {organisation}" if organisation else name)
+        shown = person.display if person else ""
+        self.name_label.setText(shown)
+        self.organisation_label.clear()
+        self.organisation_label.setVisible(False)
+        self.setAccessibleName(shown.replace(" · ", ", "))
         self.setVisible(person is not None)
 
 
@@ -192,9 +195,9 @@ class NameSearchScreen(QWidget):
     def _search(self, text: str) -> None:
         query = " ".join(text.split())
         letters = sum(ch.isalpha() for ch in query)
-        # One more than fits: then we know to ask for more of the name.
-        people = self._people.search(query, MAX_RESULTS + 1) if letters >= MIN_LETTERS else []
-        self._show(people[:MAX_RESULTS], letters, more=len(people) > MAX_RESULTS)
+        people = self._people.search(query, MAX_RESULTS) if letters >= MIN_LETTERS else []
+        more = bool(getattr(people, "more", False))
+        self._show(list(people)[:MAX_RESULTS], letters, more=more)
 
     def _show(self, people: list[PersonSummary], letters: int, *, more: bool = False) -> None:
         self.results, self._letters, self._more = people, letters, more
@@ -208,6 +211,8 @@ class NameSearchScreen(QWidget):
         letters, people, more = self._letters, self.results, self._more
         if letters < MIN_LETTERS:
             self.status.setText(self.tr("Skriv minst to bokstaver"))
+        elif not people and more:
+            self.status.setText(self.tr("Skriv mer av navnet"))
         elif not people:
             self.status.setText(self.tr("Ingen treff"))
         elif more:
@@ -219,7 +224,7 @@ class NameSearchScreen(QWidget):
         return f"{self.heading.text()}. {self.results_text()}"
 
     def results_text(self) -> str:
-        """The status line and the names found: "Trykk på navnet ditt. Kari Nordmann, NAV." """
+        """The status line and the names found: "Trykk på navnet ditt. Kari N., NAV." """
         parts = [self.status.text().rstrip(".") + "."]
         parts += [
             f"{row.accessibleName()}." for row in self.result_buttons if row.isVisibleTo(self)

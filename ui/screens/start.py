@@ -44,6 +44,8 @@ class StartScreen(QWidget):
     """The visitor tapped "Finn ledig pult"."""
     guest_requested = Signal()
     """The visitor tapped "Jeg er gjest"."""
+    checkout_requested = Signal()
+    """The visitor tapped "Sjekk ut"."""
     first_painted = Signal()
     """The screen was painted for the first time (the kiosk is up)."""
     language_chosen = Signal(str)
@@ -75,6 +77,10 @@ class StartScreen(QWidget):
         self.qr_button.clicked.connect(self.qr_help_requested)
         self.name_button = self._big_button()
         self.name_button.clicked.connect(self.name_search_requested)
+        self.checkout_button = QPushButton(self)  # beside "Finn ledig pult": the row has room
+        self.checkout_button.setProperty("role", "primary")
+        self.checkout_button.setProperty("scale", "large")
+        self.checkout_button.clicked.connect(self.checkout_requested)
 
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
@@ -131,6 +137,7 @@ class StartScreen(QWidget):
 
         desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
+        desks.addWidget(self.checkout_button)
         desks.addWidget(self.desk_button)
         beside = QVBoxLayout()  # the free desks, and under them who is here today (counts)
         beside.setSpacing(0)
@@ -195,6 +202,7 @@ class StartScreen(QWidget):
         self.subtitle.setText(self.tr("Sjekk inn når du kommer, og sjekk ut når du går."))
         self.qr_button.setText(self.tr("Sjekk inn med QR-kode"))
         self.name_button.setText(self.tr("Sjekk inn med navn"))
+        self.checkout_button.setText(self.tr("Sjekk ut"))
         self.hint.setText(self.tr("Hold QR-koden mot skanneren"))
         self.desk_button.setText(self.tr("Finn ledig pult"))
         self.guest_button.setText(self.tr("Jeg er gjest"))
@@ -203,6 +211,7 @@ class StartScreen(QWidget):
             (self.name_button, self.tr("Søk opp navnet ditt med tastaturet på skjermen")),
             (self.desk_button, self.tr("Viser kartet over pultene")),
             (self.guest_button, self.tr("Sjekk inn som gjest og si fra til den du skal besøke")),
+            (self.checkout_button, self.tr("Med passet, eller med navnet og PIN-koden din")),
         ):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(description)

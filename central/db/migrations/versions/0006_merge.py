@@ -1,11 +1,16 @@
 """Merge the branches of the store's schema that grew side by side.
 
 Revision ID: 0006_merge
-Revises: 0005_kiosks_tokens, 0005_people_lunch, 0005_guests
+Revises: 0005_kiosks_tokens, 0005_people_lunch, 0005_guests, 0005_person_pins
 """
 
 revision: str = "0006_merge"
-down_revision: tuple[str, ...] = ("0005_kiosks_tokens", "0005_people_lunch", "0005_guests")
+down_revision: tuple[str, ...] = (
+    "0005_kiosks_tokens",
+    "0005_people_lunch",
+    "0005_guests",
+    "0005_person_pins",
+)
 branch_labels = None
 depends_on = None
 
