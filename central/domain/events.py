@@ -11,7 +11,7 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +27,11 @@ from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, Res
 log = logging.getLogger(__name__)
 
 MAX_DATA_BYTES = 4096
+# An event's time must lie in this window around the store's clock when it arrives: a kiosk
+# offline for months still gets its check-ins in, a clock set to 0001 or 9999 does not.
+MAX_AHEAD = timedelta(days=1)
+MAX_BEHIND = timedelta(days=365)
+OUT_OF_WINDOW = "at is more than a day ahead of or a year behind the store's clock"
 NOT_APPLIED = "the store could not apply this event"
 
 # Writers of events run one at a time anyway (the feed lock on PostgreSQL, the write lock on
@@ -102,8 +107,10 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
     try:
         at = at.astimezone(UTC)
-    except OverflowError:  # 0001-01-01 with a positive offset
-        raise _Rejected("at is out of range") from None
+    except OverflowError:  # 0001-01-01 with a positive offset, 9999-12-31 with a negative one
+        raise _Rejected(OUT_OF_WINDOW) from None
+    if not received_at - MAX_BEHIND <= at <= received_at + MAX_AHEAD:
+        raise _Rejected(OUT_OF_WINDOW)
     return _Checked(
         event.id,
         event_id,

@@ -32,7 +32,7 @@ from central.db.models import (
     Site,
     Visit,
 )
-from central.domain import changes, desks
+from central.domain import changes, desks, events
 from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
@@ -82,7 +82,7 @@ def _run_once(
             if job == NO_SHOW:
                 affected = _release_no_shows(session, site, day, moment)
             else:
-                affected = _close(session, site, moment)
+                affected = _close(session, site, moment, now)
             session.add(SchedulerRun(site=site_code, job=job, day=day, ran_at=now))
             session.flush()
     except IntegrityError:
@@ -119,7 +119,7 @@ def _release_no_shows(session: Session, site: Site, day: date, moment: datetime)
     return released
 
 
-def _close(session: Session, site: Site, moment: datetime) -> int:
+def _close(session: Session, site: Site, moment: datetime, now: datetime) -> int:
     affected = 0
     for claim in session.scalars(
         select(DeskClaim).where(
@@ -130,9 +130,13 @@ def _close(session: Session, site: Site, moment: datetime) -> int:
     ).all():
         desks._end_claim(session, claim, moment, ClaimStatus.ENDED)
         affected += 1
+    # A visit dated far ahead of the clock (stored before the store refused implausible
+    # times) is closed too: nobody stays "present" until the year 9999.
     for visit in session.scalars(
         select(Visit).where(
-            Visit.site == site.code, Visit.checked_out_at.is_(None), Visit.checked_in_at < moment
+            Visit.site == site.code,
+            Visit.checked_out_at.is_(None),
+            or_(Visit.checked_in_at < moment, Visit.checked_in_at > now + events.MAX_AHEAD),
         )
     ).all():
         visit.checked_out_at = moment
