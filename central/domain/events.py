@@ -39,6 +39,9 @@ NOT_APPLIED = "the store could not apply this event"
 # holding pooled connections that reads need, and SQLite writers from polling for its lock.
 _WRITER = threading.Lock()
 _PASS_ID = re.compile(r"[0-9a-f]{16}")
+# A desk or claim id: printable text. A NUL reached PostgreSQL as a DataError (a 500) before.
+_IDENTIFIER = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,21 @@ def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _has_nul(value: Any) -> bool:
+    """Whether a NUL hides in any text of a JSON value, keys included."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
+    for name in ("id", "type", "at"):
+        if _CONTROL.search(getattr(event, name)):
+            raise _Rejected(f"{name} contains a control character")
     try:
         event_id = str(uuid.UUID(event.id))
     except ValueError:
@@ -105,6 +122,8 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
         raise _Rejected("data is not valid Unicode text") from None
     if size > MAX_DATA_BYTES:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
+    if _has_nul(event.data):
+        raise _Rejected("data contains a NUL character")
     try:
         at = at.astimezone(UTC)
     except OverflowError:  # 0001-01-01 with a positive offset, 9999-12-31 with a negative one
@@ -373,14 +392,18 @@ def _apply_desk_event(
     data = event.data
     person_id = _uuid(data, "person_id")
     desk_id = data.get("desk_id")
-    if not isinstance(desk_id, str) or not 0 < len(desk_id) <= 64:
+    if not isinstance(desk_id, str) or not desk_id:
         raise _Rejected("data.desk_id is missing")
+    if not _IDENTIFIER.fullmatch(desk_id):
+        raise _Rejected("data.desk_id must be 1 to 64 printable characters")
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.DESK_RELEASE:
         claim_id = data.get("claim_id")
         if claim_id is not None and not isinstance(claim_id, str):
             raise _Rejected("data.claim_id must be text")
+        if claim_id and not _IDENTIFIER.fullmatch(claim_id):
+            raise _Rejected("data.claim_id must be 1 to 64 printable characters")
         record.reason = desks.release_claim(session, site, claim_id, desk_id, person_id, event.at)
         session.flush()
         return ResultStatus.ACCEPTED, record.reason
