@@ -89,17 +89,6 @@ def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _has_nul(value: Any) -> bool:
-    """Whether a NUL hides in any text of a JSON value, keys included."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
-
-
 def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
     for name in ("id", "type", "at"):
         if _CONTROL.search(getattr(event, name)):
@@ -122,8 +111,6 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
         raise _Rejected("data is not valid Unicode text") from None
     if size > MAX_DATA_BYTES:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
-    if _has_nul(event.data):
-        raise _Rejected("data contains a NUL character")
     try:
         at = at.astimezone(UTC)
     except OverflowError:  # 0001-01-01 with a positive offset, 9999-12-31 with a negative one
