@@ -43,6 +43,8 @@ class KioskCore:
                 settings.site,
                 settings.device_token,
                 timeout_s=settings.sync_timeout_s,
+                ca_file=settings.ca_file,
+                allow_insecure_http=settings.allow_insecure_http,
             )
         sync = SyncEngine(
             store,

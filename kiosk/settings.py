@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kiosk.protocol import SITES
+from kiosk.url_security import INSECURE_REMOTE, is_insecure_remote
 
 ENV_PREFIX = "REGIONLAB_"
 # The languages the screens come in: bokmål (the source), nynorsk, English.
@@ -35,6 +36,12 @@ class KioskSettings:
     central_url: str = _setting("", "Base URL of the central store, e.g. http://127.0.0.1:8470")
     site: str = _setting("lyngdal", "The site this kiosk stands at: " + ", ".join(SITES))
     device_token: str = _setting("", "This kiosk's device token (from 'regionlab-central token')")
+    allow_insecure_http: bool = _setting(
+        False, "Allow a plain http:// central URL to another machine (unencrypted)"
+    )
+    ca_file: str = _setting(
+        "", "CA certificate file (PEM) that signed the central store's certificate"
+    )
     data_dir: Path = _setting(  # noqa: RUF009 (a Path is immutable)
         Path("data/kiosk"), "Folder for the local store and settings"
     )
@@ -73,6 +80,10 @@ class KioskSettings:
             url = urlparse(self.central_url)
             if url.scheme not in ("http", "https") or not url.hostname:
                 problems.append(f"central URL {self.central_url!r} is not an http(s) URL")
+            elif is_insecure_remote(self.central_url) and not self.allow_insecure_http:
+                problems.append(INSECURE_REMOTE.format(url=self.central_url))
+        if self.ca_file and not Path(self.ca_file).is_file():
+            problems.append(f"CA file {self.ca_file!r} does not exist")
         if self.central_url and not self.device_token:
             problems.append("a device token is needed to talk to the central store")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 from typing import Any
 
@@ -11,6 +10,7 @@ from central import bootstrap
 from central.cli.context import CliError, open_engine
 from central.db.engine import ENV_VAR, migrate, session_factory
 from kiosk.clock import SystemClock
+from kiosk.url_security import is_loopback_host
 
 DEFAULT_PORT = 8470
 
@@ -25,6 +25,13 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument(
         "--allow-remote", action="store_true", help="allow a host other than loopback"
+    )
+    serve.add_argument("--ssl-certfile", metavar="FILE", help="serve https with this certificate")
+    serve.add_argument("--ssl-keyfile", metavar="FILE", help="the certificate's private key")
+    serve.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow plain http on a non-loopback address (tokens and check-ins unencrypted)",
     )
     serve.add_argument(
         "--workers",
@@ -48,18 +55,27 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def _check_transport(args: argparse.Namespace) -> dict[str, str]:
+    """uvicorn's TLS options; refuses a non-loopback address without TLS or --insecure-http."""
+    if not is_loopback_host(args.host) and not args.allow_remote:
+        raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise CliError("--ssl-certfile and --ssl-keyfile go together")
+    if args.ssl_certfile:
+        for path in (args.ssl_certfile, args.ssl_keyfile):
+            if not os.path.isfile(path):
+                raise CliError(f"no such file: {path}")
+        return {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    if not is_loopback_host(args.host) and not args.insecure_http:
+        raise CliError(
+            f"refusing plain http on {args.host}: give --ssl-certfile and --ssl-keyfile, "
+            "or --insecure-http to accept that tokens and check-ins travel unencrypted"
+        )
+    return {}
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if not _is_loopback(args.host) and not args.allow_remote:
-        raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
+    tls = _check_transport(args)
     if not 0 < args.port < 65536:
         raise CliError(f"bad port {args.port}")
     if not 0 < args.workers <= 64:
@@ -83,7 +99,7 @@ def _serve(args: argparse.Namespace) -> int:
         try:
             if args.workers == 1:
                 app: Any = create_app(engine, args.clock)
-                uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+                uvicorn.run(app, host=args.host, port=args.port, log_level="info", **tls)
             else:
                 # Worker processes import the app themselves: an import string and the
                 # database URL in their environment.
@@ -95,6 +111,7 @@ def _serve(args: argparse.Namespace) -> int:
                     host=args.host,
                     port=args.port,
                     log_level="info",
+                    **tls,
                 )
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
