@@ -63,8 +63,13 @@ def verify_pin(pin: str, stored: str | None) -> bool:
             return False
         expected = _unb64(digest)
         actual = hashlib.scrypt(
-            pin.encode("ascii"), salt=_unb64(salt), n=int(n), r=int(r), p=int(p),
-            dklen=len(expected), maxmem=64 * 1024 * 1024,
+            pin.encode("ascii"),
+            salt=_unb64(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+            maxmem=64 * 1024 * 1024,
         )
     except (ValueError, TypeError):
         return False

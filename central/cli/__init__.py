@@ -10,6 +10,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from central.cli import desks, invitations, keys, passes, people, store, tokens
 from central.cli.context import PROG, CliError, fail, first_line
 from central.db.engine import ENV_VAR
+from central.db.key_encryption import KeyEncryptionError
 from kiosk.clock import Clock, SystemClock
 
 
@@ -24,7 +25,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         return command(args)
-    except CliError as exc:
+    except (CliError, KeyEncryptionError) as exc:
         return fail(str(exc))
     except (ArgumentError, NoSuchModuleError) as exc:
         return fail(f"bad database URL: {exc}")

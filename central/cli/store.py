@@ -8,7 +8,8 @@ from typing import Any
 
 from central import bootstrap
 from central.cli.context import CliError, open_engine
-from central.db.engine import ENV_VAR, migrate, session_factory
+from central.db import key_encryption
+from central.db.engine import ENV_VAR, migrate, session_factory, truncate_wal
 from kiosk.clock import SystemClock
 from kiosk.url_security import is_loopback_host
 
@@ -44,8 +45,15 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     with open_engine(args, need_schema=False) as engine:
+        kek_file = key_encryption.ensure_kek(engine.url)
         summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
         url = engine.url.render_as_string(hide_password=True)
+    if kek_file is not None:
+        print(
+            f"key-encryption key created: {kek_file} (mode 0600). The signing keys are sealed "
+            "with it: keep it out of the database's backups and back it up on its own "
+            "(see docs/operations.md)."
+        )
     print(f"database ready: {url}")
     if summary is not None:
         print(
@@ -90,6 +98,7 @@ def _serve(args: argparse.Namespace) -> int:
     configure_logging()
     with open_engine(args, need_schema=False) as engine:
         migrate(engine)
+        truncate_wal(engine)
         # No-show release and closing time run in this process, catching up at start: no cron
         # job. Workers only answer requests, so one `serve` runs one scheduler however many
         # workers it has; several `serve`s on one database still run each job once (each run

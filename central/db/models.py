@@ -158,6 +158,7 @@ class SigningKeyRecord(Base):
     __tablename__ = "signing_keys"
 
     key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    # Sealed with the key-encryption key (central.db.key_encryption); empty once retired.
     private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -394,3 +395,17 @@ class SchedulerRun(Base):
     job: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     ran_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DailyAggregate(Base):
+    """How many distinct people came to a site on a day, per organisation and kind: kept for
+    the pilot's reports after retention deletes the visits it was counted from."""
+
+    __tablename__ = "daily_aggregates"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # "" for none
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # member | guest
+    people: Mapped[int] = mapped_column(Integer)
+    visits: Mapped[int] = mapped_column(Integer)

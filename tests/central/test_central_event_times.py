@@ -34,9 +34,7 @@ def timed_client(engine: Engine, store_clock: FakeClock) -> Iterator[TestClient]
 
 
 def _post(client: TestClient, headers: dict[str, str], batch: list[dict[str, Any]]) -> list[Any]:
-    response = client.post(
-        EVENTS.format(site="lyngdal"), headers=headers, json={"events": batch}
-    )
+    response = client.post(EVENTS.format(site="lyngdal"), headers=headers, json={"events": batch})
     assert response.status_code == 200, response.text
     results: list[Any] = response.json()["results"]
     return results
@@ -88,9 +86,7 @@ def test_times_inside_the_window_are_accepted(
     assert result["status"] == "accepted"
 
 
-def test_a_visit_dated_far_ahead_is_closed_at_closing(
-    factory: SessionFactory, kari: str
-) -> None:
+def test_a_visit_dated_far_ahead_is_closed_at_closing(factory: SessionFactory, kari: str) -> None:
     # A visit from before the window was enforced, dated 9999.
     far = datetime(9999, 12, 31, 12, 0, tzinfo=UTC)
     with factory.begin() as session:
