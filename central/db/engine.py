@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,8 @@ def _private_database_file(path: Path) -> None:
     data. SQLite gives its -wal and -shm files the database file's mode; older ones are
     narrowed here too."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        pass
     for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             if each.stat().st_mode & 0o077:
