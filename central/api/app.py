@@ -18,6 +18,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
+from central.api.limits import BodyLimits, install_repeat_filter
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -65,6 +66,8 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
     # (the kiosk's client) asks for gzip and decodes it by itself.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
+    # Outermost: a body is read only after its token was found, and only so much of it.
+    app.add_middleware(BodyLimits, reads=reads)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -217,6 +220,7 @@ def create_app_from_env() -> FastAPI:
 def configure_logging() -> None:
     """The store's own records (scheduler runs, events it could not apply) beside uvicorn's."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    install_repeat_filter()  # a flood of one message ("Too many open files") is counted
 
 
 class _AsciiJSONResponse(JSONResponse):

@@ -92,6 +92,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError("--workers needs the system clock")
     import uvicorn
 
+    from central.api import limits
     from central.api.app import configure_logging, create_app
     from central.jobs.scheduler import SchedulerThread
 
@@ -106,9 +107,16 @@ def _serve(args: argparse.Namespace) -> int:
         scheduler = SchedulerThread(session_factory(engine), args.clock)
         scheduler.start()
         try:
+            options: dict[str, Any] = {
+                **tls,
+                **limits.server_options(),
+                "host": args.host,
+                "port": args.port,
+                "log_level": "info",
+            }
             if args.workers == 1:
                 app: Any = create_app(engine, args.clock)
-                uvicorn.run(app, host=args.host, port=args.port, log_level="info", **tls)
+                uvicorn.run(app, **options)
             else:
                 # Worker processes import the app themselves: an import string and the
                 # database URL in their environment.
@@ -117,10 +125,7 @@ def _serve(args: argparse.Namespace) -> int:
                     "central.api.app:create_app_from_env",
                     factory=True,
                     workers=args.workers,
-                    host=args.host,
-                    port=args.port,
-                    log_level="info",
-                    **tls,
+                    **options,
                 )
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
