@@ -206,7 +206,7 @@ class HeaderTimeoutH11(H11Protocol):
 
 
 class RepeatFilter(logging.Filter):
-    """Lets the first record of a kind (logger, level, message template) through, holds back
+    """Lets the first record of a kind (logger, level, message) through, holds back
     the same kind for ``window_s`` seconds, then lets the next one through saying how many
     were held back. Logs stay readable, and small, through a flood."""
 
@@ -217,7 +217,7 @@ class RepeatFilter(logging.Filter):
         self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        key = (record.name, record.levelno, str(record.msg))
+        key = (record.name, record.levelno, record.getMessage())
         now = self.clock()
         opened, held = self._seen.get(key, (float("-inf"), 0))
         if now - opened < self.window_s:
@@ -227,7 +227,10 @@ class RepeatFilter(logging.Filter):
         if len(self._seen) > 1000:  # many kinds: forget the old windows
             self._seen = {k: v for k, v in self._seen.items() if now - v[0] < self.window_s}
         if held:
-            record.msg = f"{record.msg} ({held} more like this held back in {self.window_s:.0f} s)"
+            record.msg = (
+                f"{record.getMessage()} ({held} more like this held back in {self.window_s:.0f} s)"
+            )
+            record.args = None
         return True
 
 

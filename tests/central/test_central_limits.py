@@ -131,3 +131,12 @@ def test_the_log_says_a_repeated_message_once_a_minute_with_a_count() -> None:
     ]
     other: Callable[[], list[str]] = lambda: _records(repeat, [100.0], "another message")  # noqa: E731
     assert other() == ["another message"]
+
+
+def test_the_repeat_filter_keeps_lines_that_differ_only_in_their_arguments() -> None:
+    repeat = RepeatFilter(60.0, clock=lambda: 0.0)
+    lines = [
+        logging.LogRecord("uvicorn.access", logging.INFO, "x", 1, '%s - "%s" %d', args, None)
+        for args in (("127.0.0.1:1", "GET /healthz", 200), ("127.0.0.1:2", "POST /e", 401))
+    ]
+    assert [repeat.filter(line) for line in lines] == [True, True]
