@@ -104,7 +104,10 @@ def _serve(args: argparse.Namespace) -> int:
         # job. Workers only answer requests, so one `serve` runs one scheduler however many
         # workers it has; several `serve`s on one database still run each job once (each run
         # and its scheduler_runs row commit together, under the feed lock).
-        scheduler = SchedulerThread(session_factory(engine), args.clock)
+        try:
+            scheduler = SchedulerThread(session_factory(engine), args.clock)
+        except ValueError as exc:  # a retention setting that is not a number of days
+            raise CliError(str(exc)) from None
         scheduler.start()
         try:
             options: dict[str, Any] = {

@@ -130,6 +130,8 @@ class Person(Base):
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default=PersonKind.MEMBER)
     active: Mapped[bool] = mapped_column(default=True)
+    # When the daily retention run first found the person deactivated (central.jobs.retention).
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 

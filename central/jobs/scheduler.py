@@ -3,7 +3,8 @@
 - no-show release: at the site's release time (default 10:00), bookings active then whose
   person has not checked in that day are released for drop-ins;
 - closing: at the site's closing time (default 17:00), drop-in claims end and everyone still
-  checked in is checked out.
+  checked in is checked out;
+- retention (central.jobs.retention): once a day, what the store no longer needs is deleted.
 
 ``run_due(now)`` runs every job whose moment has passed and that has not run yet, for today
 and the days before (so a store that was down at 10:00 catches up when it starts). Each job
@@ -33,6 +34,7 @@ from central.db.models import (
     Visit,
 )
 from central.domain import changes, desks, events
+from central.jobs import retention
 from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
@@ -166,6 +168,8 @@ class SchedulerThread:
         self._clock = clock
         self._interval = interval_s
         self._stop = threading.Event()
+        # Read once, at start: a bad setting stops `serve` there, not a round later.
+        self._retention = retention.RetentionPeriods.from_env()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -180,7 +184,9 @@ class SchedulerThread:
     def _run(self) -> None:
         while True:
             try:
-                run_due(self._factory, self._clock.now())
+                now = self._clock.now()
+                run_due(self._factory, now)
+                retention.run_due(self._factory, now, self._retention)
             except Exception:  # the database may be away for a while: try again next tick
                 log.exception("scheduler: a round failed")
             if self._stop.wait(self._interval):

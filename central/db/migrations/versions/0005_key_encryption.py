@@ -1,5 +1,5 @@
-"""Signing keys' private halves sealed with the key-encryption key (retired ones destroyed),
-and the daily aggregates that outlive retention.
+"""Signing keys' private halves sealed with the key-encryption key (retired ones destroyed);
+for retention, the daily aggregates that outlive it and when a person was found deactivated.
 
 A store with raw keys and no KEK configured: a SQLite database file gets one beside it (as
 ``init`` makes); PostgreSQL refuses to upgrade until $REGIONLAB_KEY_ENCRYPTION_KEY_FILE (or
@@ -39,6 +39,8 @@ def upgrade() -> None:
             "site", "day", "organisation_id", "kind", name=op.f("pk_daily_aggregates")
         ),
     )
+    with op.batch_alter_table("people") as batch:
+        batch.add_column(sa.Column("deactivated_at", sa.DateTime(timezone=True), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(sa.text("SELECT key_id, private_key, retired_at FROM signing_keys")).all()
     raw = [
@@ -74,3 +76,5 @@ def downgrade() -> None:
                 {"raw": key_encryption.unseal(kek, row.key_id, row.private_key), "key_id": row.key_id},
             )
     op.drop_table("daily_aggregates")
+    with op.batch_alter_table("people") as batch:
+        batch.drop_column("deactivated_at")
