@@ -18,7 +18,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
-from central.api.limits import BodyLimits, install_repeat_filter
+from central.api.limits import BODY_ERRORS, BodyLimits, install_repeat_filter
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -27,6 +27,7 @@ from central.api.schemas import (
     EventResults,
     Health,
     PresentPerson,
+    Problem,
 )
 from central.db.engine import (
     SessionFactory,
@@ -96,7 +97,10 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.get(
         f"{API_PREFIX}/sites/{{site}}/changes",
         response_model=ChangesPage,
-        responses={**AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
+        responses={
+            **AUTH_ERRORS,
+            409: {"model": Problem, "description": "The cursor is ahead of this store"},
+        },
     )
     def get_changes(
         site: SiteCode,
@@ -113,9 +117,9 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             rows, more = changes.read(session, site, since, limit)
             if not rows and since > 0:
                 newest = session.scalar(select(func.max(Change.seq))) or 0
-                if since > newest:
+                if since > newest:  # a store restored from a backup, say: not bad input
                     raise HTTPException(
-                        status.HTTP_422_UNPROCESSABLE_CONTENT,
+                        status.HTTP_409_CONFLICT,
                         "cursor is ahead of this store; start again from 0",
                     )
             body = changes.page_json(rows, rows[-1].seq if rows else since, more)
@@ -126,7 +130,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.post(
         f"{API_PREFIX}/sites/{{site}}/events",
         response_model=EventResults,
-        responses=AUTH_ERRORS,
+        responses={**AUTH_ERRORS, **BODY_ERRORS},
     )
     def post_events(
         site: SiteCode,

@@ -25,6 +25,7 @@ import anyio.to_thread
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from central.api.schemas import Problem
 from central.db.engine import SessionFactory
 from central.domain import tokens
 from kiosk.protocol import API_PREFIX, MAX_BATCH
@@ -46,6 +47,13 @@ HEADER_TIMEOUT_S = 10.0
 LIMIT_CONCURRENCY = 500
 TIMEOUT_KEEP_ALIVE_S = 5
 MAX_HEADER_BYTES = 16 * 1024
+
+
+# What BodyLimits answers, for the OpenAPI of the routes that take a body.
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    408: {"model": Problem, "description": "The body came too slowly"},
+    413: {"model": Problem, "description": f"The body is larger than {MAX_BODY_BYTES} bytes"},
+}
 
 
 def server_options() -> dict[str, Any]:
