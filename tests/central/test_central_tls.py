@@ -5,6 +5,7 @@ The refusals are checked without binding or connecting: no traffic leaves loopba
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import ipaddress
 import subprocess
@@ -16,7 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from central.cli import main
+from central.cli import main, store
+from central.cli.context import CliError
 from kiosk.central_client import HttpCentralClient, TransportError
 from tests.processes import PYTHON, central_cli, free_port, wait_until
 
@@ -133,3 +135,26 @@ def test_the_store_serves_https_and_the_kiosk_verifies_it_with_its_ca_file(
         # pytest keeps, and uvicorn would wait for it before exiting. Nothing here to flush.
         process.kill()
         process.wait(10)
+
+
+def test_insecure_http_is_allowed_only_when_said(tmp_path: Path) -> None:
+    # The check alone: nothing is bound to a non-loopback address in a test.
+    def args(**given: object) -> argparse.Namespace:
+        base: dict[str, object] = {
+            "host": "192.0.2.10",
+            "allow_remote": True,
+            "ssl_certfile": None,
+            "ssl_keyfile": None,
+            "insecure_http": False,
+        }
+        return argparse.Namespace(**{**base, **given})
+
+    with pytest.raises(CliError, match="refusing plain http"):
+        store._check_transport(args())
+    assert store._check_transport(args(insecure_http=True)) == {}
+    assert store._check_transport(args(host="127.0.0.1", allow_remote=False)) == {}
+    cert, key = _self_signed(tmp_path)
+    assert store._check_transport(args(ssl_certfile=str(cert), ssl_keyfile=str(key))) == {
+        "ssl_certfile": str(cert),
+        "ssl_keyfile": str(key),
+    }
