@@ -3,30 +3,70 @@ and an admin token, every check on: no 5xx, every response as the schema declare
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import base64
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import CHECKS, load_all_checks
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from central.db.key_encryption import KEK_ENV
 from tests.processes import CentralServer
+
+POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 MAX_EXAMPLES = 60  # per operation; the whole test stays well under 90 s
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CentralServer]:
+    """``serve`` on a SQLite file, or on a fresh PostgreSQL schema (where a NUL in a path once
+    answered 500)."""
     folder = tmp_path_factory.mktemp("schemathesis")
-    server = CentralServer(
-        database_url=f"sqlite:///{folder / 'central.sqlite3'}", log_path=folder / "central.log"
-    )
-    server.prepare()
-    server.start()
-    yield server
-    server.stop()
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "sqlite":
+            url, drop = f"sqlite:///{folder / 'central.sqlite3'}", None
+        else:
+            url, drop = _postgres_schema()
+            patch.setenv(KEK_ENV, base64.urlsafe_b64encode(os.urandom(32)).decode())
+        server = CentralServer(database_url=url, log_path=folder / "central.log")
+        try:
+            server.prepare()
+            server.start()
+            yield server
+        finally:
+            server.stop()
+            if drop is not None:
+                drop()
+
+
+def _postgres_schema() -> tuple[str, Callable[[], None]]:
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"set {POSTGRES_ENV} to run against PostgreSQL")
+    schema = f"regionlab_fuzz_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop() -> None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False), drop
 
 
 # schemathesis.pytest.from_fixture does not work with pytest 9 (it reads Function._nodeid):
