@@ -10,6 +10,7 @@ Revises: 0004_feed_compaction
 Create Date: 2026-11-30 03:00:00
 """
 
+import logging
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -57,7 +58,11 @@ def upgrade() -> None:
     if not live:
         return
     url = bind.engine.url
-    key_encryption.ensure_kek(url)
+    created = key_encryption.ensure_kek(url)
+    if created is not None:  # `serve` upgrading a store that `init` did not: say where it is
+        logging.getLogger("central.db.key_encryption").warning(
+            "key-encryption key created: %s (keep it out of the database's backups)", created
+        )
     kek = key_encryption.require_kek(url)
     for row in live:
         sealed = key_encryption.seal(kek, row.key_id, bytes(row.private_key))
