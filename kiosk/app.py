@@ -65,6 +65,7 @@ class KioskCore:
                     lambda: waiting[0].status().pending if waiting else 0,
                     set_aside=lambda: waiting[0].set_aside_count() if waiting else None,
                 ),
+                allow_insecure_http=settings.allow_insecure_http,
             )
         sync = SyncEngine(
             store,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.protocol import API_PREFIX
+from kiosk.url_security import INSECURE_REMOTE, is_insecure_remote
 
 if TYPE_CHECKING:
     import requests
@@ -70,7 +71,11 @@ class HttpCentralClient:
         session: requests.Session | None = None,
         ca_file: str = "",
         report: Callable[[], dict[str, str]] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
+        if is_insecure_remote(base_url) and not allow_insecure_http:
+            raise ValueError(INSECURE_REMOTE.format(url=base_url))
+        self._ca_file = ca_file
         self._base = f"{base_url.rstrip('/')}{API_PREFIX}/sites/{site}"
         self._timeout = timeout_s
         self._token = token
@@ -86,7 +91,7 @@ class HttpCentralClient:
     def _prepare(self, session: requests.Session) -> None:
         session.headers["Authorization"] = f"Bearer {self._token}"
         session.trust_env = False  # never route loopback traffic through a proxy
-        session.verify = self._ca_file or True
+        session.verify = self._ca_file or True  # its own CA (e.g. self-signed), or the system's
 
     def _session(self) -> requests.Session:
         with self._http_lock:

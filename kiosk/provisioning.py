@@ -9,7 +9,6 @@ config folder (``config_dir``: platformdirs, or ``$REGIONLAB_CONFIG_DIR``), wher
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from kiosk.heartbeat import kiosk_version
 from kiosk.protocol import API_PREFIX
+from kiosk.url_security import is_insecure_remote
 
 CONFIG_DIR_ENV = "REGIONLAB_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
@@ -63,24 +63,10 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     return user_config_path("regionlab-kiosk", appauthor=False)
 
 
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def plain_http_refused(url: str, allow_insecure_http: bool) -> bool:
     """Whether talking to ``url`` is refused: plain http to anything but this machine, unless
-    explicitly allowed (the token would travel readable)."""
-    parts = urlsplit(url)
-    return (
-        parts.scheme == "http"
-        and not is_loopback(parts.hostname or "")
-        and not (allow_insecure_http)
-    )
+    explicitly allowed (the token would travel readable). The rule is ``kiosk.url_security``'s."""
+    return is_insecure_remote(url) and not allow_insecure_http
 
 
 def parse_code(text: str) -> ProvisioningCode:

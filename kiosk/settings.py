@@ -20,7 +20,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kiosk.protocol import SITES
-from kiosk.provisioning import config_dir, plain_http_refused, read_token
+from kiosk.provisioning import config_dir, read_token
+from kiosk.url_security import INSECURE_REMOTE, is_insecure_remote
 
 ENV_PREFIX = "REGIONLAB_"
 # The languages the screens come in: bokmål (the source), nynorsk, English.
@@ -109,19 +110,16 @@ class KioskSettings:
             url = urlparse(self.central_url)
             if url.scheme not in ("http", "https") or not url.hostname:
                 problems.append(f"central URL {self.central_url!r} is not an http(s) URL")
+            elif is_insecure_remote(self.central_url) and not self.allow_insecure_http:
+                problems.append(INSECURE_REMOTE.format(url=self.central_url))
+        if self.ca_file and not Path(self.ca_file).is_file():
+            problems.append(f"CA file {self.ca_file!r} does not exist")
         if self.central_url and not self.device_token:
             problems.append(
                 "a device token is needed to talk to the central store: provision this kiosk "
                 "(start it without a central URL and scan a code from "
                 "'regionlab-central kiosk provision')"
             )
-        if self.central_url and plain_http_refused(self.central_url, self.allow_insecure_http):
-            problems.append(
-                f"plain http to {self.central_url} is refused (only loopback may): use https, "
-                "or set allow_insecure_http to mean it"
-            )
-        if self.ca_file and not Path(self.ca_file).is_file():
-            problems.append(f"CA file {self.ca_file!r} does not exist")
         if self.outbox_retention_days < 1:
             problems.append("outbox_retention_days must be at least 1")
         if self.idle_timeout_s <= 0 or self.confirmation_s <= 0 or self.sync_interval_s <= 0:

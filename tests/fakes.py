@@ -256,8 +256,10 @@ class FakeCentral:
     def pull_changes(self, since: int, limit: int) -> dict[str, Any]:
         self._answer_door()
         feed = self.feed()
-        if since < 0 or not 1 <= limit <= MAX_CHANGES_PAGE or (feed and since > feed[-1]["seq"]):
+        if since < 0 or not 1 <= limit <= MAX_CHANGES_PAGE:
             raise TransportError("the central store answered 422", 422)
+        if feed and since > feed[-1]["seq"]:  # a cursor ahead of the store: a conflict of state
+            raise TransportError("the central store answered 409", 409)
         page = [change for change in self.feed() if change["seq"] > since][:limit]
         cursor = page[-1]["seq"] if page else since
         more = any(change["seq"] > cursor for change in self.feed())

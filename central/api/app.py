@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from central.api import guest_routes, provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
 from central.api.docs_page import install_docs
+from central.api.limits import BODY_ERRORS, BodyLimits, install_repeat_filter
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -28,6 +29,7 @@ from central.api.schemas import (
     EventResults,
     Health,
     PresentPerson,
+    Problem,
 )
 from central.db.engine import (
     SessionFactory,
@@ -72,6 +74,8 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
     # (the kiosk's client) asks for gzip and decodes it by itself.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
+    # Outermost: a body is read only after its token was found, and only so much of it.
+    app.add_middleware(BodyLimits, reads=reads)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -100,7 +104,10 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.get(
         f"{API_PREFIX}/sites/{{site}}/changes",
         response_model=ChangesPage,
-        responses={**AUTH_ERRORS, 422: {"description": "Bad cursor or limit"}},
+        responses={
+            **AUTH_ERRORS,
+            409: {"model": Problem, "description": "The cursor is ahead of this store"},
+        },
     )
     def get_changes(
         site: SiteCode,
@@ -117,9 +124,9 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             rows, more = changes.read(session, site, since, limit)
             if not rows and since > 0:
                 newest = session.scalar(select(func.max(Change.seq))) or 0
-                if since > newest:
+                if since > newest:  # a store restored from a backup, say: not bad input
                     raise HTTPException(
-                        status.HTTP_422_UNPROCESSABLE_CONTENT,
+                        status.HTTP_409_CONFLICT,
                         "cursor is ahead of this store; start again from 0",
                     )
             body = changes.page_json(rows, rows[-1].seq if rows else since, more)
@@ -130,7 +137,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     @app.post(
         f"{API_PREFIX}/sites/{{site}}/events",
         response_model=EventResults,
-        responses=AUTH_ERRORS,
+        responses={**AUTH_ERRORS, **BODY_ERRORS},
     )
     def post_events(
         site: SiteCode,
@@ -233,6 +240,7 @@ def create_app_from_env() -> FastAPI:
 def configure_logging() -> None:
     """The store's own records (scheduler runs, events it could not apply) beside uvicorn's."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    install_repeat_filter()  # a flood of one message ("Too many open files") is counted
 
 
 class _AsciiJSONResponse(JSONResponse):

@@ -34,7 +34,16 @@ AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such site"},
 }
 
-SiteCode = Annotated[str, Path(examples=["lyngdal"])]
+# A site code is checked before it reaches the database: a NUL in it was a 500 on PostgreSQL.
+SITE_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"
+SiteCode = Annotated[
+    str,
+    Path(
+        examples=["lyngdal"],
+        pattern=SITE_PATTERN,
+        description="The site's code: lower-case letters, digits, - and _ (at most 32)",
+    ),
+]
 
 
 @dataclass(frozen=True)

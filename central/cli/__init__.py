@@ -22,6 +22,7 @@ from central.cli import (
 )
 from central.cli.context import PROG, CliError, fail, first_line
 from central.db.engine import ENV_VAR
+from central.db.key_encryption import KeyEncryptionError
 from kiosk.clock import Clock, SystemClock
 
 
@@ -36,7 +37,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         return command(args)
-    except CliError as exc:
+    except (CliError, KeyEncryptionError) as exc:
         return fail(str(exc))
     except (ArgumentError, NoSuchModuleError) as exc:
         return fail(f"bad database URL: {exc}")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 from typing import Any
 
 from central import bootstrap
 from central.cli.context import CliError, open_engine
-from central.db.engine import ENV_VAR, current_revision, migrate, session_factory
+from central.db import key_encryption
+from central.db.engine import ENV_VAR, current_revision, migrate, session_factory, truncate_wal
 from central.domain import token_secret
 from kiosk.clock import SystemClock
+from kiosk.url_security import is_loopback_host
 
 DEFAULT_PORT = 8470
 
@@ -34,6 +35,13 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--allow-remote", action="store_true", help="allow a host other than loopback"
     )
+    serve.add_argument("--ssl-certfile", metavar="FILE", help="serve https with this certificate")
+    serve.add_argument("--ssl-keyfile", metavar="FILE", help="the certificate's private key")
+    serve.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow plain http on a non-loopback address (tokens and check-ins unencrypted)",
+    )
     serve.add_argument(
         "--workers",
         type=int,
@@ -45,8 +53,15 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     with open_engine(args, need_schema=False) as engine:
+        kek_file = key_encryption.ensure_kek(engine.url)
         summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
         url = engine.url.render_as_string(hide_password=True)
+    if kek_file is not None:
+        print(
+            f"key-encryption key created: {kek_file} (mode 0600). The signing keys are sealed "
+            "with it: keep it out of the database's backups and back it up on its own "
+            "(see docs/operations.md)."
+        )
         secret = token_secret.secret_file(engine.url.render_as_string(hide_password=False))
     print(f"database ready: {url}")
     print(f"token secret: {secret or '$' + token_secret.SECRET_ENV} (keep it; not in the database)")
@@ -74,18 +89,27 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def _check_transport(args: argparse.Namespace) -> dict[str, str]:
+    """uvicorn's TLS options; refuses a non-loopback address without TLS or --insecure-http."""
+    if not is_loopback_host(args.host) and not args.allow_remote:
+        raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise CliError("--ssl-certfile and --ssl-keyfile go together")
+    if args.ssl_certfile:
+        for path in (args.ssl_certfile, args.ssl_keyfile):
+            if not os.path.isfile(path):
+                raise CliError(f"no such file: {path}")
+        return {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    if not is_loopback_host(args.host) and not args.insecure_http:
+        raise CliError(
+            f"refusing plain http on {args.host}: give --ssl-certfile and --ssl-keyfile, "
+            "or --insecure-http to accept that tokens and check-ins travel unencrypted"
+        )
+    return {}
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if not _is_loopback(args.host) and not args.allow_remote:
-        raise CliError(f"refusing to listen on {args.host}: pass --allow-remote to mean it")
+    tls = _check_transport(args)
     if not 0 < args.port < 65536:
         raise CliError(f"bad port {args.port}")
     if not 0 < args.workers <= 64:
@@ -94,6 +118,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError("--workers needs the system clock")
     import uvicorn
 
+    from central.api import limits
     from central.api.app import configure_logging, create_app
     from central.jobs.scheduler import SchedulerThread
 
@@ -104,16 +129,27 @@ def _serve(args: argparse.Namespace) -> int:
         except token_secret.TokenSecretError as exc:
             raise CliError(str(exc)) from None
         migrate(engine)
+        truncate_wal(engine)
         # No-show release and closing time run in this process, catching up at start: no cron
         # job. Workers only answer requests, so one `serve` runs one scheduler however many
         # workers it has; several `serve`s on one database still run each job once (each run
         # and its scheduler_runs row commit together, under the feed lock).
-        scheduler = SchedulerThread(session_factory(engine), args.clock)
+        try:
+            scheduler = SchedulerThread(session_factory(engine), args.clock)
+        except ValueError as exc:  # a retention setting that is not a number of days
+            raise CliError(str(exc)) from None
         scheduler.start()
         try:
+            options: dict[str, Any] = {
+                **tls,
+                **limits.server_options(),
+                "host": args.host,
+                "port": args.port,
+                "log_level": "info",
+            }
             if args.workers == 1:
                 app: Any = create_app(engine, args.clock)
-                uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+                uvicorn.run(app, **options)
             else:
                 # Worker processes import the app themselves: an import string and the
                 # database URL in their environment.
@@ -122,9 +158,7 @@ def _serve(args: argparse.Namespace) -> int:
                     "central.api.app:create_app_from_env",
                     factory=True,
                     workers=args.workers,
-                    host=args.host,
-                    port=args.port,
-                    log_level="info",
+                    **options,
                 )
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,28 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        _private_database_file(Path(database))
     engine = create_engine(parsed, connect_args={"timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _private_database_file(path: Path) -> None:
+    """The database file, made (or narrowed to) 0600 before SQLite opens it: it holds personal
+    data. SQLite gives its -wal and -shm files the database file's mode; older ones are
+    narrowed here too."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if each.stat().st_mode & 0o077:
+                each.chmod(0o600)
+        except FileNotFoundError:
+            continue
+        except PermissionError:  # not ours to change: SQLite will say whether it can use it
+            continue
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -57,6 +75,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted and overwritten rows are zeroed, not left in free pages: retention and the
+        # sealing of raw signing keys leave nothing behind in the file.
+        cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
 
@@ -121,6 +142,18 @@ def schema_is_current(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
     return current == heads
+
+
+def truncate_wal(engine: Engine) -> None:
+    """On SQLite, copy the write-ahead log into the database and empty it: what it held from
+    before (a raw key replaced by a sealed one) is gone from disk. Elsewhere nothing."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()  # outside a transaction, as a checkpoint must be
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def ping(engine: Engine) -> None:

@@ -132,6 +132,8 @@ class Person(Base):
     active: Mapped[bool] = mapped_column(default=True)
     # kiosk.pin's hash of the person's PIN for name actions at the kiosk; never the PIN.
     pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    # When the daily retention run first found the person deactivated (central.jobs.retention).
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 
@@ -160,6 +162,7 @@ class SigningKeyRecord(Base):
     __tablename__ = "signing_keys"
 
     key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    # Sealed with the key-encryption key (central.db.key_encryption); empty once retired.
     private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -489,3 +492,17 @@ class GuestArrival(Base):
     arrived_at: Mapped[datetime] = mapped_column(UTCDateTime())
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     notice_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DailyAggregate(Base):
+    """How many distinct people came to a site on a day, per organisation and kind: kept for
+    the pilot's reports after retention deletes the visits it was counted from."""
+
+    __tablename__ = "daily_aggregates"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # "" for none
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # member | guest
+    people: Mapped[int] = mapped_column(Integer)
+    visits: Mapped[int] = mapped_column(Integer)

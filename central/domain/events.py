@@ -11,7 +11,7 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +27,11 @@ from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, Res
 log = logging.getLogger(__name__)
 
 MAX_DATA_BYTES = 4096
+# An event's time must lie in this window around the store's clock when it arrives: a kiosk
+# offline for months still gets its check-ins in, a clock set to 0001 or 9999 does not.
+MAX_AHEAD = timedelta(days=1)
+MAX_BEHIND = timedelta(days=365)
+OUT_OF_WINDOW = "at is more than a day ahead of or a year behind the store's clock"
 NOT_APPLIED = "the store could not apply this event"
 
 # Writers of events run one at a time anyway (the feed lock on PostgreSQL, the write lock on
@@ -34,6 +39,9 @@ NOT_APPLIED = "the store could not apply this event"
 # holding pooled connections that reads need, and SQLite writers from polling for its lock.
 _WRITER = threading.Lock()
 _PASS_ID = re.compile(r"[0-9a-f]{16}")
+# A desk or claim id: printable text. A NUL reached PostgreSQL as a DataError (a 500) before.
+_IDENTIFIER = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,9 @@ def content_hash(event_type: str, at: datetime, data: dict[str, Any]) -> str:
 
 
 def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
+    for name in ("id", "type", "at"):
+        if _CONTROL.search(getattr(event, name)):
+            raise _Rejected(f"{name} contains a control character")
     try:
         event_id = str(uuid.UUID(event.id))
     except ValueError:
@@ -102,8 +113,10 @@ def _check_shape(event: IncomingEvent, received_at: datetime) -> _Checked:
         raise _Rejected(f"data is larger than {MAX_DATA_BYTES} bytes")
     try:
         at = at.astimezone(UTC)
-    except OverflowError:  # 0001-01-01 with a positive offset
-        raise _Rejected("at is out of range") from None
+    except OverflowError:  # 0001-01-01 with a positive offset, 9999-12-31 with a negative one
+        raise _Rejected(OUT_OF_WINDOW) from None
+    if not received_at - MAX_BEHIND <= at <= received_at + MAX_AHEAD:
+        raise _Rejected(OUT_OF_WINDOW)
     return _Checked(
         event.id,
         event_id,
@@ -421,14 +434,18 @@ def _apply_desk_event(
     data = event.data
     person_id = _uuid(data, "person_id")
     desk_id = data.get("desk_id")
-    if not isinstance(desk_id, str) or not 0 < len(desk_id) <= 64:
+    if not isinstance(desk_id, str) or not desk_id:
         raise _Rejected("data.desk_id is missing")
+    if not _IDENTIFIER.fullmatch(desk_id):
+        raise _Rejected("data.desk_id must be 1 to 64 printable characters")
     _require_person_of(session, site, person_id)
     record = _store_accepted(session, site, event_type, event)
     if event_type is EventType.DESK_RELEASE:
         claim_id = data.get("claim_id")
         if claim_id is not None and not isinstance(claim_id, str):
             raise _Rejected("data.claim_id must be text")
+        if claim_id and not _IDENTIFIER.fullmatch(claim_id):
+            raise _Rejected("data.claim_id must be 1 to 64 printable characters")
         record.reason = desks.release_claim(session, site, claim_id, desk_id, person_id, event.at)
         session.flush()
         return ResultStatus.ACCEPTED, record.reason

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.db.models import PassRecord, Person, PersonKind, SigningKeyRecord
-from central.domain import changes
+from central.domain import changes, sealed_keys
 from kiosk.passes import PassClaims, PassKind, SigningKey, new_pass_id
 from kiosk.protocol import Entity
 
@@ -33,7 +33,7 @@ def active_signing_key(session: Session) -> SigningKey | None:
     ).first()
     if record is None:
         return None
-    return SigningKey(record.key_id, record.private_key, record.public_key)
+    return sealed_keys.signing_key_of(session, record)
 
 
 def ensure_signing_key(session: Session, *, now: datetime) -> SigningKey:
@@ -43,13 +43,7 @@ def ensure_signing_key(session: Session, *, now: datetime) -> SigningKey:
         return existing
     changes.lock_feed(session)
     key = SigningKey.generate()
-    record = SigningKeyRecord(
-        key_id=key.key_id,
-        private_key=key.private_key,
-        public_key=key.public_key,
-        created_at=now,
-        active=True,
-    )
+    record = sealed_keys.new_record(session, key, now=now)
     session.add(record)
     session.flush()
     changes.append(
@@ -168,7 +162,7 @@ def token_of(session: Session, record: PassRecord) -> str:
         valid_to=record.valid_to,
         key_id=record.key_id,
     )
-    return SigningKey(key.key_id, key.private_key, key.public_key).sign(claims)
+    return sealed_keys.signing_key_of(session, key).sign(claims)
 
 
 def validity_text(valid_from: datetime, valid_to: datetime, zone: tzinfo) -> str:

@@ -4,7 +4,8 @@ One key is active at a time and signs every new pass. Rotating makes a new activ
 ones stay announced to kiosks (so the passes they signed keep verifying) until an operator
 retires them, which is refused while an unexpired, unrevoked pass still depends on the key.
 Retiring sends a delete through the feed: kiosks forget the public key and its passes stop
-working.
+working; the store destroys its private half. Private halves are stored sealed with the
+key-encryption key (central.domain.sealed_keys).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.db.models import PassRecord, SigningKeyRecord
-from central.domain import changes
+from central.domain import changes, sealed_keys
 from kiosk.passes import SigningKey
 from kiosk.protocol import ChangeOp, Entity
 
@@ -56,13 +57,7 @@ def rotate(session: Session, *, now: datetime) -> SigningKeyRecord:
     key = SigningKey.generate()
     while session.get(SigningKeyRecord, key.key_id) is not None:  # 1 in 4 billion
         key = SigningKey.generate()
-    record = SigningKeyRecord(
-        key_id=key.key_id,
-        private_key=key.private_key,
-        public_key=key.public_key,
-        created_at=when,
-        active=True,
-    )
+    record = sealed_keys.new_record(session, key, now=when)
     session.add(record)
     session.flush()
     changes.append(
@@ -116,6 +111,7 @@ def retire(
     if count and not force:
         raise KeyInUse(record.key_id, count)
     record.retired_at = when
+    sealed_keys.destroy_private_half(record)
     session.flush()
     changes.append(session, Entity.SIGNING_KEY, record.key_id, None, site=None, op=ChangeOp.DELETE)
     return record

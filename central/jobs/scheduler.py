@@ -3,7 +3,8 @@
 - no-show release: at the site's release time (default 10:00), bookings active then whose
   person has not checked in that day are released for drop-ins;
 - closing: at the site's closing time (default 17:00), drop-in claims end and everyone still
-  checked in is checked out.
+  checked in is checked out;
+- retention (central.jobs.retention): once a day, what the store no longer needs is deleted.
 
 ``run_due(now)`` runs every job whose moment has passed and that has not run yet, for today
 and the days before (so a store that was down at 10:00 catches up when it starts). Each job
@@ -32,7 +33,8 @@ from central.db.models import (
     Site,
     Visit,
 )
-from central.domain import changes, desks, guests
+from central.domain import changes, desks, events, guests
+from central.jobs import retention
 from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
@@ -82,7 +84,7 @@ def _run_once(
             if job == NO_SHOW:
                 affected = _release_no_shows(session, site, day, moment)
             else:
-                affected = _close(session, site, moment)
+                affected = _close(session, site, moment, now)
             session.add(SchedulerRun(site=site_code, job=job, day=day, ran_at=now))
             session.flush()
     except IntegrityError:
@@ -119,7 +121,7 @@ def _release_no_shows(session: Session, site: Site, day: date, moment: datetime)
     return released
 
 
-def _close(session: Session, site: Site, moment: datetime) -> int:
+def _close(session: Session, site: Site, moment: datetime, now: datetime) -> int:
     affected = 0
     for claim in session.scalars(
         select(DeskClaim).where(
@@ -130,9 +132,13 @@ def _close(session: Session, site: Site, moment: datetime) -> int:
     ).all():
         desks._end_claim(session, claim, moment, ClaimStatus.ENDED)
         affected += 1
+    # A visit dated far ahead of the clock (stored before the store refused implausible
+    # times) is closed too: nobody stays "present" until the year 9999.
     for visit in session.scalars(
         select(Visit).where(
-            Visit.site == site.code, Visit.checked_out_at.is_(None), Visit.checked_in_at < moment
+            Visit.site == site.code,
+            Visit.checked_out_at.is_(None),
+            or_(Visit.checked_in_at < moment, Visit.checked_in_at > now + events.MAX_AHEAD),
         )
     ).all():
         visit.checked_out_at = moment
@@ -169,6 +175,8 @@ class SchedulerThread:
         self._clock = clock
         self._interval = interval_s
         self._stop = threading.Event()
+        # Read once, at start: a bad setting stops `serve` there, not a round later.
+        self._retention = retention.RetentionPeriods.from_env()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -183,8 +191,10 @@ class SchedulerThread:
     def _run(self) -> None:
         while True:
             try:
-                run_due(self._factory, self._clock.now())
-                guest_upkeep(self._factory, self._clock.now())
+                now = self._clock.now()
+                run_due(self._factory, now)
+                guest_upkeep(self._factory, now)
+                retention.run_due(self._factory, now, self._retention)
             except Exception:  # the database may be away for a while: try again next tick
                 log.exception("scheduler: a round failed")
             if self._stop.wait(self._interval):

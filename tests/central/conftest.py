@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import os
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -22,6 +24,7 @@ from central import demo
 from central.api.app import create_app
 from central.bootstrap import initialise
 from central.db.engine import SessionFactory, make_engine, session_factory
+from central.db.key_encryption import KEK_FILE_ENV
 from central.domain import tokens
 from kiosk.clock import SystemClock
 from tests.processes import free_port, wait_until
@@ -36,14 +39,21 @@ POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """An empty database: a SQLite file, or a fresh schema in PostgreSQL dropped afterwards."""
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """An empty database: a SQLite file (its key-encryption key beside it, made by init), or a
+    fresh schema in PostgreSQL dropped afterwards (its key-encryption key in a file named by
+    the environment, as an operator sets it)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
         return
     base = os.environ.get(POSTGRES_ENV)
     if not base:
         pytest.skip(f"set {POSTGRES_ENV} to run against PostgreSQL")
+    kek_file = tmp_path / "central.kek"
+    kek_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+    monkeypatch.setenv(KEK_FILE_ENV, str(kek_file))
     schema = f"regionlab_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base)
     try:
@@ -79,6 +89,7 @@ def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine
             closing(sqlite3.connect(str(url.database))) as target,
         ):
             source.backup(target)
+        shutil.copy(template.with_suffix(".kek"), Path(str(url.database)).with_suffix(".kek"))
         engine = make_engine(database_url)
     else:
         engine = make_engine(database_url)
