@@ -117,13 +117,3 @@ def normalise_contact(text: str) -> tuple[str | None, str | None]:
     if "@" in text:
         return None, normalise_email(text)
     return normalise_phone(text), None
-
-
-def masked_name(name: str, given_name: str, organisation: str | None) -> str:
-    """ "Kari N. · NAV": the given name, the family name's initial, the organisation."""
-    words = name.split()
-    given = given_name.strip() or (words[0] if words else "")
-    family = name[len(given) :].split() if name.startswith(given) else words[1:]
-    initial = f" {family[-1][0].upper()}." if family else ""
-    text = f"{given}{initial}"
-    return f"{text} · {organisation}" if organisation else text

@@ -42,12 +42,12 @@ from kiosk.guest_rules import (
     Purpose,
     clean_name,
     clean_organisation,
-    masked_name,
     normalise_contact,
     normalise_email,
     normalise_phone,
 )
 from kiosk.models import OutboxEvent, Person, SiteSettings
+from kiosk.names import masked_name
 from kiosk.protocol import CheckinMethod, EventType
 from kiosk.store import LocalStore
 
@@ -161,13 +161,7 @@ class GuestService:
 
     @staticmethod
     def _host(person: PersonSummary) -> Host:
-        # The search may already give a masked name (an attribute of newer cores); else mask here.
-        shown = getattr(person, "display_name", None)
-        display = (
-            shown
-            if isinstance(shown, str) and shown
-            else masked_name(person.name, person.given_name, person.organisation)
-        )
+        display = person.display or masked_name(person.name, person.given_name, None)
         given = person.given_name or (person.name.split() or [""])[0]
         return Host(person.person_id, display, given)
 

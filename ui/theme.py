@@ -253,8 +253,12 @@ QPushButton[scale="large"] {{
     min-height: 96px;
     font-size: {pt(FONT_LARGE_PT)}pt;
 }}
+QPushButton[scale="row"] {{
+    min-height: 76px;
+    font-size: {pt(FONT_LARGE_PT)}pt;
+}}
 QPushButton[scale="big"] {{
-    min-height: 150px;
+    min-height: 136px;
     font-size: {pt(FONT_LARGE_PT)}pt;
 }}
 QPushButton#zoomButton {{ font-size: {pt(FONT_LARGE_PT)}pt; font-weight: bold; padding: 0px; }}

@@ -411,7 +411,7 @@ def _guest_host(t: Tour) -> None:
     organisation.skip_button.click()
     hosts = _guest_screen(t, "guestHostScreen")
     assert isinstance(hosts, GuestHostScreen)
-    hosts.field.setText("ka")
+    hosts.field.setText("kari")
     wait_until(lambda: bool(hosts.results))
 
 

@@ -36,10 +36,10 @@ from kiosk.guest_rules import (
     Purpose,
     clean_name,
     clean_organisation,
-    masked_name,
     normalise_email,
     normalise_phone,
 )
+from kiosk.names import masked_name
 
 log = logging.getLogger(__name__)
 

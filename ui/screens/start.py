@@ -77,9 +77,10 @@ class StartScreen(QWidget):
         self.qr_button.clicked.connect(self.qr_help_requested)
         self.name_button = self._big_button()
         self.name_button.clicked.connect(self.name_search_requested)
-        self.checkout_button = QPushButton(self)  # beside "Finn ledig pult": the row has room
+        # The second row ("row": lower than "large") leaves room for today's lines under it.
+        self.checkout_button = QPushButton(self)
         self.checkout_button.setProperty("role", "primary")
-        self.checkout_button.setProperty("scale", "large")
+        self.checkout_button.setProperty("scale", "row")
         self.checkout_button.clicked.connect(self.checkout_requested)
 
         self.hint = QLabel(self)
@@ -87,10 +88,10 @@ class StartScreen(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.desk_button = QPushButton(self)
-        self.desk_button.setProperty("scale", "large")
+        self.desk_button.setProperty("scale", "row")
         self.desk_button.clicked.connect(self.desk_map_requested)
         self.guest_button = QPushButton(self)
-        self.guest_button.setProperty("scale", "large")
+        self.guest_button.setProperty("scale", "row")
         self.guest_button.clicked.connect(self.guest_requested)
         self.free_label = QLabel(self)
         self.free_label.setObjectName("freeDesks")
@@ -137,14 +138,14 @@ class StartScreen(QWidget):
 
         desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         desks.setSpacing(24)
-        desks.addWidget(self.checkout_button)
-        desks.addWidget(self.desk_button)
-        beside = QVBoxLayout()  # the free desks, and under them who is here today (counts)
-        beside.setSpacing(0)
-        beside.addWidget(self.free_label)
-        beside.addWidget(self.here_today)
-        desks.addLayout(beside, 1)
-        desks.addWidget(self.guest_button)
+        # The other things people come to the screen for, side by side and equally wide.
+        desks.addWidget(self.checkout_button, 1)
+        desks.addWidget(self.desk_button, 1)
+        desks.addWidget(self.guest_button, 1)
+        today = QVBoxLayout()  # the free desks, and under them who is here today (counts)
+        today.setSpacing(0)
+        today.addWidget(self.free_label)
+        today.addWidget(self.here_today)
 
         sync = QHBoxLayout()
         sync.setSpacing(12)
@@ -162,15 +163,17 @@ class StartScreen(QWidget):
         self._rows = [top, buttons, desks, status]
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 24)
+        layout.setContentsMargins(48, 24, 48, 16)
         layout.addLayout(top)
         layout.addStretch(2)
         layout.addLayout(buttons)
-        layout.addSpacing(32)
+        layout.addSpacing(14)
         layout.addWidget(self.hint)
         layout.addStretch(2)
         layout.addWidget(self.lunch_panel)
         layout.addLayout(desks)
+        layout.addSpacing(6)
+        layout.addLayout(today)
         layout.addStretch(1)
         layout.addLayout(status)
 
