@@ -56,13 +56,13 @@ def _init(args: argparse.Namespace) -> int:
         kek_file = key_encryption.ensure_kek(engine.url)
         summary = bootstrap.initialise(engine, args.clock, with_demo=args.demo)
         url = engine.url.render_as_string(hide_password=True)
+        secret = token_secret.secret_file(engine.url.render_as_string(hide_password=False))
     if kek_file is not None:
         print(
             f"key-encryption key created: {kek_file} (mode 0600). The signing keys are sealed "
             "with it: keep it out of the database's backups and back it up on its own "
             "(see docs/operations.md)."
         )
-        secret = token_secret.secret_file(engine.url.render_as_string(hide_password=False))
     print(f"database ready: {url}")
     print(f"token secret: {secret or '$' + token_secret.SECRET_ENV} (keep it; not in the database)")
     if summary is not None:
