@@ -87,6 +87,7 @@ class StaffFlow(Flow):
         self.pin_screen.cancelled.connect(host.go_start)
         staff = self.staff_screen
         staff.sync_requested.connect(self.force_sync)
+        staff.resend_requested.connect(self.resend_set_aside)
         staff.evacuation_requested.connect(self.open_evacuation)
         staff.default_language_chosen.connect(self.set_default_language)
         staff.restart_requested.connect(self.restart)
@@ -161,6 +162,13 @@ class StaffFlow(Flow):
             QCoreApplication.translate("StaffFlow", "Synkroniserer …")
         )
         threading.Thread(target=self._sync_round, name="staff-sync", daemon=True).start()
+
+    def resend_set_aside(self) -> None:
+        """The events set aside go back to the outbox, and a round sends them."""
+        count = self._sync.send_set_aside_again()
+        log.info("staff: %d set-aside events sent again", count)
+        self.staff_screen.set_sync_status(self._sync.status())
+        self.force_sync()
 
     def _sync_round(self) -> None:
         try:

@@ -1640,6 +1640,14 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
         <translation>Sends what is waiting and fetches what is new from the central store</translation>
     </message>
     <message>
+        <source>Send registreringene satt til side på nytt</source>
+        <translation>Send the check-ins set aside again</translation>
+    </message>
+    <message>
+        <source>Når feilen hos sentralen er rettet</source>
+        <translation>Once the central store&apos;s problem is fixed</translation>
+    </message>
+    <message>
         <source>Evakueringsliste</source>
         <translation>Evacuation list</translation>
     </message>
@@ -1674,6 +1682,13 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Aldri synkronisert</source>
         <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registrering(er) satt til side: sentralen avviste dem gang på gang. De er tatt vare på her; kontakt driftsansvarlig.</source>
+        <translation>
+            <numerusform>%n check-in set aside: the central store refused it again and again. It is kept here; contact the operator.</numerusform>
+            <numerusform>%n check-ins set aside: the central store refused them again and again. They are kept here; contact the operator.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, valgt</source>

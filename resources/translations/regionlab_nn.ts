@@ -1640,6 +1640,14 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
         <translation>Sender det som ventar, og hentar det nye frå sentralen</translation>
     </message>
     <message>
+        <source>Send registreringene satt til side på nytt</source>
+        <translation>Send registreringane som er sette til sides på nytt</translation>
+    </message>
+    <message>
+        <source>Når feilen hos sentralen er rettet</source>
+        <translation>Når feilen hos sentralen er retta</translation>
+    </message>
+    <message>
         <source>Evakueringsliste</source>
         <translation>Evakueringsliste</translation>
     </message>
@@ -1674,6 +1682,13 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Aldri synkronisert</source>
         <translation>Aldri synkronisert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registrering(er) satt til side: sentralen avviste dem gang på gang. De er tatt vare på her; kontakt driftsansvarlig.</source>
+        <translation>
+            <numerusform>%n registrering sett til sides: sentralen avviste ho gong på gong. Ho er teken vare på her; kontakt driftsansvarleg.</numerusform>
+            <numerusform>%n registreringar sette til sides: sentralen avviste dei gong på gong. Dei er tekne vare på her; kontakt driftsansvarleg.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, valgt</source>

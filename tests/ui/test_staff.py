@@ -192,6 +192,39 @@ def test_the_right_pin_opens_the_staff_screen_with_the_sync_state(
     kiosk.wait_for_screen(kiosk.window.start)
 
 
+def test_events_set_aside_are_counted_for_staff_and_sent_again_on_request(
+    make_staff_kiosk: Callable[..., StaffKiosk], central: FakeCentral,
+    expect_log: LogExpectations,
+) -> None:
+    from kiosk.outbox import SET_ASIDE_AFTER
+    from tests.core.test_outbox_isolation import PoisonedCentral
+
+    expect_log("kiosk.sync", logging.WARNING, "sent alone")
+    expect_log("kiosk.sync", logging.WARNING, r"set aside")
+    kiosk = make_staff_kiosk()
+    store = PoisonedCentral(keys=central.keys, people=central.people)
+    kiosk.core.sync._transport = store
+    poison = kiosk.core.checkin.check_in(KARI, CheckinMethod.NAME).event_id
+    store.poison.add(poison)
+    for _ in range(SET_ASIDE_AFTER):
+        kiosk.core.sync.sync_once()
+    assert kiosk.core.sync.set_aside_count() == 1
+    kiosk.long_press()
+    kiosk.wait_for_screen(kiosk.pin)
+    kiosk.type_pin(PIN)
+    kiosk.wait_for_screen(kiosk.staff)
+    staff = kiosk.staff
+    assert staff.set_aside_label.isVisible() and staff.resend_button.isVisible()
+    assert staff.set_aside_label.text().startswith("⚠ 1 registrering satt til side")
+    assert staff.resend_button.height() >= 44
+    store.poison.clear()  # the store's problem is mended: staff send it again
+    kiosk.click(staff.resend_button)
+    kiosk.qtbot.waitUntil(lambda: kiosk.core.sync.status().pending == 0)
+    assert kiosk.core.sync.set_aside_count() == 0
+    assert poison in store.applied
+    kiosk.qtbot.waitUntil(lambda: not staff.resend_button.isVisible())
+
+
 def test_five_wrong_pins_lock_it_for_five_minutes(
     make_staff_kiosk: Callable[..., StaffKiosk], clock: FakeClock, expect_log: LogExpectations
 ) -> None:

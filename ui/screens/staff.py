@@ -34,6 +34,8 @@ class StaffScreen(QWidget):
     """"Synkroniser nå"."""
     evacuation_requested = Signal()
     """"Evakueringsliste"."""
+    resend_requested = Signal()
+    """"Send på nytt": the events set aside go back to the outbox."""
     default_language_chosen = Signal(str)
     """A default language was chosen: its code."""
     restart_requested = Signal()
@@ -55,12 +57,15 @@ class StaffScreen(QWidget):
         self.sync_label = QLabel(self)
         self.sync_label.setWordWrap(True)
         self.pending_label = QLabel(self)
+        self.set_aside_label = QLabel(self)  # events the store kept refusing (kept here)
+        self.set_aside_label.setWordWrap(True)
         self.last_sync_label = QLabel(self)
         self.last_sync_label.setObjectName("muted")
         self.note = QLabel(self)
         self.note.setWordWrap(True)
 
         self.sync_button = self._button(self.sync_requested)
+        self.resend_button = self._button(self.resend_requested)
         self.evacuation_button = self._button(self.evacuation_requested, primary=True)
         self.restart_button = self._button(self.restart_requested)
         self.exit_button = self._button(self.exit_requested)
@@ -91,6 +96,7 @@ class StaffScreen(QWidget):
         status.addWidget(self.sync_label, 0, 1)
         status.addWidget(self.pending_label, 1, 1)
         status.addWidget(self.last_sync_label, 2, 1)
+        status.addWidget(self.set_aside_label, 3, 1)
         status.setColumnStretch(1, 1)
 
         actions = QGridLayout()
@@ -99,6 +105,7 @@ class StaffScreen(QWidget):
         actions.addWidget(self.sync_button, 0, 1)
         actions.addWidget(self.restart_button, 1, 0)
         actions.addWidget(self.exit_button, 1, 1)
+        actions.addWidget(self.resend_button, 2, 0, 1, 2)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -132,6 +139,8 @@ class StaffScreen(QWidget):
         for button, text, description in (
             (self.sync_button, self.tr("Synkroniser nå"),
              self.tr("Sender det som venter og henter det nye fra sentralen")),
+            (self.resend_button, self.tr("Send registreringene satt til side på nytt"),
+             self.tr("Når feilen hos sentralen er rettet")),
             (self.evacuation_button, self.tr("Evakueringsliste"),
              self.tr("Alle som er i bygget nå")),
             (self.restart_button, self.tr("Start kiosken på nytt"), ""),
@@ -170,6 +179,19 @@ class StaffScreen(QWidget):
             if status.last_success is not None
             else self.tr("Aldri synkronisert")
         )
+        self.set_aside_label.setText(
+            "⚠ "
+            + self.tr(
+                "%n registrering(er) satt til side: sentralen avviste dem gang på gang. "
+                "De er tatt vare på her; kontakt driftsansvarlig.",
+                "",
+                status.set_aside,
+            )
+            if status.set_aside
+            else ""
+        )
+        self.set_aside_label.setVisible(bool(status.set_aside))
+        self.resend_button.setVisible(bool(status.set_aside))
 
     def set_default_language(self, code: str) -> None:
         self._default = code
