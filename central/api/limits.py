@@ -74,6 +74,11 @@ def token_is_known(reads: SessionFactory, secret: str) -> bool:
         return tokens.find_token(session, secret) is not None
 
 
+# API routes that take a body without a device token, each with its own (small) cap: a new
+# kiosk trades its one-time provisioning code for a token (central.api.provisioning).
+PUBLIC_BODY_ROUTES: dict[str, int] = {f"{API_PREFIX}/provision": 4096}
+
+
 class BodyLimits:
     """See the module's description. ``reads`` is the API's read-only session factory."""
 
@@ -94,16 +99,19 @@ class BodyLimits:
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
-        if str(scope["path"]).startswith(API_PREFIX):
+        path = str(scope["path"])
+        limit = PUBLIC_BODY_ROUTES.get(path)
+        if limit is None and path.startswith(API_PREFIX):
             refusal = await self._refuse_token(headers.get(b"authorization", b""))
             if refusal is not None:
                 await _answer(send, 401, refusal, {b"www-authenticate": b"Bearer"})
                 return
+        limit = min(limit or self.max_body_bytes, self.max_body_bytes)
         declared = headers.get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            await _answer(send, 413, self._too_large())
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _answer(send, 413, self._too_large(limit))
             return
-        body = await self._read_body(receive, send)
+        body = await self._read_body(receive, send, limit)
         if body is None:
             return
         delivered = False
@@ -124,10 +132,11 @@ class BodyLimits:
         known = await anyio.to_thread.run_sync(token_is_known, self.reads, secret.strip())
         return None if known else "unknown token"
 
-    def _too_large(self) -> str:
-        return f"the request body is larger than {self.max_body_bytes} bytes"
+    @staticmethod
+    def _too_large(limit: int) -> str:
+        return f"the request body is larger than {limit} bytes"
 
-    async def _read_body(self, receive: Receive, send: Send) -> bytes | None:
+    async def _read_body(self, receive: Receive, send: Send, limit: int) -> bytes | None:
         """The whole body, or None once a refusal was sent (too large, too slow, gone)."""
         chunks: list[bytes] = []
         size = 0
@@ -142,8 +151,8 @@ class BodyLimits:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body_bytes:
-                await _answer(send, 413, self._too_large())
+            if size > limit:
+                await _answer(send, 413, self._too_large(limit))
                 return None
             chunks.append(chunk)
             if not message.get("more_body", False):

@@ -14,7 +14,7 @@ from central_helpers import EVENTS, event
 from sqlalchemy import Engine
 
 from central.api.app import create_app
-from central.api.limits import MAX_BODY_BYTES, BodyLimits, RepeatFilter
+from central.api.limits import MAX_BODY_BYTES, PUBLIC_BODY_ROUTES, BodyLimits, RepeatFilter
 from central.db.engine import read_factory
 from kiosk.clock import SystemClock
 
@@ -46,15 +46,17 @@ class Client:
         elif message["type"] == "http.response.body":
             self.body += message.get("body", b"")
 
-    def call(self, app: Any, headers: dict[str, str], method: str = "POST") -> Client:
+    def call(
+        self, app: Any, headers: dict[str, str], method: str = "POST", path: str = PATH
+    ) -> Client:
         scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
             "http_version": "1.1",
             "method": method,
             "scheme": "http",
-            "path": PATH,
-            "raw_path": PATH.encode(),
+            "path": path,
+            "raw_path": path.encode(),
             "root_path": "",
             "query_string": b"",
             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
@@ -76,6 +78,22 @@ def test_no_token_no_body_read(engine: Engine) -> None:
         assert (client.status, client.read) == (401, 0)
     chunked = Client(list(MEGABYTE)).call(app, {"Transfer-Encoding": "chunked"})
     assert (chunked.status, chunked.read) == (401, 0)
+
+
+def test_the_provisioning_route_takes_a_small_body_without_a_token(engine: Engine) -> None:
+    """A new kiosk has no token yet: its code reaches the route, but only a few kilobytes."""
+    app = create_app(engine, SystemClock())
+    path = next(iter(PUBLIC_BODY_ROUTES))
+    cap = PUBLIC_BODY_ROUTES[path]
+    body = json.dumps({"code": "XXXX-XXXX-XXXX-XXXX"}).encode()
+    small = Client([body]).call(
+        app, {"Content-Type": "application/json", "Content-Length": str(len(body))}, path=path
+    )
+    assert small.status not in (401, 413, 500), small.body  # the route itself answers
+    large = Client(list(MEGABYTE)).call(app, {"Content-Length": "10000000"}, path=path)
+    assert (large.status, large.read) == (413, 0)
+    streamed = Client(list(MEGABYTE)).call(app, {"Transfer-Encoding": "chunked"}, path=path)
+    assert streamed.status == 413 and streamed.read <= cap + 1_000_000
 
 
 def test_a_body_over_the_cap_is_413_unread_or_cut_off(
