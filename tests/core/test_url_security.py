@@ -20,7 +20,7 @@ LOCAL = [
 
 def settings(*argv: str, environ: dict[str, str] | None = None) -> object:
     return load_settings(
-        ["--data-dir", "/nonexistent", "--device-token", "t", *argv], environ or {}
+        ["--data-dir", "/nonexistent", *argv], {"REGIONLAB_DEVICE_TOKEN": "t", **(environ or {})}
     )
 
 

@@ -78,9 +78,9 @@ def test_no_key_and_no_window_manager_close_ends_the_kiosk_and_staff_get_in(
     kiosk = KioskProcess.start(
         [
             "--central-url", central_server.url, "--site", "lyngdal",
-            "--device-token", central_server.device_token, "--data-dir", str(data_dir),
+            "--data-dir", str(data_dir),
         ],
-        xvfb.env(),
+        {**xvfb.env(), "REGIONLAB_DEVICE_TOKEN": central_server.device_token},
         tmp_path / "kiosk.log",
     )
     try:

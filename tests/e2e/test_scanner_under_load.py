@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_kiosk_process import CONFIRMED, FIRST_SYNC, STARTED, kiosk_args, xvfb  # noqa: F401
+from tests.e2e.test_kiosk_process import (  # noqa: F401
+    CONFIRMED,
+    FIRST_SYNC,
+    STARTED,
+    kiosk_args,
+    kiosk_env,
+    xvfb,
+)
 from tests.processes import CentralServer, KioskProcess, Xvfb, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -24,7 +31,9 @@ def test_a_pass_typed_while_the_kiosk_is_busy_is_scanned_whole(
 ) -> None:
     token = central_server.issue_pass("kari.nordmann@nav.no")
     kiosk = KioskProcess.start(
-        kiosk_args(central_server, tmp_path / "kiosk"), xvfb.env(), tmp_path / "kiosk.log"
+        kiosk_args(central_server, tmp_path / "kiosk"),
+        kiosk_env(xvfb, central_server),
+        tmp_path / "kiosk.log",
     )
     try:
         kiosk.wait_for_log(STARTED)
