@@ -7,6 +7,7 @@ events waiting, events set aside: ``kiosk.heartbeat``), for ``regionlab-central 
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
@@ -25,6 +26,11 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.heartbeat import SET_ASIDE_HEADER, VERSION_HEADER, WAITING_HEADER
 
 log = logging.getLogger(__name__)
+
+# How long a request waits for the note of its token's use. The note is a write: behind another
+# writer (on SQLite, one write at a time) it finishes in the background instead, so a read
+# never waits behind an open write for the sake of "last seen".
+USE_NOTE_WAIT_S = 0.2
 
 _bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
 
@@ -108,13 +114,19 @@ def _write_use(
     """Last use, the kiosk's report, and re-keying an old token: worth doing, never worth
     failing the request for (the database may be busy)."""
     writes: SessionFactory = request.app.state.session_factory
-    try:
-        with writes.begin() as session:
-            if secret is not None:
-                tokens.rekey(session, token_id, secret)
-            tokens.touch(session, token_id, report, now)
-    except SQLAlchemyError as exc:
-        log.info("auth: could not note a token's use: %s", type(exc).__name__)
+
+    def note() -> None:
+        try:
+            with writes.begin() as session:
+                if secret is not None:
+                    tokens.rekey(session, token_id, secret)
+                tokens.touch(session, token_id, report, now)
+        except SQLAlchemyError as exc:
+            log.info("auth: could not note a token's use: %s", type(exc).__name__)
+
+    noting = threading.Thread(target=note, name="token-use", daemon=True)
+    noting.start()
+    noting.join(USE_NOTE_WAIT_S)
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]

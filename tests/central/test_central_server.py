@@ -119,9 +119,12 @@ def test_a_kiosk_session_against_the_real_server(server: dict[str, Any]) -> None
             params={"since": page["cursor"]},
             headers=server["device"],
         ).json()
-        assert [(c["entity"], c["data"]["checked_in"]) for c in after["changes"]] == [
-            ("presence", True)
-        ]
+        # (the site's here-today counts may follow a check-in: not what this test is about)
+        assert [
+            (c["entity"], c["data"]["checked_in"])
+            for c in after["changes"]
+            if c["entity"] != "here_today"
+        ] == [("presence", True)]
 
 
 @pytest.mark.integration
