@@ -128,7 +128,11 @@ def _answer(code: ProvisioningCode, response: Any) -> Provisioned:
         body = {}
     if response.status_code == 429:
         raise ProvisioningFailed("rate_limited")
-    if response.status_code in (400, 410) and body.get("reason") in ("unknown", "used", "expired"):
+    if response.status_code in (400, 404, 410) and body.get("reason") in (
+        "unknown",
+        "used",
+        "expired",
+    ):
         raise ProvisioningFailed(str(body["reason"]))
     if response.status_code == 404:  # a store without provisioning, or not a store at all
         raise ProvisioningFailed("unreachable", "no provisioning here")

@@ -84,7 +84,7 @@ def add_routes(app: FastAPI, factory: SessionFactory, clock: Clock) -> None:
         f"{API_PREFIX}/provision",
         response_model=ProvisionAnswer,
         responses={
-            400: {"model": ProvisionRefusal, "description": "Not a code this store issued"},
+            404: {"model": ProvisionRefusal, "description": "Not a code this store issued"},
             410: {"model": ProvisionRefusal, "description": "The code was used or has expired"},
             429: {"model": Problem, "description": "Too many wrong codes: wait and try again"},
         },
@@ -106,7 +106,8 @@ def add_routes(app: FastAPI, factory: SessionFactory, clock: Clock) -> None:
                 )
         except provisioning.ProvisioningRefused as refused:
             limiter.failed(client)
-            code = status.HTTP_400_BAD_REQUEST if refused.reason == "unknown" else 410
+            # An unknown code is a resource not found (a well-formed request, so not 400).
+            code = status.HTTP_404_NOT_FOUND if refused.reason == "unknown" else 410
             return JSONResponse({"detail": str(refused), "reason": refused.reason}, code)
         return ProvisionAnswer(
             site=done.site, kiosk_name=done.kiosk_name, device_token=done.device_token

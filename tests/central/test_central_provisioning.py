@@ -106,9 +106,9 @@ def test_an_expired_code_and_an_unknown_one_are_refused_with_a_reason(
         expired = client.post(PROVISION, json={"code": code})
         assert (expired.status_code, expired.json()["reason"]) == (410, "expired")
         unknown = client.post(PROVISION, json={"code": "ABCD-EFGH-JKMN-PQRS"})
-        assert (unknown.status_code, unknown.json()["reason"]) == (400, "unknown")
+        assert (unknown.status_code, unknown.json()["reason"]) == (404, "unknown")
         nonsense = client.post(PROVISION, json={"code": "hello\x00"})
-        assert (nonsense.status_code, nonsense.json()["reason"]) == (400, "unknown")
+        assert (nonsense.status_code, nonsense.json()["reason"]) == (404, "unknown")
         assert client.post(PROVISION, json={"code": ""}).status_code == 422
 
 
@@ -117,7 +117,7 @@ def test_guessing_is_rate_limited(engine: Engine, capsys: pytest.CaptureFixture[
     good = provision(capsys, url).split(" ")[2]
     with TestClient(create_app(engine, FakeClock())) as client:
         for _ in range(MAX_FAILURES):
-            assert client.post(PROVISION, json={"code": "0000-0000-0000-0000"}).status_code == 400
+            assert client.post(PROVISION, json={"code": "0000-0000-0000-0000"}).status_code == 404
         blocked = client.post(PROVISION, json={"code": good})
         assert blocked.status_code == 429  # even the right code, until the window moves on
         assert "try again" in blocked.json()["detail"]
