@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from central.db.models import (
@@ -130,6 +130,16 @@ def _site_history(
     # how often each person comes: a few nearly daily, most once or twice a week
     habit = {m.id: rng.choice([0.08, 0.15, 0.25, 0.35, 0.5, 0.8]) for m in members}
     joined = {m.id: rng.randint(0, days) if rng.random() < 0.3 else 0 for m in members}
+    # most of those there from the start had been coming before the history begins
+    before = today - timedelta(days=days + 1)
+    earlier = [m.id for m in members if joined[m.id] == 0 and rng.random() < 0.8]
+    for start in range(0, len(earlier), 500):
+        session.execute(
+            update(Person)
+            .where(Person.id.in_(earlier[start : start + 500]), Person.first_seen_on.is_(None))
+            .values(first_seen_on=before)
+            .execution_options(synchronize_session=False)
+        )
     events, visits, claims, bookings, guests, talks, signups = [], [], [], [], [], [], []
     guest_people: list[dict[str, Any]] = []
     for offset in range(days, 0, -1):

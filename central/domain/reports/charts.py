@@ -22,8 +22,10 @@ def svg(table: Table, width: int = 460, height: int = 300) -> str | None:
 
 def _bars(table: Table, width: int, height: int) -> str:
     left, right, top, bottom = 44, 10, 12, 62
-    series = len(table.columns)
-    values = [[table.value(r, c) for c in range(series)] for r in range(len(table.rows))]
+    shown = table.chart_columns if table.chart_columns is not None else list(
+        range(len(table.columns)))
+    series = len(shown)
+    values = [[table.value(r, c) for c in shown] for r in range(len(table.rows))]
     top_value = max([v for row in values for v in row if v is not None] + [1])
     scale = _nice(top_value)
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -42,7 +44,7 @@ def _bars(table: Table, width: int, height: int) -> str:
             v = values[r][c]
             x = x0 + bar_w * c
             if v is None:
-                if table.cells[r][c] is not None and table.hidden[r][c] and series == 1:
+                if table.cells[r][shown[c]] is not None and table.hidden[r][shown[c]]:
                     parts.append(_text(x + bar_w / 2, top + plot_h - 3, "<3", size=6,
                                        anchor="middle"))
                 continue
@@ -57,7 +59,7 @@ def _bars(table: Table, width: int, height: int) -> str:
                  f'y2="{top + plot_h}" stroke="#333" stroke-width="0.8"/>')
     if series > 1:
         x = left
-        for c, name in enumerate(table.columns):
+        for c, name in enumerate(table.columns[i] for i in shown):
             parts.append(f'<rect x="{x}" y="{height - 12}" width="9" height="9" '
                          f'fill="{COLOURS[c % len(COLOURS)]}"/>')
             parts.append(_text(x + 12, height - 4, name, size=7))
@@ -105,12 +107,9 @@ def _blend(share: float) -> str:
 
 
 def _nice(value: float) -> float:
-    for base in (1, 2, 2.5, 5):
-        for power in range(0, 7):
-            step = base * 10**power
-            if step * 4 >= value:
-                return step * 4 / 1 if step * 4 >= value else value
-    return value
+    """The smallest round axis top (4 steps of 1, 2, 2.5 or 5 × 10ⁿ) at or above ``value``."""
+    steps = sorted(base * 10**power for power in range(0, 7) for base in (1, 2, 2.5, 5))
+    return next((step * 4 for step in steps if step * 4 >= value), value)
 
 
 def _head(width: int, height: float, title: str) -> str:

@@ -63,6 +63,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=base, fontName="Vera-Bold", fontSize=12, leading=16,
                              spaceAfter=3),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
+        "head": ParagraphStyle("head", parent=base, fontSize=6.5, leading=8),
     }
 
 
@@ -145,7 +146,7 @@ def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
         return block
     drawing = svg2rlg(io.BytesIO(chart_svg.encode("utf-8")))
     assert drawing is not None
-    width = full * 0.52
+    width = full * (0.42 if table.chart == "heatmap" else 0.52)
     scale = width / drawing.width
     max_h = 120 * mm
     scale = min(scale, max_h / drawing.height)
@@ -167,7 +168,8 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
     cols = len(data[0])
     first = min(width * 0.34, 55 * mm)
     rest = (width - first) / max(cols - 1, 1)
-    rows = [[Paragraph(_escape(text), styles["cell"]) if r == 0 or c == 0 else _escape(text)
+    rows = [[Paragraph(_escape(text), styles["head" if r == 0 and cols > 8 else "cell"])
+             if r == 0 or c == 0 else text
              for c, text in enumerate(row)] for r, row in enumerate(data)]
     grid = Table(rows, colWidths=[first] + [rest] * (cols - 1), repeatRows=1)
     style = [

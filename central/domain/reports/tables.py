@@ -34,6 +34,7 @@ class Table:
     cells: list[list[Count | None]]
     totals: bool = False  # additive: a total row and column are published
     chart: str = "bars"  # bars | heatmap | none
+    chart_columns: list[int] | None = None  # the columns the chart shows (None: all)
     hidden: list[list[bool]] = field(default_factory=list)
     row_totals_hidden: list[bool] = field(default_factory=list)
     col_totals_hidden: list[bool] = field(default_factory=list)
@@ -123,7 +124,10 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
     names = dict(session.execute(select(Site.code, Site.name)).all())
     orgs = {o.id: o for o in session.scalars(select(Organisation))}
     rows = session.execute(
-        select(ReportCell).where(
+        select(
+            ReportCell.site, ReportCell.period, ReportCell.start, ReportCell.measure,
+            ReportCell.key, ReportCell.value, ReportCell.people,
+        ).where(
             ReportCell.site.in_(sites),
             ((ReportCell.period == "day") & (ReportCell.start >= first) & (ReportCell.start <= last))
             | (
@@ -132,19 +136,18 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
                 & (ReportCell.start <= last)
             ),
         )
-    ).scalars()
+    ).all()
     day: dict[tuple[str, str], dict[str, list[tuple[date, Count]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     month: dict[tuple[str, str], dict[str, dict[date, Count]]] = defaultdict(
         lambda: defaultdict(dict)
     )
-    for cell in rows:
-        count = Count(cell.value, cell.people)
-        if cell.period == "day":
-            day[(cell.measure, cell.key)][cell.site].append((cell.start, count))
+    for site, period, start, measure, key, value, people in rows:
+        if period == "day":
+            day[(measure, key)][site].append((start, Count(value, people)))
         else:
-            month[(cell.measure, cell.key)][cell.site][cell.start] = count
+            month[(measure, key)][site][start] = Count(value, people)
     months = sorted({m for per_site in month.values() for s in per_site.values() for m in s})
     # months that have days in the range
     months = [m for m in months if m <= last]
@@ -173,10 +176,8 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
         cells.append([
             _avg(people_days, n),
             peak,
-            _max([c for c in monthly_people if c is not None]) and Count(
-                max((c.value for c in monthly_people if c is not None), default=0),
-                max((c.people or 0 for c in monthly_people if c is not None), default=0),
-            ),
+            Count(max(c.value for c in known), max(c.people or 0 for c in known))
+            if (known := [c for c in monthly_people if c is not None]) else None,
             _avg(guests, n),
             _sum(new),  # type: ignore[arg-type]
             Count(len(open_days[s]), None),
@@ -280,21 +281,25 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
         "Måned", ["Nye", "Gjengangere"], [month_label(m) for m in months], nr_rows, totals=True,
     ))
 
-    # 8. distinct organisations per day
+    # 8. distinct organisations per day, per site
+    def orgs_in_month(site: str, m: date) -> list[Count]:
+        return [c for d, c in day.get(("orgs", ""), {}).get(site, []) if month_of(d) == m]
+
     org_rows = []
     for m in months:
-        counts = in_month("orgs", "", m)
-        n = len({d for s in day.get(("orgs", ""), {}).values() for d, _ in s if month_of(d) == m})
-        people = max((c.people or 0 for c in counts), default=0)
-        org_rows.append([
-            Count(round(sum(c.value for c in counts) / n), people) if n else None,
-            Count(max((c.value for c in counts), default=0), people) if n else None,
-        ])
+        row_cells: list[Count | None] = []
+        for s in sites:
+            counts = orgs_in_month(s, m)
+            row_cells.append(
+                Count(round(sum(c.value for c in counts) / len(counts)),
+                      max(c.people or 0 for c in counts)) if counts else None
+            )
+        org_rows.append(row_cells)
     tables.append(Table(
         "org-samme-dag", "Ulike organisasjoner i bygget samme dag",
-        "Snitt og største antall ulike organisasjoner med minst én person til stede samme dag "
-        "(summert over valgte lokasjoner).",
-        "Måned", ["Snitt per dag", "Flest på én dag"], [month_label(m) for m in months], org_rows,
+        "Snitt antall ulike organisasjoner med minst én person til stede samme dag, per "
+        "lokasjon og måned.",
+        "Måned", [names.get(s, s) for s in sites], [month_label(m) for m in months], org_rows,
     ))
 
     # 9. pairs
@@ -355,7 +360,7 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
         "trend", "Utvikling måned for måned",
         "Ulike personer og besøksdager per måned, med endring i prosent fra måneden før.",
         "Måned", ["Ulike personer", "Endring %", "Besøksdager", "Endring %"],
-        [month_label(m) for m in months], trend_rows,
+        [month_label(m) for m in months], trend_rows, chart_columns=[0, 2],
     ))
     report = Report(sites, [names.get(s, s) for s in sites], first, last, tables, [])
     report.summary = summarise(report)
@@ -407,11 +412,11 @@ def summarise(report: Report) -> list[str]:
                    if biggest[0] == "Stat" else
                    f"Største gruppe brukere etter type arbeidsgiver: {biggest[0].lower()}.")
     orgs = report.table("org-samme-dag")
-    avgs = [orgs.value(r, 0) for r in range(len(orgs.rows))]
-    avgs_shown = [a for a in avgs if a is not None]
-    if avgs_shown:
-        out.append(f"På en vanlig dag er folk fra {round(sum(avgs_shown) / len(avgs_shown))} "
-                   "ulike organisasjoner i bygget samtidig.")
+    for c, name in enumerate(orgs.columns):
+        avgs = [v for r in range(len(orgs.rows)) if (v := orgs.value(r, c)) is not None]
+        if avgs:
+            out.append(f"{name}: på en vanlig dag er folk fra {round(sum(avgs) / len(avgs))} "
+                       "ulike organisasjoner i bygget.")
     cross = report.table("kryss")
     col = cross.col_totals()
     if all(c is not None for c in col) and not any(cross.col_totals_hidden):
