@@ -131,7 +131,7 @@ def _site_history(
     habit = {m.id: rng.choice([0.08, 0.15, 0.25, 0.35, 0.5, 0.8]) for m in members}
     joined = {m.id: rng.randint(0, days) if rng.random() < 0.3 else 0 for m in members}
     # most of those there from the start had been coming before the history begins
-    before = today - timedelta(days=days + 1)
+    before = (today - timedelta(days=days)).replace(day=1) - timedelta(days=1)
     earlier = [m.id for m in members if joined[m.id] == 0 and rng.random() < 0.8]
     for start in range(0, len(earlier), 500):
         session.execute(

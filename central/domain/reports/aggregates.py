@@ -8,6 +8,7 @@ peak or a sum, the distinct people behind it that day or month). Tables suppress
 Per day (``period`` "day"): ``people`` (distinct; value: visits), ``peak`` (most in the building
 at once), ``hour`` (key "07".."20": distinct people in the building during that hour), ``desk``
 (key fixed | booked | drop_in: claims), ``booking`` (key booked | no_show), ``guests``,
+(``desk`` and ``booking`` per month too, with the month's distinct people),
 ``orgs`` (value: distinct organisations present), ``org`` (key organisation id: distinct people).
 
 Per month (``period`` "month", recomputed while the month's visits exist): ``people``, ``new``
@@ -247,8 +248,12 @@ def _count(add: Any, measure: str, rows: Iterable[tuple[date, str, str]]) -> Non
     groups: dict[tuple[date, str], list[str]] = defaultdict(list)
     for day, key, person in rows:
         groups[(day, key)].append(person)
+    months: dict[tuple[date, str], list[str]] = defaultdict(list)
     for (day, key), persons in groups.items():
         add("day", day, measure, key, len(persons), len(set(persons)))
+        months[(month_of(day), key)] += persons
+    for (month, key), persons in months.items():
+        add("month", month, measure, key, len(persons), len(set(persons)))
 
 
 def _peak(spans: list[tuple[str, datetime, datetime]]) -> int:

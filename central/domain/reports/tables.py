@@ -200,14 +200,15 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
         [[monthly("people", "", m, s) for s in sites] for m in months], totals=True,
     ))
 
-    # 3. time of day
+    # 3. time of day: the hours anyone was in
+    hours = [h for h in HOURS if any(c.value for c in days("hour", f"{h:02d}"))] or list(HOURS)
     tables.append(Table(
         "tid-paa-dagen", "Tid på dagen",
         "Snitt antall personer i bygget i hver klokketime, på dager med besøk.",
         "Klokketime", [names.get(s, s) for s in sites],
-        [f"{h:02d}–{h + 1:02d}" for h in HOURS],
+        [f"{h:02d}–{h + 1:02d}" for h in hours],
         [[_avg(days("hour", f"{h:02d}", s), len(open_days[s]) or 1) for s in sites]
-         for h in HOURS],
+         for h in hours],
     ))
 
     # 4. desks per month
@@ -217,21 +218,21 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
 
     desk_rows = []
     for m in months:
-        booked = _max(in_month("booking", "booked", m))
-        no_show = _max(in_month("booking", "no_show", m))
+        booked, no_show = monthly("booking", "booked", m), monthly("booking", "no_show", m)
         share = None
-        if booked and no_show and booked.value:
-            share = Count(round(100 * no_show.value / booked.value), no_show.people)
+        if booked and booked.value:
+            shown = no_show.value if no_show else 0
+            share = Count(round(100 * shown / booked.value), no_show.people if no_show else None)
         desk_rows.append([
-            _max(in_month("desk", "fixed", m)), _max(in_month("desk", "booked", m)),
-            _max(in_month("desk", "drop_in", m)), booked, no_show, share,
+            monthly("desk", "fixed", m), monthly("desk", "booked", m),
+            monthly("desk", "drop_in", m), booked, no_show or Count(0, 0), share,
         ])
     tables.append(Table(
         "pulter", "Pultbruk etter type",
         "Pulter tatt i bruk per måned: faste, booket og drop-in; bookinger, hvor mange som ikke "
         "møtte (bookingen ble frigitt), og andelen i prosent.",
         "Måned", ["Fast", "Booket", "Drop-in", "Bookinger", "Ikke møtt", "Ikke møtt %"],
-        [month_label(m) for m in months], desk_rows,
+        [month_label(m) for m in months], desk_rows, chart_columns=[0, 1, 2, 4],
     ))
 
     # 5. kind of organisation per month
