@@ -50,8 +50,11 @@ def run_on(name: str, database_url: str, members: int, days: int) -> None:
             session, now=NOW, days=days, extra_members=max(members - demo, 0) // len(SITES)
         )
     made = time.perf_counter() - started
-    print(f"reports/{name}: history of {days} days, {summary.visits} visits, "
-          f"{summary.claims} claims, {summary.cells} cells, made in {made:.1f} s", flush=True)
+    print(
+        f"reports/{name}: history of {days} days, {summary.visits} visits, "
+        f"{summary.claims} claims, {summary.cells} cells, made in {made:.1f} s",
+        flush=True,
+    )
     first, last = NOW.date() - timedelta(days=days), NOW.date() - timedelta(days=1)
     data_times, pdf_times = [], []
     for _ in range(3):
@@ -66,10 +69,14 @@ def run_on(name: str, database_url: str, members: int, days: int) -> None:
     with factory.begin() as session:
         aggregates.refresh(session, "lyngdal", last, last)
     nightly = time.perf_counter() - started
-    print(f"reports/{name}: report data (all sites, {days} days) "
-          f"median {statistics.median(data_times) * 1000:.0f} ms, max {max(data_times) * 1000:.0f} ms; "
-          f"PDF median {statistics.median(pdf_times):.2f} s, max {max(pdf_times):.2f} s; "
-          f"nightly refresh of one site's day (and its month) {nightly:.2f} s", flush=True)
+    print(
+        f"reports/{name}: report data (all sites, {days} days) "
+        f"median {statistics.median(data_times) * 1000:.0f} ms, "
+        f"max {max(data_times) * 1000:.0f} ms; "
+        f"PDF median {statistics.median(pdf_times):.2f} s, max {max(pdf_times):.2f} s; "
+        f"nightly refresh of one site's day (and its month) {nightly:.2f} s",
+        flush=True,
+    )
     engine.dispose()
 
 
@@ -125,5 +132,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-

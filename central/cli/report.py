@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +67,9 @@ def demo_history(args: argparse.Namespace) -> None:
         if session.scalar(select(Visit.id).where(Visit.checked_in_at < now).limit(1)) is not None:
             print("history: the store already has visits; none added")
             return
-        summary = history.generate(
-            session, now=now, days=args.history_days, extra_members=40
-        )
+        summary = history.generate(session, now=now, days=args.history_days, extra_members=40)
     print(
         f"history: {summary.days} days, {summary.visits} visits, {summary.claims} desk claims, "
         f"{summary.bookings} bookings, {summary.guests} guests, {summary.talks} lunch talks "
         f"({summary.signups} sign-ups); {summary.cells} report cells"
     )
-
-

@@ -10,6 +10,7 @@ import subprocess
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -25,7 +26,6 @@ from central.domain.reports import aggregates, csv_export, tables
 from central.domain.reports.suppression import MIN_PEOPLE, SUPPRESSED, Count, suppress
 from central.jobs import retention
 from kiosk.desk_rules import local_day
-from zoneinfo import ZoneInfo
 
 NOW = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
 OSLO = ZoneInfo("Europe/Oslo")
@@ -62,11 +62,17 @@ def test_no_suppressed_value_is_recoverable_from_its_row_or_column_total(
     row_totals = [_total(row) for row in cells]
     col_totals = [_total([row[c] for row in cells]) for c in range(len(cells[0]))]
     hidden, rows_hidden, cols_hidden = suppress(cells, row_totals, col_totals)
-    lines = [(list(enumerate(row)), row_totals[r], rows_hidden[r], [(r, c) for c in range(len(row))])
-             for r, row in enumerate(cells)]
+    lines = [
+        (list(enumerate(row)), row_totals[r], rows_hidden[r], [(r, c) for c in range(len(row))])
+        for r, row in enumerate(cells)
+    ]
     lines += [
-        (list(enumerate([row[c] for row in cells])), col_totals[c], cols_hidden[c],
-         [(r, c) for r in range(len(cells))])
+        (
+            list(enumerate([row[c] for row in cells])),
+            col_totals[c],
+            cols_hidden[c],
+            [(r, c) for r in range(len(cells))],
+        )
         for c in range(len(cells[0]))
     ]
     for r, row in enumerate(cells):
@@ -122,11 +128,15 @@ def test_daily_cells_count_the_distinct_people_of_the_raw_visits(
 ) -> None:
     raw = _raw_people_per_day(with_history, "lyngdal")
     with with_history() as session:
-        kept = dict(session.execute(
-            select(ReportCell.start, ReportCell.people).where(
-                ReportCell.site == "lyngdal", ReportCell.period == "day",
-                ReportCell.measure == "people")
-        ).all())
+        kept = dict(
+            session.execute(
+                select(ReportCell.start, ReportCell.people).where(
+                    ReportCell.site == "lyngdal",
+                    ReportCell.period == "day",
+                    ReportCell.measure == "people",
+                )
+            ).all()
+        )
     assert len(raw) > 40
     assert kept == raw
 
@@ -147,7 +157,10 @@ def test_no_exported_cell_counts_fewer_than_three_people(
                     suppressed += 1
                     continue
                 assert cell.value == 0 or cell.people is None or cell.people >= MIN_PEOPLE, (
-                    table.slug, table.rows[r], table.columns[c])
+                    table.slug,
+                    table.rows[r],
+                    table.columns[c],
+                )
     assert suppressed > 0, "the small sites' organisations give cells below three"
     # and against the raw data: every published count of distinct people by kind of
     # organisation and month counts at least three real people
@@ -192,9 +205,10 @@ def test_the_knowledge_outlives_the_visits_retention_deletes(
     later = NOW + timedelta(days=120)
     retention.run_due(with_history, later)
     with with_history() as session:
-        assert session.scalar(
-            select(func.count()).select_from(Visit).where(Visit.checked_in_at < NOW)
-        ) == 0
+        assert (
+            session.scalar(select(func.count()).select_from(Visit).where(Visit.checked_in_at < NOW))
+            == 0
+        )
         after = tables.build(session, SITES, date(2026, 9, 16), date(2026, 10, 31))
     for slug in ("personer-maaned", "organisasjonstype", "tid-paa-dagen", "par", "nye"):
         assert after.table(slug).published() == before.table(slug).published(), slug
@@ -210,14 +224,37 @@ def test_report_command_writes_csv_and_a_pdf_that_reads_back(
 ) -> None:
     url = engine.url.render_as_string(hide_password=False)
     pdf = tmp_path / "rapport.pdf"
-    code = main(["report", "--site", "all", "--from", "2026-09-16", "--to", "2026-11-29",
-                 "--pdf", str(pdf), "--csv", str(tmp_path / "csv"), "--database-url", url])
+    code = main(
+        [
+            "report",
+            "--site",
+            "all",
+            "--from",
+            "2026-09-16",
+            "--to",
+            "2026-11-29",
+            "--pdf",
+            str(pdf),
+            "--csv",
+            str(tmp_path / "csv"),
+            "--database-url",
+            url,
+        ]
+    )
     assert code == 0
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    for expected in ("Bruk og samarbeid i Statens hus-piloten", "Sammendrag", "Tid på dagen",
-                     "Par av organisasjoner til stede samme dag", "Metode og personvern",
-                     "Påmeldinger til lunsjprat", "Statens hus Narvik", "< 3"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        "Bruk og samarbeid i Statens hus-piloten",
+        "Sammendrag",
+        "Tid på dagen",
+        "Par av organisasjoner til stede samme dag",
+        "Metode og personvern",
+        "Påmeldinger til lunsjprat",
+        "Statens hus Narvik",
+        "< 3",
+    ):
         assert expected in text
     assert len(list((tmp_path / "csv").glob("*.csv"))) == 12
 

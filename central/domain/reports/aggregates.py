@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from typing import Any
 
@@ -113,49 +113,77 @@ def refresh(
 def compute(session: Session, site: Site, first: date, last: date) -> list[Cell]:
     """Every cell of ``site`` for the local days ``first``..``last`` (months: those starting in
     the range, from the days in the range)."""
-    hours = desks.hours_of(site)
-    zone = hours.zone
-    start_at, _ = desk_rules.day_bounds(zone, first)
-    _, end_at = desk_rules.day_bounds(zone, last)
-    kinds = dict(session.execute(select(Organisation.id, Organisation.kind)).all())
-    out: list[Cell] = []
+    computer = _Computer(session, site, first, last)
+    computer.visits()
+    computer.desks()
+    computer.lunch()
+    return computer.out
 
-    def add(period: str, start: date, measure: str, key: str, value: int, people: int) -> None:
-        out.append(Cell(site.code, period, start, measure, key, value, people))
 
-    visits = session.execute(
-        select(
-            Visit.person_id,
-            Visit.checked_in_at,
-            Visit.checked_out_at,
-            Person.organisation_id,
-            Person.kind,
-            Person.first_seen_on,
+class _Computer:
+    def __init__(self, session: Session, site: Site, first: date, last: date) -> None:
+        self.session, self.site, self.first, self.last = session, site, first, last
+        self.hours = desks.hours_of(site)
+        self.zone = self.hours.zone
+        self.start_at, _ = desk_rules.day_bounds(self.zone, first)
+        _, self.end_at = desk_rules.day_bounds(self.zone, last)
+        self.kinds = dict(session.execute(select(Organisation.id, Organisation.kind)).all())
+        self.out: list[Cell] = []
+        self.month_people: dict[date, set[str]] = defaultdict(set)
+        self.month_new: dict[date, set[str]] = defaultdict(set)
+        self.month_org: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.month_kind: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.month_pairs: dict[date, dict[tuple[str, str], int]] = defaultdict(
+            lambda: defaultdict(int)
         )
-        .join(Person, Person.id == Visit.person_id)
-        .where(Visit.site == site.code, Visit.checked_in_at >= start_at, Visit.checked_in_at < end_at)
-    ).all()
-    by_day: dict[date, list[Any]] = defaultdict(list)
-    for row in visits:
-        by_day[desk_rules.local_day(zone, row.checked_in_at)].append(row)
-    month_people: dict[date, set[str]] = defaultdict(set)
-    month_new: dict[date, set[str]] = defaultdict(set)
-    month_org: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    month_kind: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    month_pairs: dict[date, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
-    for day, rows in sorted(by_day.items()):
+
+    def add(
+        self, period: str, start: date, measure: str, key: str, value: int, people: int
+    ) -> None:
+        self.out.append(Cell(self.site.code, period, start, measure, key, value, people))
+
+    def visits(self) -> None:
+        rows = self.session.execute(
+            select(
+                Visit.person_id,
+                Visit.checked_in_at,
+                Visit.checked_out_at,
+                Person.organisation_id,
+                Person.kind,
+                Person.first_seen_on,
+            )
+            .join(Person, Person.id == Visit.person_id)
+            .where(
+                Visit.site == self.site.code,
+                Visit.checked_in_at >= self.start_at,
+                Visit.checked_in_at < self.end_at,
+            )
+        ).all()
+        by_day: dict[date, list[Any]] = defaultdict(list)
+        for row in rows:
+            by_day[desk_rules.local_day(self.zone, row.checked_in_at)].append(row)
+        for day, day_rows in sorted(by_day.items()):
+            self._day(day, day_rows)
+        self._months()
+
+    def _day(self, day: date, rows: list[Any]) -> None:
+        add, zone = self.add, self.zone
         month = month_of(day)
         people = {r.person_id for r in rows}
         add("day", day, "people", "", len(rows), len(people))
-        closing = desk_rules.local_moment(zone, day, hours.closing)
+        closing = desk_rules.local_moment(zone, day, self.hours.closing)
         _, midnight = desk_rules.day_bounds(zone, day)
-        spans = []
-        for r in rows:
-            end = r.checked_out_at or max(closing, r.checked_in_at)
-            spans.append((r.person_id, r.checked_in_at, min(end, midnight)))
+        spans = [
+            (
+                r.person_id,
+                r.checked_in_at,
+                min(r.checked_out_at or max(closing, r.checked_in_at), midnight),
+            )
+            for r in rows
+        ]
         add("day", day, "peak", "", _peak(spans), len(people))
         for hour in HOURS:
-            h_start = desk_rules.local_moment(zone, day, datetime.min.time().replace(hour=hour))
+            h_start = desk_rules.local_moment(zone, day, time(hour))
             h_end = h_start + timedelta(hours=1)
             present = {p for p, a, b in spans if a < h_end and b > h_start}
             add("day", day, "hour", f"{hour:02d}", len(present), len(present))
@@ -163,85 +191,99 @@ def compute(session: Session, site: Site, first: date, last: date) -> list[Cell]
         add("day", day, "guests", "", len(guests), len(guests))
         orgs: dict[str, set[str]] = defaultdict(set)
         for r in rows:
-            if r.kind == PersonKind.MEMBER:
-                month_people[month].add(r.person_id)
-                if r.first_seen_on is not None and month_of(r.first_seen_on) == month:
-                    month_new[month].add(r.person_id)
-            org = r.organisation_id or ""
-            if org and r.kind == PersonKind.MEMBER:
-                orgs[org].add(r.person_id)
-                month_org[month][org].add(r.person_id)
-                month_kind[month][kinds.get(org, "other")].add(r.person_id)
+            if r.kind != PersonKind.MEMBER:
+                continue
+            self.month_people[month].add(r.person_id)
+            if r.first_seen_on is not None and month_of(r.first_seen_on) == month:
+                self.month_new[month].add(r.person_id)
+            if r.organisation_id:
+                orgs[r.organisation_id].add(r.person_id)
+                self.month_org[month][r.organisation_id].add(r.person_id)
+                kind = self.kinds.get(r.organisation_id, "other")
+                self.month_kind[month][kind].add(r.person_id)
         add("day", day, "orgs", "", len(orgs), len(people))
         for org, members in orgs.items():
             add("day", day, "org", org, len(members), len(members))
         for a, b in combinations(sorted(orgs), 2):
-            month_pairs[month][(a, b)] += 1
-    for month, people in month_people.items():
-        add("month", month, "people", "", len(people), len(people))
-        add("month", month, "new", "", len(month_new[month]), len(month_new[month]))
-        for org, members in month_org[month].items():
-            add("month", month, "org", org, len(members), len(members))
-        for kind, members in month_kind[month].items():
-            add("month", month, "orgkind", kind, len(members), len(members))
-        sizes = month_org[month]
-        for (a, b), days in month_pairs[month].items():
-            add("month", month, "pair", f"{a}|{b}", days, min(len(sizes[a]), len(sizes[b])))
+            self.month_pairs[month][(a, b)] += 1
 
-    bookings = session.execute(
-        select(Booking.start_at, Booking.person_id, Booking.desk_id, Booking.status).where(
-            Booking.site == site.code, Booking.start_at >= start_at, Booking.start_at < end_at
-        )
-    ).all()
-    booking_rows, booked_desks = [], set()
-    for at, person, desk_id, status in bookings:
-        if status == BookingStatus.CANCELLED:
-            continue
-        day = desk_rules.local_day(zone, at)
-        booking_rows.append((day, "booked", person))
-        booked_desks.add((day, person, desk_id))
-        if status == BookingStatus.RELEASED:
-            booking_rows.append((day, "no_show", person))
-    claims = session.execute(
-        select(DeskClaim.day, DeskClaim.person_id, DeskClaim.desk_id, Desk.mode)
-        .join(Desk, Desk.id == DeskClaim.desk_id)
-        .where(DeskClaim.site == site.code, DeskClaim.day >= first, DeskClaim.day <= last)
-    ).all()
-    _count(
-        add,
-        "desk",
-        (
-            (d, "booked" if (d, p, k) in booked_desks else DESK_KINDS.get(m, "drop_in"), p)
-            for d, p, k, m in claims
-        ),
-    )
-    _count(add, "booking", booking_rows)
+    def _months(self) -> None:
+        add = self.add
+        for month, people in self.month_people.items():
+            new = self.month_new[month]
+            add("month", month, "people", "", len(people), len(people))
+            add("month", month, "new", "", len(new), len(new))
+            for org, members in self.month_org[month].items():
+                add("month", month, "org", org, len(members), len(members))
+            for kind, members in self.month_kind[month].items():
+                add("month", month, "orgkind", kind, len(members), len(members))
+            sizes = self.month_org[month]
+            for (a, b), days in self.month_pairs[month].items():
+                add("month", month, "pair", f"{a}|{b}", days, min(len(sizes[a]), len(sizes[b])))
 
-    signups = session.execute(
-        select(LunchTalk.starts_at, LunchTalk.cluster, LunchSignup.person_id, Person.cluster,
-               Person.organisation_id)
-        .join(LunchTalk, LunchTalk.id == LunchSignup.talk_id)
-        .join(Person, Person.id == LunchSignup.person_id)
-        .where(
-            LunchTalk.site == site.code,
-            LunchTalk.cancelled_at.is_(None),
-            LunchTalk.starts_at >= start_at,
-            LunchTalk.starts_at < end_at,
+    def desks(self) -> None:
+        code, zone = self.site.code, self.zone
+        bookings = self.session.execute(
+            select(Booking.start_at, Booking.person_id, Booking.desk_id, Booking.status).where(
+                Booking.site == code,
+                Booking.start_at >= self.start_at,
+                Booking.start_at < self.end_at,
+            )
+        ).all()
+        booking_rows, booked_desks = [], set()
+        for at, person, desk_id, status in bookings:
+            if status == BookingStatus.CANCELLED:
+                continue
+            day = desk_rules.local_day(zone, at)
+            booking_rows.append((day, "booked", person))
+            booked_desks.add((day, person, desk_id))
+            if status == BookingStatus.RELEASED:
+                booking_rows.append((day, "no_show", person))
+        claims = self.session.execute(
+            select(DeskClaim.day, DeskClaim.person_id, DeskClaim.desk_id, Desk.mode)
+            .join(Desk, Desk.id == DeskClaim.desk_id)
+            .where(DeskClaim.site == code, DeskClaim.day >= self.first, DeskClaim.day <= self.last)
+        ).all()
+        _count(
+            self.add,
+            "desk",
+            (
+                (d, "booked" if (d, p, k) in booked_desks else DESK_KINDS.get(m, "drop_in"), p)
+                for d, p, k, m in claims
+            ),
         )
-    ).all()
-    lunch: dict[tuple[date, str], list[str]] = defaultdict(list)
-    cross: dict[tuple[date, str], list[str]] = defaultdict(list)
-    for at, talk_cluster, person, cluster, org in signups:
-        month = month_of(desk_rules.local_day(zone, at))
-        kind = kinds.get(org or "", "other")
-        lunch[(month, f"{talk_cluster or 'felles'}|{kind}")].append(person)
-        if talk_cluster and cluster:
-            cross[(month, "same" if cluster == talk_cluster else "other")].append(person)
-    for (month, key), persons in lunch.items():
-        add("month", month, "lunch", key, len(persons), len(set(persons)))
-    for (month, key), persons in cross.items():
-        add("month", month, "lunchcross", key, len(persons), len(set(persons)))
-    return out
+        _count(self.add, "booking", booking_rows)
+
+    def lunch(self) -> None:
+        signups = self.session.execute(
+            select(
+                LunchTalk.starts_at,
+                LunchTalk.cluster,
+                LunchSignup.person_id,
+                Person.cluster,
+                Person.organisation_id,
+            )
+            .join(LunchTalk, LunchTalk.id == LunchSignup.talk_id)
+            .join(Person, Person.id == LunchSignup.person_id)
+            .where(
+                LunchTalk.site == self.site.code,
+                LunchTalk.cancelled_at.is_(None),
+                LunchTalk.starts_at >= self.start_at,
+                LunchTalk.starts_at < self.end_at,
+            )
+        ).all()
+        lunch: dict[tuple[date, str], list[str]] = defaultdict(list)
+        cross: dict[tuple[date, str], list[str]] = defaultdict(list)
+        for at, talk_cluster, person, cluster, org in signups:
+            month = month_of(desk_rules.local_day(self.zone, at))
+            kind = self.kinds.get(org or "", "other")
+            lunch[(month, f"{talk_cluster or 'felles'}|{kind}")].append(person)
+            if talk_cluster and cluster:
+                cross[(month, "same" if cluster == talk_cluster else "other")].append(person)
+        for (month, key), persons in lunch.items():
+            self.add("month", month, "lunch", key, len(persons), len(set(persons)))
+        for (month, key), persons in cross.items():
+            self.add("month", month, "lunchcross", key, len(persons), len(set(persons)))
 
 
 def _count(add: Any, measure: str, rows: Iterable[tuple[date, str, str]]) -> None:
@@ -257,8 +299,9 @@ def _count(add: Any, measure: str, rows: Iterable[tuple[date, str, str]]) -> Non
 
 
 def _peak(spans: list[tuple[str, datetime, datetime]]) -> int:
-    moments = sorted([(a, 1) for _, a, _ in spans] + [(b, -1) for _, _, b in spans],
-                     key=lambda m: (m[0], m[1]))
+    moments = sorted(
+        [(a, 1) for _, a, _ in spans] + [(b, -1) for _, _, b in spans], key=lambda m: (m[0], m[1])
+    )
     here = peak = 0
     for _, step in moments:
         here += step

@@ -55,13 +55,22 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
-        "cover": ParagraphStyle("cover", parent=base, fontName="Vera-Bold", fontSize=30,
-                                leading=36, textColor=ACCENT),
+        "cover": ParagraphStyle(
+            "cover", parent=base, fontName="Vera-Bold", fontSize=30, leading=36, textColor=ACCENT
+        ),
         "sub": ParagraphStyle("sub", parent=base, fontSize=14, leading=20),
-        "h1": ParagraphStyle("h1", parent=base, fontName="Vera-Bold", fontSize=16, leading=20,
-                             spaceAfter=6, textColor=ACCENT),
-        "h2": ParagraphStyle("h2", parent=base, fontName="Vera-Bold", fontSize=12, leading=16,
-                             spaceAfter=3),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName="Vera-Bold",
+            fontSize=16,
+            leading=20,
+            spaceAfter=6,
+            textColor=ACCENT,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName="Vera-Bold", fontSize=12, leading=16, spaceAfter=3
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
         "head": ParagraphStyle("head", parent=base, fontSize=6.5, leading=8),
     }
@@ -75,17 +84,28 @@ def build(report: Report) -> bytes:
     _fonts()
     styles = _styles()
     out = io.BytesIO()
-    doc = BaseDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm,
-                          topMargin=14 * mm, bottomMargin=14 * mm,
-                          title="RegionLab – rapport for piloten", author="RegionLab",
-                          subject=period_text(report.first, report.last), lang="nb")
+    doc = BaseDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=14 * mm,
+        bottomMargin=14 * mm,
+        title="RegionLab – rapport for piloten",
+        author="RegionLab",
+        subject=period_text(report.first, report.last),
+        lang="nb",
+    )
 
     def footer(canvas, document):  # type: ignore[no-untyped-def]
         canvas.saveState()
         canvas.setFont("Vera", 8)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(15 * mm, 8 * mm, "RegionLab – kun samletall, grupper under "
-                          f"{MIN_PEOPLE} personer er skjult")
+        canvas.drawString(
+            15 * mm,
+            8 * mm,
+            f"RegionLab – kun samletall, grupper under {MIN_PEOPLE} personer er skjult",
+        )
         canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"Side {document.page}")
         canvas.restoreState()
 
@@ -101,9 +121,12 @@ def build(report: Report) -> bytes:
         Paragraph(f"Lokasjoner: {sites}", styles["sub"]),
         Paragraph(f"Periode: {period_text(report.first, report.last)}", styles["sub"]),
         Spacer(1, 20 * mm),
-        Paragraph("Rapporten inneholder bare samletall. Ingen navn eller personer kan leses ut "
-                  f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer vises som "
-                  "«&lt; 3».", styles["body"]),
+        Paragraph(
+            "Rapporten inneholder bare samletall. Ingen navn eller personer kan leses ut "
+            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer vises som "
+            "«&lt; 3».",
+            styles["body"],
+        ),
         PageBreak(),
         Paragraph("Sammendrag", styles["h1"]),
     ]
@@ -112,11 +135,15 @@ def build(report: Report) -> bytes:
         story.append(Spacer(1, 2 * mm))
     story.append(Spacer(1, 6 * mm))
     story.append(Paragraph("Hva rapporten viser", styles["h2"]))
-    story.append(Paragraph(
-        "Rapporten viser hvordan RegionLab brukes: hvor mange som kommer, når på dagen, hvilke "
-        "pulter de bruker, og hvem de jobber for. Den viser også samarbeid: hvor mange ulike "
-        "organisasjoner som er i bygget samme dag, hvilke som møtes, og hvem som går på "
-        "lunsjprat i andre fagmiljøer enn sitt eget.", styles["body"]))
+    story.append(
+        Paragraph(
+            "Rapporten viser hvordan RegionLab brukes: hvor mange som kommer, når på dagen, hvilke "
+            "pulter de bruker, og hvem de jobber for. Den viser også samarbeid: hvor mange ulike "
+            "organisasjoner som er i bygget samme dag, hvilke som møtes, og hvem som går på "
+            "lunsjprat i andre fagmiljøer enn sitt eget.",
+            styles["body"],
+        )
+    )
     story.append(PageBreak())
     first_table = True
     for table in report.tables:
@@ -136,8 +163,11 @@ def write(report: Report, path: Path) -> None:
 
 
 def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
-    block: list = [Paragraph(_escape(table.title), styles["h1"]),
-                   Paragraph(_escape(table.description), styles["body"]), Spacer(1, 3 * mm)]
+    block: list = [
+        Paragraph(_escape(table.title), styles["h1"]),
+        Paragraph(_escape(table.description), styles["body"]),
+        Spacer(1, 3 * mm),
+    ]
     data = table.published()
     chart_svg = charts.svg(table)
     full = PAGE[0] - 30 * mm
@@ -154,8 +184,9 @@ def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     grid = _grid(data, styles, full - width - 6 * mm)
     side = Table([[_as_flowable(drawing), grid]], colWidths=[width + 6 * mm, None])
-    side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    side.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     block.append(side)
     return block
 
@@ -168,9 +199,15 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
     cols = len(data[0])
     first = min(width * 0.34, 55 * mm)
     rest = (width - first) / max(cols - 1, 1)
-    rows = [[Paragraph(_escape(text), styles["head" if r == 0 and cols > 8 else "cell"])
-             if r == 0 or c == 0 else text
-             for c, text in enumerate(row)] for r, row in enumerate(data)]
+    rows = [
+        [
+            Paragraph(_escape(text), styles["head" if r == 0 and cols > 8 else "cell"])
+            if r == 0 or c == 0
+            else text
+            for c, text in enumerate(row)
+        ]
+        for r, row in enumerate(data)
+    ]
     grid = Table(rows, colWidths=[first] + [rest] * (cols - 1), repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), "Vera", 7.5),
@@ -183,38 +220,49 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     if data[-1][0] == "Sum":
-        style += [("LINEABOVE", (0, -1), (-1, -1), 0.6, INK),
-                  ("FONT", (0, -1), (-1, -1), "Vera-Bold", 7.5)]
+        style += [
+            ("LINEABOVE", (0, -1), (-1, -1), 0.6, INK),
+            ("FONT", (0, -1), (-1, -1), "Vera-Bold", 7.5),
+        ]
     grid.setStyle(TableStyle(style))
     return grid
 
 
 def _method(styles: dict[str, ParagraphStyle]) -> list:
     text = [
-        ("Slik er tallene laget",
-         "Resepsjonen registrerer når folk kommer og går, hvilke pulter de tar og hvem som "
-         "melder seg på lunsjprat. Hver natt lages samletall per lokasjon og dag (og per måned) "
-         "fra disse registreringene. Samletallene tas vare på; selve besøkene slettes etter "
-         "oppbevaringstiden (90 dager for ansatte, 30 dager for gjester). Derfor kan rapporten "
-         "dekke hele pilotperioden uten at noen opplysninger om enkeltpersoner lagres lenger "
-         "enn nødvendig."),
-        ("Begreper",
-         "«Ulike personer» teller hver person én gang i måneden. «Besøksdager» er personer × "
-         "dager. «Flest samtidig» er det høyeste antallet inne i bygget på ett tidspunkt. En "
-         "booking der personen ikke kom, og som ble frigitt, teller som «ikke møtt». En "
-         "organisasjon er «til stede» en dag når minst én av dens folk var innom. Månedstall "
-         "gjelder hele kalendermåneder."),
-        ("Personvern",
-         "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
-         f"på færre enn {MIN_PEOPLE} ulike personer vises som «&lt; 3». I tabeller med summer "
-         "skjules i tillegg minst ett annet tall i samme rad og kolonne, slik at et skjult tall "
-         "ikke kan regnes ut ved å trekke de andre fra summen. Tall som er summert over flere "
-         "dager, skjules når ingen enkeltdag har minst tre personer bak seg."),
+        (
+            "Slik er tallene laget",
+            "Resepsjonen registrerer når folk kommer og går, hvilke pulter de tar og hvem som "
+            "melder seg på lunsjprat. Hver natt lages samletall per lokasjon og dag (og per måned) "
+            "fra disse registreringene. Samletallene tas vare på; selve besøkene slettes etter "
+            "oppbevaringstiden (90 dager for ansatte, 30 dager for gjester). Derfor kan rapporten "
+            "dekke hele pilotperioden uten at noen opplysninger om enkeltpersoner lagres lenger "
+            "enn nødvendig.",
+        ),
+        (
+            "Begreper",
+            "«Ulike personer» teller hver person én gang i måneden. «Besøksdager» er personer × "
+            "dager. «Flest samtidig» er det høyeste antallet inne i bygget på ett tidspunkt. En "
+            "booking der personen ikke kom, og som ble frigitt, teller som «ikke møtt». En "
+            "organisasjon er «til stede» en dag når minst én av dens folk var innom. Månedstall "
+            "gjelder hele kalendermåneder.",
+        ),
+        (
+            "Personvern",
+            "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
+            f"på færre enn {MIN_PEOPLE} ulike personer vises som «&lt; 3». I tabeller med summer "
+            "skjules i tillegg minst ett annet tall i samme rad og kolonne, slik at et skjult tall "
+            "ikke kan regnes ut ved å trekke de andre fra summen. Tall som er summert over flere "
+            "dager, skjules når ingen enkeltdag har minst tre personer bak seg.",
+        ),
     ]
     story: list = [Paragraph("Metode og personvern", styles["h1"])]
     for heading, body in text:
-        story += [Paragraph(heading, styles["h2"]), Paragraph(body, styles["body"]),
-                  Spacer(1, 4 * mm)]
+        story += [
+            Paragraph(heading, styles["h2"]),
+            Paragraph(body, styles["body"]),
+            Spacer(1, 4 * mm),
+        ]
     return story
 
 

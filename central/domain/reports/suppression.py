@@ -59,9 +59,7 @@ def suppress(
             down = [(r, c) for r, c in line if hidden[r][c]]
             if len(down) != 1:
                 continue
-            candidates = [
-                (r, c) for r, c in line if not hidden[r][c] and cells[r][c] is not None
-            ]
+            candidates = [(r, c) for r, c in line if not hidden[r][c] and cells[r][c] is not None]
             if not candidates:
                 totals_hidden[index] = True
                 changed = True

@@ -30,9 +30,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("organisations") as batch:
-        batch.add_column(
-            sa.Column("kind", sa.String(16), nullable=False, server_default="other")
-        )
+        batch.add_column(sa.Column("kind", sa.String(16), nullable=False, server_default="other"))
     with op.batch_alter_table("people") as batch:
         batch.add_column(sa.Column("first_seen_on", sa.Date(), nullable=True))
 
