@@ -71,8 +71,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle(
             "h2", parent=base, fontName="Vera-Bold", fontSize=12, leading=16, spaceAfter=3
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
-        "head": ParagraphStyle("head", parent=base, fontSize=6.5, leading=8),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9, splitLongWords=0),
+        "head": ParagraphStyle("head", parent=base, fontSize=6.5, leading=8, splitLongWords=0),
     }
 
 
@@ -197,8 +197,21 @@ def _as_flowable(drawing: Drawing) -> Drawing:
 
 def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float) -> Table:
     cols = len(data[0])
-    first = min(width * 0.34, 55 * mm)
-    rest = (width - first) / max(cols - 1, 1)
+    size = 6.5 if cols > 8 else 7.5
+    # each number column as wide as its longest header word or number, the first the rest
+    needs = [
+        max(
+            [pdfmetrics.stringWidth(w, "Vera-Bold", size) for w in data[0][c].split()]
+            + [pdfmetrics.stringWidth(row[c], "Vera", 7.5) for row in data[1:]]
+        )
+        + 8
+        for c in range(1, cols)
+    ]
+    first = min(max(width - sum(needs), width * 0.2), 60 * mm)
+    spare = (width - first - sum(needs)) / max(cols - 1, 1)
+    widths = [first] + [need + spare for need in needs]
+    if sum(widths) > width:
+        widths = [w * width / sum(widths) for w in widths]
     rows = [
         [
             Paragraph(_escape(text), styles["head" if r == 0 and cols > 8 else "cell"])
@@ -208,7 +221,7 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
         ]
         for r, row in enumerate(data)
     ]
-    grid = Table(rows, colWidths=[first] + [rest] * (cols - 1), repeatRows=1)
+    grid = Table(rows, colWidths=widths, repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), "Vera", 7.5),
         ("FONT", (0, 0), (-1, 0), "Vera-Bold", 7.5),
