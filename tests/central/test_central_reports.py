@@ -270,3 +270,36 @@ def test_report_command_explains_bad_input(
     assert "atlantis" in capsys.readouterr().err
     assert main([*base, "--site", "lyngdal", "--from", "1.10.2026", "--to", "2026-11-01"]) == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_peaks_and_no_shows_match_the_raw_rows(with_history: SessionFactory) -> None:
+    from central.db.models import Booking, BookingStatus
+
+    with with_history() as session:
+        visits = session.execute(
+            select(Visit.checked_in_at, Visit.checked_out_at).where(Visit.site == "narvik")
+        ).all()
+        released = session.scalars(
+            select(Booking.start_at).where(
+                Booking.site == "narvik", Booking.status == BookingStatus.RELEASED
+            )
+        ).all()
+        cells = {
+            (c.period, c.start, c.measure, c.key): c.value
+            for c in session.scalars(select(ReportCell).where(ReportCell.site == "narvik"))
+        }
+    spans: dict[date, list[tuple[datetime, int]]] = defaultdict(list)
+    for start, end in visits:
+        spans[local_day(OSLO, start)] += [(start, 1), (end, -1)]
+    for day, moments in spans.items():
+        here = peak = 0
+        for _, step in sorted(moments):
+            here += step
+            peak = max(peak, here)
+        assert cells[("day", day, "peak", "")] == peak
+    per_month: dict[date, int] = defaultdict(int)
+    for start in released:
+        per_month[aggregates.month_of(local_day(OSLO, start))] += 1
+    assert per_month
+    for month, count in per_month.items():
+        assert cells[("month", month, "booking", "no_show")] == count

@@ -354,7 +354,10 @@ def _table_6(d: _Cells) -> Table:
                     max((c.value for c in per_month), default=0),
                     max((c.people or 0 for c in per_month), default=0),
                 ),
-                _max(org_days[o]),
+                Count(
+                    sum(c.value for c in org_days[o]),
+                    max([c.people or 0 for c in per_month + org_days[o]], default=0),
+                ),
                 Count(
                     len({d for s in day[("org", o)].values() for d, _ in s}),
                     max((c.people or 0 for c in per_month), default=0),
