@@ -345,7 +345,7 @@ def _table_6(d: _Cells) -> Table:
     day = d.day
     monthly = d.monthly
     org_days, ranked = d.org_days, d.ranked
-    org_cells = []
+    org_cells: list[list[Count | None]] = []
     for o in ranked:
         per_month = [c for c in (monthly("org", o, m) for m in months) if c is not None]
         org_cells.append(
