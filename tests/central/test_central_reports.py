@@ -197,6 +197,23 @@ def test_no_exported_cell_counts_fewer_than_three_people(
         assert rows_read[0][0] and len(rows_read) >= 2
 
 
+def test_no_suppressed_cell_of_the_real_tables_stands_alone_beside_a_total(
+    with_history: SessionFactory,
+) -> None:
+    with with_history() as session:
+        report = tables.build(session, ["narvik"], date(2026, 9, 16), date(2026, 11, 29))
+    assert any(any(any(row) for row in t.hidden) for t in report.tables if t.totals)
+    # complementary suppression in the real tables: no line with a published total has
+    # exactly one suppressed cell
+    for table in (t for t in report.tables if t.totals):
+        for r in range(len(table.rows)):
+            if not table.row_totals_hidden[r]:
+                assert sum(table.hidden[r]) != 1, (table.slug, table.rows[r])
+        for c in range(len(table.columns)):
+            if not table.col_totals_hidden[c]:
+                assert sum(row[c] for row in table.hidden) != 1, (table.slug, table.columns[c])
+
+
 def test_the_knowledge_outlives_the_visits_retention_deletes(
     with_history: SessionFactory,
 ) -> None:
