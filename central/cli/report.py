@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from central.cli.context import CliError, parse_date, require_site, transaction
-from central.db.models import Site, Visit
+from central.db.models import Organisation, Site, Visit
 from central.demo import history
 from central.domain.reports import csv_export, pdf, tables
 
@@ -28,6 +28,37 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     report.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
     report.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per table here")
     report.set_defaults(command=_report)
+
+    kind = commands.add_parser(
+        "organisation-kind",
+        parents=[database],
+        help="list the organisations' kinds, or set one's (state, county, municipality, other)",
+    )
+    kind.add_argument("organisation", nargs="?", help="its id or short name")
+    kind.add_argument("kind", nargs="?", choices=KINDS)
+    kind.set_defaults(command=_organisation_kind)
+
+
+KINDS = ("state", "county", "municipality", "other")
+
+
+def _organisation_kind(args: argparse.Namespace) -> int:
+    """The reports group organisations by kind; the demo's have theirs, others start as other."""
+    with transaction(args) as session:
+        if args.organisation is None:
+            for each in session.scalars(select(Organisation).order_by(Organisation.name)):
+                print(f"{each.kind:<13} {each.id:<32} {each.name}")
+            return 0
+        if args.kind is None:
+            raise CliError("give the kind too: state, county, municipality or other")
+        org = session.get(Organisation, args.organisation) or session.scalar(
+            select(Organisation).where(Organisation.short_name == args.organisation)
+        )
+        if org is None:
+            raise CliError(f"no organisation {args.organisation!r}")
+        org.kind = args.kind
+        print(f"{org.name}: {args.kind}")
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -320,3 +320,18 @@ def test_peaks_and_no_shows_match_the_raw_rows(with_history: SessionFactory) -> 
     assert per_month
     for month, count in per_month.items():
         assert cells[("month", month, "booking", "no_show")] == count
+
+
+def test_an_operator_sets_an_organisations_kind(
+    factory: SessionFactory, engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = ["--database-url", engine.url.render_as_string(hide_password=False)]
+    assert main(["organisation-kind", "NAV", "county", *url]) == 0
+    with factory() as session:
+        nav = session.get(Organisation, "nav")
+        assert nav is not None and nav.kind == "county"
+    assert main(["organisation-kind", *url]) == 0
+    assert "county        nav" in capsys.readouterr().out
+    assert main(["organisation-kind", "atlantis", "state", *url]) == 2
+    assert "no organisation 'atlantis'" in capsys.readouterr().err
+    assert main(["organisation-kind", "nav", "kingdom", *url]) == 2
