@@ -33,9 +33,11 @@ from central.db.models import (
     Site,
     Visit,
 )
+from central.domain import changes
 from central.domain import desks as desk_domain
 from central.domain.reports import aggregates
 from kiosk import desk_rules
+from kiosk.protocol import Entity
 
 NAMESPACE = uuid.UUID("0c7a4a52-8a3e-4c55-9b7f-1f6a5d0e7a11")
 GIVEN = [
@@ -161,7 +163,18 @@ def _add_members(
             )
         )
     existing = set(session.scalars(select(Person.id).where(Person.id.in_([r["id"] for r in rows]))))
-    _bulk(session, Person, [r for r in rows if r["id"] not in existing])
+    new = [r for r in rows if r["id"] not in existing]
+    _bulk(session, Person, new)
+    # the kiosks learn of members as of anyone else (history's guests are gone by now)
+    changes.lock_feed(session)
+    people = session.scalars(select(Person).where(Person.id.in_([r["id"] for r in new]))).all()
+    changes.append_many(
+        session,
+        Entity.PERSON,
+        [(p.id, changes.person_data(p)) for p in people],
+        site=code,
+        new=True,
+    )
 
 
 def _site_history(
