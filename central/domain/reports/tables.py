@@ -17,6 +17,26 @@ from central.domain.reports.suppression import SUPPRESSED, Count, suppress
 
 KIND_LABELS = {"state": "Stat", "county": "Fylke", "municipality": "Kommune", "other": "Annet"}
 MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
+MONTH_NAMES = dict(
+    zip(
+        MONTHS,
+        [
+            "januar",
+            "februar",
+            "mars",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ],
+        strict=True,
+    )
+)
 PAIR_ORGS = 10
 KINDS = list(KIND_LABELS)
 
@@ -604,6 +624,17 @@ def summarise(report: Report) -> list[str]:
                 f"{name}: på en vanlig dag er folk fra {round(sum(avgs) / len(avgs))} "
                 "ulike organisasjoner i bygget."
             )
+    trend = report.table("trend")
+    shown = [(trend.rows[r], v) for r in range(len(trend.rows)) if (v := trend.value(r, 0))]
+    if len(shown) >= 2:
+        (first, a), (last, b) = shown[0], shown[-1]
+        first, last = (f"{MONTH_NAMES[m[:3]]}{m[3:]}" for m in (first, last))
+        change = "økte" if b > a else "sank" if b < a else "holdt seg"
+        out.append(
+            f"Antall ulike brukere per måned {change} fra {a} i {first} til {b} i {last}."
+            if change != "holdt seg"
+            else f"Antall ulike brukere per måned holdt seg på {a} fra {first} til {last}."
+        )
     cross = report.table("kryss")
     col = cross.col_totals()
     if all(c is not None for c in col) and not any(cross.col_totals_hidden):
