@@ -265,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.person_import import bench_person_import
 
             bench_person_import(args.people)
+            from bench.reports import bench_reports
+
+            bench_reports()
             from bench.name_search import bench_name_search
 
             bench_name_search(report)

@@ -28,7 +28,7 @@ fi
 # A new store database starts a new demo: the tokens, pass and kiosk of an old one would not fit.
 [ -e "$DB_FILE" ] || rm -rf "$DATA"
 mkdir -p "$DATA"
-central init --demo --database-url "$DB"
+central init --demo --history-days 180 --database-url "$DB"
 [ -s "$DATA/admin-token" ] || central token create --database-url "$DB" \
 	--site lyngdal --role admin --label "demo staff" >"$DATA/admin-token"
 [ -s "$DATA/kari-pass.txt" ] || central pass issue --database-url "$DB" \

@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from central import bootstrap
+from central.cli import report as report_cli
 from central.cli.context import CliError, open_engine
 from central.db import key_encryption
 from central.db.engine import ENV_VAR, current_revision, migrate, session_factory, truncate_wal
@@ -20,6 +21,13 @@ DEFAULT_PORT = 8470
 def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     init = commands.add_parser("init", parents=[database], help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="also load the demo data")
+    init.add_argument(
+        "--history-days",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="with --demo: also make DAYS days of visits, desks, guests and lunch talks",
+    )
     init.set_defaults(command=_init)
 
     upgrade = commands.add_parser(
@@ -70,6 +78,8 @@ def _init(args: argparse.Namespace) -> int:
             f"demo data: {summary.organisations} organisations, {summary.people} people, "
             f"{summary.desks} desks ({summary.changed} created or updated)"
         )
+    if args.demo and args.history_days:
+        report_cli.demo_history(args)
     return 0
 
 

@@ -111,6 +111,8 @@ class Organisation(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(64))
+    # state | county | municipality | other: the pilot's reports group by it
+    kind: Mapped[str] = mapped_column(String(16), default="other", server_default="other")
 
 
 class Person(Base):
@@ -134,6 +136,8 @@ class Person(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
     # When the daily retention run first found the person deactivated (central.jobs.retention).
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the first day of a visit anywhere: new vs returning users in the reports (central.reports)
+    first_seen_on: Mapped[date | None] = mapped_column(Date)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 
@@ -506,3 +510,19 @@ class DailyAggregate(Base):
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # member | guest
     people: Mapped[int] = mapped_column(Integer)
     visits: Mapped[int] = mapped_column(Integer)
+
+
+class ReportCell(Base):
+    """One aggregate the pilot's reports read (central.reports.aggregates): a count for a site
+    and a day or month, with how many distinct people it counts, so that it can be suppressed
+    below 3. Never a person id: it outlives the visits it was computed from."""
+
+    __tablename__ = "report_cells"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)  # day | month
+    start: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(140), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    people: Mapped[int] = mapped_column(Integer)

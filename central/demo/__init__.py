@@ -51,6 +51,9 @@ def load_demo(session: Session, *, now: datetime) -> DemoSummary:
     changed = 0
     for org in organisations:
         changed += directory.upsert_organisation(session, org["id"], org["name"], org["short_name"])
+        organisation = session.get(Organisation, org["id"])
+        if organisation is not None and organisation.kind != org.get("kind", "other"):
+            organisation.kind = org.get("kind", "other")  # the reports group by it
     for person in people:
         changed += directory.upsert_person(
             session,

@@ -52,6 +52,7 @@ from central.db.models import (
     Visit,
 )
 from central.domain import changes, desks
+from central.domain.reports import aggregates as report_cells
 from kiosk import desk_rules
 from kiosk.protocol import ChangeOp, Entity
 
@@ -135,6 +136,9 @@ def _forget(
 ) -> dict[str, int]:
     zone = desks.hours_of(site).zone
     _aggregate(session, site.code, zone, today, periods.guest_days)
+    report_cells.refresh_before_forgetting(
+        session, site.code, today, periods.guest_days, periods.member_visit_days
+    )
     guest_cut = now - timedelta(days=periods.guest_days)
     member_cut = now - timedelta(days=periods.member_visit_days)
     desk_cut = now - timedelta(days=periods.desk_days)
