@@ -17,6 +17,7 @@ from central.cli import (
     passes,
     people,
     presence,
+    staff,
     store,
     tokens,
 )
@@ -60,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     for group in (
-        store, tokens, kiosks, people, passes, keys, invitations, desks, presence, lunch
+        store, tokens, kiosks, people, passes, keys, invitations, desks, presence, lunch, staff
     ):
         group.add_commands(commands, database)
     return parser
