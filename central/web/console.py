@@ -175,6 +175,12 @@ def render(
         "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         "who": who,
         "path": request.url.path,
+        # Where a language link comes back to: this page, or after a POST the console's start.
+        "here": (
+            request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            if request.method == "GET"
+            else f"{PREFIX}/"
+        ),
         "prefix": PREFIX,
         **values,
     }

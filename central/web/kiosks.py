@@ -20,6 +20,7 @@ from central.web.console import (
     factory,
     form_of,
     local,
+    redirect,
     render,
     require,
     site_in_view,
@@ -35,7 +36,7 @@ def router() -> APIRouter:
     pages = APIRouter(prefix=f"{PREFIX}/kiosks", include_in_schema=False)
 
     @pages.get("")
-    def listing(request: Request, site: str | None = None) -> Response:
+    def listing(request: Request, site: str | None = None, revoked: str = "") -> Response:
         who = require(request)
         with factory(request)() as session:
             place = site_in_view(session, who, site)
@@ -106,7 +107,7 @@ def router() -> APIRouter:
                 site=place.code,
                 subject=kiosk.name,
             )
-        return _page(request, who, place.code, done=name)
+        return redirect(f"{PREFIX}/kiosks?site={place.code}&revoked={kiosk.name}")
 
     return pages
 
