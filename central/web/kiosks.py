@@ -51,7 +51,8 @@ def router() -> APIRouter:
             kiosks=rows,
             made=None,
             error=None,
-            done=None,
+            # Said only of a kiosk that is revoked: the address cannot put words in the page.
+            done=next((k["name"] for k in rows if k["name"] == revoked and k["revoked"]), None),
         )
 
     @pages.post("/provision")
