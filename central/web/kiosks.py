@@ -61,13 +61,18 @@ def router() -> APIRouter:
         form = await form_of(request, who)
         name = str(form.get("name") or "").strip()[:64] or None
         now = clock(request).now()
+        refusal = None
         with factory(request).begin() as session:
             place = site_in_view(session, who, str(form.get("site") or ""))
+            site_code = place.code
             try:
                 made = provisioning.create_code(session, place.code, now=now, kiosk_name=name)
-            except provisioning.KioskError as exc:
-                session.rollback()
-                return _page(request, who, place.code, error=str(exc), status=422)
+            except provisioning.KioskError as exc:  # refused before anything is written
+                refusal = str(exc)
+        if refusal is not None:  # answered after the transaction, which holds SQLite's lock
+            return _page(request, who, site_code, error=refusal, status=422)
+        with factory(request).begin() as session:
+            place = site_in_view(session, who, site_code)
             staff.audit(
                 session,
                 account_of(session, who),

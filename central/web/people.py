@@ -29,6 +29,7 @@ from central.web.console import (
     site_in_view,
     sites_for,
 )
+from kiosk.pin import is_valid_pin
 
 PAGE_SIZE = 50
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -100,6 +101,7 @@ def _import_routes(pages: APIRouter) -> None:
         data, filename = b"", ""
         if isinstance(upload, UploadFile):
             data, filename = await upload.read(MAX_IMPORT_BYTES + 1), upload.filename or ""
+        await form.close()  # the upload's spooled temporary file
         with factory(request)() as session:
             place = site_in_view(session, who, str(form.get("site") or ""))
             options = _options(form)
@@ -256,10 +258,7 @@ def _person_routes(pages: APIRouter) -> None:
         with factory(request).begin() as session:
             person = _person(session, who, person_id)
             place = site_in_view(session, who, person.site)
-            try:
-                pin = person_pins.set_pin(session, person, chosen or None)
-            except ValueError:
-                session.rollback()
+            if chosen and not is_valid_pin(chosen):  # checked before set_pin writes anything
                 return _edit_page(
                     request,
                     who,
@@ -270,6 +269,7 @@ def _person_routes(pages: APIRouter) -> None:
                     {"pin": "pin_bad"},
                     422,
                 )
+            pin = person_pins.set_pin(session, person, chosen or None)
             staff.audit(
                 session,
                 account_of(session, who),
