@@ -207,6 +207,8 @@ def set_tick(
     seen: bool,
     now: datetime,
 ) -> None:
+    # An earlier day's ticks name people and serve no one now: gone at the next roll call.
+    session.execute(delete(RollCallTick).where(RollCallTick.site == site, RollCallTick.day < day))
     existing = session.get(RollCallTick, (site, day, person_id))
     if seen and existing is None:
         session.add(

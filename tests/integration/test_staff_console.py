@@ -181,6 +181,14 @@ def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_pa
     page.get_by_role("link", name="Utskriftsvisning").click()
     assert page.get_by_role("heading", name=re.compile("Evakueringsliste")).is_visible()
     check_page(page, "print")
+    # Printed to PDF by the browser (the printer is the one thing this machine lacks).
+    pdf = tmp_path / "evakuering.pdf"
+    page.pdf(path=str(pdf))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Kari Nordmann" in text and "Evakueringsliste" in text
+    assert "Logg ut" not in text  # the menu is not printed
     page.emulate_media(media="print")
     assert not page.locator("header.top").is_visible()  # the print view hides the menu
     page.emulate_media(media="screen")
