@@ -23,6 +23,7 @@ from central.web.console import (
     clock,
     factory,
     form_of,
+    number,
     redirect,
     render,
     require,
@@ -39,9 +40,9 @@ def router() -> APIRouter:
     pages = APIRouter(prefix=f"{PREFIX}/people", include_in_schema=False)
 
     @pages.get("")
-    def listing(request: Request, site: str | None = None, page: int = 1) -> Response:
+    def listing(request: Request, site: str | None = None, page: str = "1") -> Response:
         who = require(request)
-        return _listing(request, who, site, None, page)
+        return _listing(request, who, site, None, number(page))
 
     @pages.post("")
     async def search(request: Request) -> Response:
@@ -176,7 +177,7 @@ def _import_routes(pages: APIRouter) -> None:
 
 def _person_routes(pages: APIRouter) -> None:
     @pages.get("/{person_id}")
-    def open_person(request: Request, person_id: str, saved: int = 0) -> Response:
+    def open_person(request: Request, person_id: str, saved: str = "") -> Response:
         who = require(request)
         with factory(request).begin() as session:
             person = _person(session, who, person_id)
@@ -190,7 +191,7 @@ def _person_routes(pages: APIRouter) -> None:
                 subject=person.id,
             )
             return _edit_page(
-                request, who, session, place, person, _fields_of(person), {}, saved=bool(saved)
+                request, who, session, place, person, _fields_of(person), {}, saved=saved == "1"
             )
 
     @pages.post("/{person_id}")

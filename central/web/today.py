@@ -37,22 +37,23 @@ def router() -> APIRouter:
     pages = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     @pages.get("/today")
-    def today(request: Request, site: str | None = None, print: int = 0) -> Response:
+    def today(request: Request, site: str | None = None, print: str = "") -> Response:
         who = require(request)
         now = clock(request).now()
+        printing = print == "1"
         with factory(request).begin() as session:
             place = site_in_view(session, who, site)
-            values = _today(session, place, now, printing=bool(print))
+            values = _today(session, place, now, printing=printing)
             staff.audit(
                 session,
                 account_of(session, who),
-                "evacuation_list.print" if print else "evacuation_list.open",
+                "evacuation_list.print" if printing else "evacuation_list.open",
                 now=now,
                 site=place.code,
                 detail=f"{len(values['present'])} in",
             )
             sites = [s.code for s in sites_for(session, who)]
-        template = "today_print.html" if print else "today.html"
+        template = "today_print.html" if printing else "today.html"
         return render(request, template, who, sites=sites, **values)
 
     @pages.post("/today/rollcall")

@@ -252,6 +252,8 @@ def test_refusals_never_500(app: Any) -> None:
     assert anne.get(f"/staff/people/{person_id_for(TROND)}").status_code == 404
     assert anne.get("/staff/today?site=stadt").status_code == 404
     assert anne.get("/staff/audit").status_code == 403
+    assert anne.get("/staff/people?page=abc").status_code == 200  # the first page
+    assert anne.get("/staff/today?print=%00").status_code == 200
     assert anne.post("/staff/kiosks/nope/revoke", data={"csrf": token}).status_code == 404
     bad_name = anne.post(
         "/staff/kiosks/provision", data={"csrf": token, "site": "lyngdal", "name": "Bad Name!"}
@@ -270,6 +272,7 @@ def test_refusals_never_500(app: Any) -> None:
     ola, _ = logged_in(app, "ola@lister.no")
     assert ola.get("/staff/today?site=stadt").status_code == 200  # admin: every site
     assert ola.get("/staff/audit").status_code == 200
+    assert ola.get("/staff/audit?page=-3").status_code == 200
 
 
 def test_an_analyst_gets_no_name_page(app: Any) -> None:
