@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
@@ -55,6 +55,23 @@ def router() -> APIRouter:
             sites = [s.code for s in sites_for(session, who)]
         template = "today_print.html" if printing else "today.html"
         return render(request, template, who, sites=sites, **values)
+
+    @pages.get("/today/rollcall.json")
+    def roll_call_state(request: Request, site: str | None = None) -> Response:
+        """The ticks of today's roll call, for the page's small script to show others' ticks
+        without a reload: person ids and who ticked them, no names."""
+        who = require(request)
+        now = clock(request).now()
+        with factory(request)() as session:
+            place = site_in_view(session, who, site)
+            zone = zone_of(place)
+            ticks = staff.ticks(session, place.code, desks.local_day(place, now))
+            emails = dict(session.execute(select(StaffAccount.id, StaffAccount.email)).all())
+        seen = {
+            person: f"{emails.get(tick.account_id, '')} {local(tick.at, zone)}"
+            for person, tick in ticks.items()
+        }
+        return JSONResponse({"seen": seen}, headers={"Cache-Control": "no-store"})
 
     @pages.post("/today/rollcall")
     async def roll_call(request: Request) -> Response:
