@@ -171,6 +171,24 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "required": ("påkrevd", "påkravd", "required"),
     "fix_errors": ("Rett feilene under.", "Rett feila under.", "Correct the errors below."),
+    # Passes
+    "pass": ("Adgangskort", "Tilgangskort", "Pass"),
+    "passes": ("Adgangskort (QR)", "Tilgangskort (QR)", "Passes (QR)"),
+    "issue_pass": ("Lag nytt adgangskort", "Lag nytt tilgangskort", "Issue a new pass"),
+    "revoke_passes": ("Tilbakekall alle kortene", "Tilbakekall alle korta", "Revoke every pass"),
+    "no_passes": ("Ingen adgangskort.", "Ingen tilgangskort.", "No passes."),
+    "valid": ("Gyldig", "Gyldig", "Valid"),
+    "pass_alt": ("QR-kode, adgangskort for", "QR-kode, tilgangskort for", "QR code, the pass of"),
+    "pass_print": (
+        "Skriv ut siden (Ctrl+P), eller lagre den som PDF. Menyen og teksten her blir ikke med.",
+        "Skriv ut sida (Ctrl+P), eller lagra ho som PDF. Menyen og teksten her kjem ikkje med.",
+        "Print the page (Ctrl+P), or save it as PDF. The menu and this text are left out.",
+    ),
+    "pass_refused": (
+        "Adgangskort lages bare for aktive medlemmer.",
+        "Tilgangskort blir berre laga for aktive medlemmer.",
+        "Passes are issued to active members only.",
+    ),
     # Import
     "import_file": ("Fil (CSV eller XLSX)", "Fil (CSV eller XLSX)", "File (CSV or XLSX)"),
     "import_help": (

@@ -15,6 +15,7 @@ from starlette.datastructures import UploadFile
 
 from central.db.models import Cluster, Organisation, Person, PersonKind, Site
 from central.domain import directory, person_import, person_pins, staff
+from central.web import person_passes
 from central.web.console import (
     PREFIX,
     Refused,
@@ -60,6 +61,7 @@ def router() -> APIRouter:
             return _edit_page(request, who, session, place, None, {}, {})
 
     _import_routes(pages)
+    person_passes.add_routes(pages, _person)
     _person_routes(pages)
     return pages
 
@@ -177,7 +179,9 @@ def _import_routes(pages: APIRouter) -> None:
 
 def _person_routes(pages: APIRouter) -> None:
     @pages.get("/{person_id}")
-    def open_person(request: Request, person_id: str, saved: str = "") -> Response:
+    def open_person(
+        request: Request, person_id: str, saved: str = "", pass_refused: str = ""
+    ) -> Response:
         who = require(request)
         with factory(request).begin() as session:
             person = _person(session, who, person_id)
@@ -191,7 +195,15 @@ def _person_routes(pages: APIRouter) -> None:
                 subject=person.id,
             )
             return _edit_page(
-                request, who, session, place, person, _fields_of(person), {}, saved=saved == "1"
+                request,
+                who,
+                session,
+                place,
+                person,
+                _fields_of(person),
+                {},
+                saved=saved == "1",
+                pass_refused=pass_refused == "1",
             )
 
     @pages.post("/{person_id}")
@@ -404,6 +416,7 @@ def _edit_page(
     status: int = 200,
     *,
     saved: bool = False,
+    pass_refused: bool = False,
 ) -> Response:
     organisations = session.execute(
         select(Organisation.id, Organisation.name).order_by(Organisation.name)
@@ -420,6 +433,8 @@ def _edit_page(
         organisations=organisations,
         clusters=[str(c) for c in Cluster],
         saved=saved,
+        pass_refused=pass_refused,
+        passes=person_passes.pass_rows(session, person) if person is not None else [],
     )
 
 

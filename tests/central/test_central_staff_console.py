@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from central.api.app import create_app
 from central.cli import main
 from central.db.engine import SessionFactory
-from central.db.models import AuditEntry, Person, StaffAccount
+from central.db.models import AuditEntry, PassRecord, Person, StaffAccount
 from central.demo import person_id_for
 from central.domain import staff
 from central.web import i18n
@@ -304,3 +304,19 @@ def test_every_word_in_three_languages_and_every_key_known() -> None:
         used |= set(re.findall(r"(?<![\w.])t\('([a-z_]+)'\)", template.read_text()))
     assert used - set(i18n.CATALOGUE) == set()
     assert used, "the templates use the catalogue"
+
+
+def test_a_pass_is_issued_to_print_and_revoked(app: Any, factory: SessionFactory) -> None:
+    kari = person_id_for(KARI)
+    anne, token = logged_in(app, "anne@lister.no")
+    issued = anne.post(f"/staff/people/{kari}/pass", data={"csrf": token})
+    assert issued.status_code == 200 and 'src="data:image/png;base64,' in issued.text
+    page = anne.get(f"/staff/people/{kari}")
+    assert "Tilbakekall alle kortene" in page.text
+    anne.post(f"/staff/people/{kari}/passes/revoke", data={"csrf": token})
+    with factory() as session:
+        records = session.scalars(select(PassRecord).where(PassRecord.person_id == kari)).all()
+        actions = [a.action for a in session.scalars(select(AuditEntry))]
+    assert records and all(r.revoked_at is not None for r in records)
+    assert "pass.issue" in actions and "pass.revoke" in actions
+    assert anne.post(f"/staff/people/{kari}/pass", data={}).status_code == 403  # no CSRF

@@ -238,6 +238,13 @@ def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_pa
     page.go_back()
     page.reload()
     assert "Har PIN-kode" in page.content()
+    page.get_by_role("button", name="Lag nytt adgangskort").click()
+    assert page.get_by_role("img", name=re.compile("adgangskort for Liv Prøvesen")).is_visible()
+    check_page(page, "pass")
+    page.go_back()
+    page.reload()
+    page.get_by_role("button", name="Tilbakekall alle kortene").click()
+    assert "Tilbakekalt" in page.locator("section", has_text="Adgangskort (QR)").inner_text()
 
     # Kiosks: a provisioning code as a QR on screen, then revoked.
     page.goto(f"{console.url}/staff/kiosks")
