@@ -320,3 +320,14 @@ def test_a_pass_is_issued_to_print_and_revoked(app: Any, factory: SessionFactory
     assert records and all(r.revoked_at is not None for r in records)
     assert "pass.issue" in actions and "pass.revoke" in actions
     assert anne.post(f"/staff/people/{kari}/pass", data={}).status_code == 403  # no CSRF
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("nb", "Til stede nå"), ("nn", "Til stades no"), ("en", "In the building now")],
+)
+def test_the_pages_speak_the_chosen_language(app: Any, language: str, word: str) -> None:
+    anne, _ = logged_in(app, "anne@lister.no")
+    chosen = anne.get(f"/staff/language?to={language}&next=/staff/today")
+    assert f'<html lang="{language}">' in chosen.text
+    assert word in chosen.text
