@@ -36,6 +36,11 @@ central init --demo --history-days 180 --database-url "$DB"
 # A demo PIN, so checking out and taking a desk by name can be tried (a real PIN is --generate).
 [ -e "$DATA/kari-pin" ] || { central person pin --database-url "$DB" --site lyngdal \
 	kari.nordmann@nav.no --pin 4711 >/dev/null && echo 4711 >"$DATA/kari-pin"; }
+# A staff console account (admin of lyngdal) with a random password, kept beside the data.
+[ -s "$DATA/staff-password" ] || { pw=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(12))') \
+	&& echo "$pw" | central staff add --database-url "$DB" --site lyngdal \
+		--email resepsjon@regionlab.no --role admin >/dev/null \
+	&& echo "$pw" >"$DATA/staff-password" && chmod 600 "$DATA/staff-password"; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -83,6 +88,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 cat <<TXT
 Central store: http://127.0.0.1:$PORT  (API docs: http://127.0.0.1:$PORT/docs)
+Staff console: http://127.0.0.1:$PORT/staff/  log in as resepsjon@regionlab.no, password: $(cat "$DATA/staff-password")
 Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt); her PIN: 4711
 Who is in: curl -H "Authorization: Bearer \$(cat $DATA/admin-token)" http://127.0.0.1:$PORT/api/v1/sites/lyngdal/presence
 Operator commands, in another terminal in $PWD: .venv/bin/regionlab-central desk list --site lyngdal

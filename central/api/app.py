@@ -42,6 +42,7 @@ from central.db.engine import (
 from central.db.models import Change
 from central.domain import changes, events, presence
 from central.domain.desk_conflicts import desk_conflicts
+from central.web import install as install_staff_console
 from kiosk.clock import Clock, SystemClock
 from kiosk.protocol import API_PREFIX, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE
 
@@ -71,6 +72,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     app.state.read_factory = reads
     app.state.clock = clock
     provisioning.add_routes(app, factory, clock)
+    install_staff_console(app)  # the staff console's pages at /staff/
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
     # (the kiosk's client) asks for gzip and decodes it by itself.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)

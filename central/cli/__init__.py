@@ -18,6 +18,7 @@ from central.cli import (
     people,
     presence,
     report,
+    staff,
     store,
     tokens,
 )
@@ -61,7 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     for group in (
-        store, tokens, kiosks, people, passes, keys, invitations, desks, presence, lunch, report
+        store,
+        tokens,
+        kiosks,
+        people,
+        passes,
+        keys,
+        invitations,
+        desks,
+        presence,
+        lunch,
+        report,
+        staff,
     ):
         group.add_commands(commands, database)
     return parser

@@ -478,6 +478,7 @@ class LunchSignup(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 
+
 class GuestArrival(Base):
     """A guest came to see a host: a walk-in's arrival (from its ``guest_arrival`` event) or an
     invited guest's first check-in. The host is e-mailed once (``notified_at``); the contact
@@ -526,3 +527,68 @@ class ReportCell(Base):
     key: Mapped[str] = mapped_column(String(140), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
     people: Mapped[int] = mapped_column(Integer)
+
+
+class StaffRole(enum.StrEnum):
+    """What a staff account of the console may do (central.web)."""
+
+    STAFF = "staff"  # sees and changes its own site
+    ADMIN = "admin"  # every site, and the audit log
+    ANALYST = "analyst"  # reports only, never a name
+
+
+class StaffAccount(Base):
+    """A person who runs the building and logs in to the staff console."""
+
+    __tablename__ = "staff_accounts"
+    __table_args__ = (CheckConstraint(_in("role", StaffRole), name="role"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))  # Argon2id, never the password
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffSession(Base):
+    """A logged-in browser: the cookie's secret only as its SHA-256, and its CSRF token."""
+
+    __tablename__ = "staff_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AuditEntry(Base):
+    """A staff action that read or changed personal data: who, when, what, about whom."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id"))
+    actor: Mapped[str] = mapped_column(String(254))  # the account's e-mail when it acted
+    site: Mapped[str | None] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str | None] = mapped_column(String(100))  # a person's id, a kiosk's name
+    detail: Mapped[str | None] = mapped_column(String(500))
+
+
+class RollCallTick(Base):
+    """During an evacuation: a person seen at the assembly point, by which staff account."""
+
+    __tablename__ = "roll_call_ticks"
+
+    site: Mapped[str] = mapped_column(ForeignKey("sites.code"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    # No foreign key: retention deletes people without knowing of ticks (a day's list only).
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

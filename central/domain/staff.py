@@ -1,0 +1,223 @@
+"""Staff accounts of the console (central.web): Argon2id passwords, a lockout after repeated
+failed log-ins, server-side sessions with their CSRF token, the audit log and roll call ticks.
+
+A session's cookie holds a random secret; the store keeps only its SHA-256, so a copy of the
+database logs no one in. The audit log names the account and the subject (a person's id, a
+kiosk's name), never a person's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from central.db.models import AuditEntry, RollCallTick, StaffAccount, StaffRole, StaffSession
+
+__all__ = ["StaffRole"]
+from central.domain.directory import normalise_email, require_site
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(hours=10)  # a working day; log in again the next morning
+MIN_PASSWORD = 12
+# argon2-cffi's defaults are Argon2id (RFC 9106's second recommendation, 64 MiB, t=3).
+_HASHER = PasswordHasher()
+# Verified against when the e-mail is unknown, so that an answer takes as long either way.
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+class StaffError(ValueError):
+    """A staff account that cannot be made as asked; the message says why."""
+
+
+def add_account(
+    session: Session, *, site: str, email: str, role: str, password: str, now: datetime
+) -> StaffAccount:
+    require_site(session, site)
+    address = normalise_email(email)
+    if "@" not in address or len(address) > 254:
+        raise StaffError(f"not an e-mail address: {email!r}")
+    try:
+        chosen = StaffRole(role)
+    except ValueError:
+        raise StaffError(f"no role {role!r}: staff, admin or analyst") from None
+    if len(password) < MIN_PASSWORD:
+        raise StaffError(f"the password must have at least {MIN_PASSWORD} characters")
+    taken = session.scalars(select(StaffAccount).where(StaffAccount.email == address)).first()
+    if taken is not None:
+        raise StaffError(f"a staff account for {address} exists already")
+    account = StaffAccount(
+        site=site,
+        email=address,
+        role=str(chosen),
+        password_hash=_HASHER.hash(password),
+        created_at=now,
+        failed_logins=0,
+    )
+    session.add(account)
+    session.flush()
+    return account
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    account: StaffAccount | None
+    locked: bool = False  # refused because of too many failed log-ins (even if right now)
+
+
+def log_in(session: Session, email: str, password: str, *, now: datetime) -> LoginResult:
+    """Check the password; count failures; lock the account for ``LOCKOUT`` after
+    ``MAX_FAILED_LOGINS`` in a row. The caller commits either way."""
+    account = session.scalars(
+        select(StaffAccount).where(StaffAccount.email == normalise_email(email)).with_for_update()
+    ).first()
+    if account is None or account.disabled_at is not None:
+        _verify(_DUMMY_HASH, password)
+        return LoginResult(None)
+    if account.locked_until is not None and account.locked_until > now:
+        return LoginResult(None, locked=True)
+    if not _verify(account.password_hash, password):
+        account.failed_logins += 1
+        if account.failed_logins >= MAX_FAILED_LOGINS:
+            account.locked_until = now + LOCKOUT
+            account.failed_logins = 0
+            return LoginResult(None, locked=True)
+        return LoginResult(None)
+    account.failed_logins = 0
+    account.locked_until = None
+    if _HASHER.check_needs_rehash(account.password_hash):
+        account.password_hash = _HASHER.hash(password)
+    return LoginResult(account)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def open_session(session: Session, account: StaffAccount, *, now: datetime) -> str:
+    """A new session for ``account``; returns the cookie's secret (stored only hashed)."""
+    secret = secrets.token_urlsafe(32)
+    session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
+    session.add(
+        StaffSession(
+            token_hash=_digest(secret),
+            account_id=account.id,
+            csrf=secrets.token_urlsafe(32),
+            created_at=now,
+            expires_at=now + SESSION_LIFETIME,
+        )
+    )
+    session.flush()
+    return secret
+
+
+def find_session(
+    session: Session, secret: str, *, now: datetime
+) -> tuple[StaffSession, StaffAccount] | None:
+    row = session.get(StaffSession, _digest(secret))
+    if row is None or row.expires_at <= now:
+        return None
+    account = session.get(StaffAccount, row.account_id)
+    if account is None or account.disabled_at is not None:
+        return None
+    return row, account
+
+
+def close_session(session: Session, secret: str) -> None:
+    session.execute(delete(StaffSession).where(StaffSession.token_hash == _digest(secret)))
+
+
+def may_see_site(account: StaffAccount, site: str) -> bool:
+    if account.role == StaffRole.ADMIN:
+        return True
+    return account.role == StaffRole.STAFF and account.site == site
+
+
+def audit(
+    session: Session,
+    account: StaffAccount,
+    action: str,
+    *,
+    now: datetime,
+    site: str | None = None,
+    subject: str | None = None,
+    detail: str | None = None,
+) -> None:
+    """Write one line of the audit log in the caller's transaction."""
+    session.add(
+        AuditEntry(
+            at=now,
+            account_id=account.id,
+            actor=account.email,
+            site=site,
+            action=action,
+            subject=subject,
+            detail=(detail or None) and detail[:500],
+        )
+    )
+
+
+def audit_page(session: Session, *, offset: int = 0, limit: int = 100) -> list[AuditEntry]:
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+
+
+def audit_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+
+# --- roll call -------------------------------------------------------------------------------
+
+
+def ticks(session: Session, site: str, day: date) -> dict[str, RollCallTick]:
+    """Person id -> their tick, for ``site``'s roll call on ``day``."""
+    rows = session.scalars(
+        select(RollCallTick).where(RollCallTick.site == site, RollCallTick.day == day)
+    )
+    return {row.person_id: row for row in rows}
+
+
+def set_tick(
+    session: Session,
+    account: StaffAccount,
+    *,
+    site: str,
+    day: date,
+    person_id: str,
+    seen: bool,
+    now: datetime,
+) -> None:
+    # An earlier day's ticks name people and serve no one now: gone at the next roll call.
+    session.execute(delete(RollCallTick).where(RollCallTick.site == site, RollCallTick.day < day))
+    existing = session.get(RollCallTick, (site, day, person_id))
+    if seen and existing is None:
+        session.add(
+            RollCallTick(site=site, day=day, person_id=person_id, account_id=account.id, at=now)
+        )
+    elif not seen and existing is not None:
+        session.delete(existing)
+    session.flush()
+
+
+def clear_ticks(session: Session, site: str, day: date) -> None:
+    session.execute(delete(RollCallTick).where(RollCallTick.site == site, RollCallTick.day == day))

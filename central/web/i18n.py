@@ -1,0 +1,284 @@
+"""The staff console's words in bokmål (the default), nynorsk and English.
+
+A small catalogue, not Qt's: the console runs in the store, which never imports Qt. A missing
+key is a bug that tests/web/test_console_i18n.py finds; at run time it shows the key itself.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("nb", "nn", "en")
+DEFAULT = "nb"
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+
+# key: (nb, nn, en)
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    "app": ("RegionLab personalside", "RegionLab personalside", "RegionLab staff console"),
+    "skip": ("Hopp til innholdet", "Hopp til innhaldet", "Skip to content"),
+    "language": ("Språk", "Språk", "Language"),
+    "nav": ("Hovedmeny", "Hovudmeny", "Main menu"),
+    "today": ("I dag", "I dag", "Today"),
+    "people": ("Personer", "Personar", "People"),
+    "kiosks": ("Kiosker", "Kioskar", "Kiosks"),
+    "audit": ("Revisjonslogg", "Revisjonslogg", "Audit log"),
+    "log_in": ("Logg inn", "Logg inn", "Log in"),
+    "log_out": ("Logg ut", "Logg ut", "Log out"),
+    "email": ("E-post", "E-post", "E-mail"),
+    "password": ("Passord", "Passord", "Password"),
+    "logged_in_as": ("Innlogget som", "Innlogga som", "Logged in as"),
+    "bad_login": (
+        "Feil e-post eller passord.",
+        "Feil e-post eller passord.",
+        "Wrong e-mail or password.",
+    ),
+    "locked": (
+        "For mange mislykkede forsøk. Kontoen er låst i 15 minutter.",
+        "For mange mislukka forsøk. Kontoen er låst i 15 minutt.",
+        "Too many failed attempts. The account is locked for 15 minutes.",
+    ),
+    "csrf": (
+        "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.",
+        "Skjemaet var utgått eller kom ikkje frå denne sida. Last sida på nytt og prøv igjen.",
+        "The form had expired or did not come from this page. Reload the page and try again.",
+    ),
+    "forbidden": (
+        "Du har ikke tilgang til denne siden.",
+        "Du har ikkje tilgang til denne sida.",
+        "You do not have access to this page.",
+    ),
+    "not_found": ("Fant ikke siden.", "Fann ikkje sida.", "Page not found."),
+    "error": ("Noe gikk galt", "Noko gjekk gale", "Something went wrong"),
+    "back": ("Tilbake", "Tilbake", "Back"),
+    "site": ("Bygg", "Bygg", "Site"),
+    "show": ("Vis", "Vis", "Show"),
+    "analyst_title": ("Rapporter", "Rapportar", "Reports"),
+    "analyst_text": (
+        "Som analytiker ser du bare rapporter, aldri navn. Rapportene kommer i en senere "
+        "versjon; det finnes ingen rapportside ennå.",
+        "Som analytikar ser du berre rapportar, aldri namn. Rapportane kjem i ei seinare "
+        "utgåve; det finst inga rapportside enno.",
+        "As an analyst you see reports only, never a name. The reports come in a later "
+        "version; there is no reports page yet.",
+    ),
+    # Today
+    "in_now": ("Til stede nå", "Til stades no", "In the building now"),
+    "evacuation": ("Evakueringsliste", "Evakueringsliste", "Evacuation list"),
+    "print_view": ("Utskriftsvisning", "Utskriftsvising", "Print view"),
+    "nobody_in": ("Ingen er sjekket inn.", "Ingen er sjekka inn.", "Nobody is checked in."),
+    "name": ("Navn", "Namn", "Name"),
+    "organisation": ("Organisasjon", "Organisasjon", "Organisation"),
+    "desk_or_zone": ("Pult eller sone", "Pult eller sone", "Desk or zone"),
+    "time_in": ("Inn", "Inn", "Time in"),
+    "roll_call": ("Opprop", "Opprop", "Roll call"),
+    "seen": ("Sett", "Sett", "Seen"),
+    "not_seen": ("Ikke sett", "Ikkje sett", "Not seen"),
+    "mark_seen": ("Merk som sett", "Merk som sett", "Mark as seen"),
+    "unmark": ("Angre", "Angre", "Undo"),
+    "seen_by": ("sett av", "sett av", "seen by"),
+    "count_seen": ("sett", "sett", "seen"),
+    "of": ("av", "av", "of"),
+    "guest": ("gjest", "gjest", "guest"),
+    "zone": ("sone", "sone", "zone"),
+    "desk": ("pult", "pult", "desk"),
+    "expected_guests": ("Ventede gjester i dag", "Venta gjester i dag", "Expected guests today"),
+    "no_guests": (
+        "Ingen gjester er invitert i dag.",
+        "Ingen gjester er inviterte i dag.",
+        "No guests are invited today.",
+    ),
+    "host": ("Vert", "Vert", "Host"),
+    "arrived": ("Kommet", "Komen", "Arrived"),
+    "yes": ("Ja", "Ja", "Yes"),
+    "no": ("Nei", "Nei", "No"),
+    "lunch_talk": ("Dagens lunsjprat", "Dagens lunsjprat", "Today's lunch talk"),
+    "no_lunch": ("Ingen lunsjprat i dag.", "Ingen lunsjprat i dag.", "No lunch talk today."),
+    "signed_up": ("påmeldt", "påmeld", "signed up"),
+    "room": ("Rom", "Rom", "Room"),
+    "cancelled": ("avlyst", "avlyst", "cancelled"),
+    "kiosk_state": ("Kioskene", "Kioskane", "The kiosks"),
+    "no_kiosks": (
+        "Ingen kiosker er satt opp.",
+        "Ingen kioskar er sette opp.",
+        "No kiosks are set up.",
+    ),
+    "kiosk": ("Kiosk", "Kiosk", "Kiosk"),
+    "state": ("Tilstand", "Tilstand", "State"),
+    "online": ("Tilkoblet", "Tilkopla", "Online"),
+    "offline": ("Frakoblet", "Fråkopla", "Offline"),
+    "revoked": ("Tilbakekalt", "Tilbakekalla", "Revoked"),
+    "last_seen": ("Sist sett", "Sist sett", "Last seen"),
+    "never": ("aldri", "aldri", "never"),
+    "waiting": ("Hendelser som venter", "Hendingar som ventar", "Events waiting"),
+    "set_aside": ("Lagt til side", "Lagd til sides", "Set aside"),
+    "version": ("Versjon", "Versjon", "Version"),
+    "refresh_hint": (
+        "Last siden på nytt for å se andres avkrysninger.",
+        "Last sida på nytt for å sjå avkryssingane til andre.",
+        "Reload the page to see the others' ticks.",
+    ),
+    # People
+    "search": ("Søk", "Søk", "Search"),
+    "search_label": ("Navn eller e-post", "Namn eller e-post", "Name or e-mail"),
+    "add_person": ("Legg til person", "Legg til person", "Add a person"),
+    "import": ("Importer liste", "Importer liste", "Import a list"),
+    "active": ("Aktiv", "Aktiv", "Active"),
+    "inactive": ("Deaktivert", "Deaktivert", "Deactivated"),
+    "edit": ("Rediger", "Rediger", "Edit"),
+    "no_people": ("Ingen treff.", "Ingen treff.", "No matches."),
+    "showing": ("Viser", "Viser", "Showing"),
+    "previous": ("Forrige side", "Førre side", "Previous page"),
+    "next": ("Neste side", "Neste side", "Next page"),
+    "page": ("Side", "Side", "Page"),
+    "given_name": ("Fornavn", "Førenamn", "Given name"),
+    "family_name": ("Etternavn", "Etternamn", "Family name"),
+    "cluster": ("Klynge", "Klynge", "Cluster"),
+    "none": ("Ingen", "Ingen", "None"),
+    "save": ("Lagre", "Lagre", "Save"),
+    "saved": ("Lagret.", "Lagra.", "Saved."),
+    "deactivate": ("Deaktiver", "Deaktiver", "Deactivate"),
+    "reactivate": ("Aktiver igjen", "Aktiver igjen", "Reactivate"),
+    "pin": ("PIN-kode", "PIN-kode", "PIN"),
+    "pin_help": (
+        "4–6 sifre, for utsjekking og pultvalg med navn på kiosken. La feltet stå tomt for å "
+        "lage en tilfeldig PIN-kode.",
+        "4–6 siffer, for utsjekking og pultval med namn på kiosken. La feltet stå tomt for å "
+        "laga ein tilfeldig PIN-kode.",
+        "4–6 digits, for checking out and claiming a desk by name at the kiosk. Leave it empty "
+        "for a random PIN.",
+    ),
+    "set_pin": ("Sett PIN-kode", "Set PIN-kode", "Set PIN"),
+    "pin_is": ("Ny PIN-kode", "Ny PIN-kode", "New PIN"),
+    "pin_once": (
+        "Vises bare nå: gi den til personen. Bare en hash lagres.",
+        "Blir vist berre no: gje han til personen. Berre ein hash blir lagra.",
+        "Shown only now: give it to the person. Only a hash is stored.",
+    ),
+    "pin_bad": (
+        "En PIN-kode er 4 til 6 sifre.",
+        "Ein PIN-kode er 4 til 6 siffer.",
+        "A PIN is 4 to 6 digits.",
+    ),
+    "has_pin": ("Har PIN-kode", "Har PIN-kode", "Has a PIN"),
+    "email_taken": (
+        "E-postadressen er allerede i bruk.",
+        "E-postadressa er alt i bruk.",
+        "The e-mail address is already in use.",
+    ),
+    "email_bad": ("Ugyldig e-postadresse.", "Ugyldig e-postadresse.", "Not an e-mail address."),
+    "name_missing": (
+        "Skriv fornavn og etternavn.",
+        "Skriv førenamn og etternamn.",
+        "Enter the given and family name.",
+    ),
+    "required": ("påkrevd", "påkravd", "required"),
+    "fix_errors": ("Rett feilene under.", "Rett feila under.", "Correct the errors below."),
+    # Passes
+    "pass": ("Adgangskort", "Tilgangskort", "Pass"),
+    "passes": ("Adgangskort (QR)", "Tilgangskort (QR)", "Passes (QR)"),
+    "issue_pass": ("Lag nytt adgangskort", "Lag nytt tilgangskort", "Issue a new pass"),
+    "revoke_passes": ("Tilbakekall alle kortene", "Tilbakekall alle korta", "Revoke every pass"),
+    "no_passes": ("Ingen adgangskort.", "Ingen tilgangskort.", "No passes."),
+    "valid": ("Gyldig", "Gyldig", "Valid"),
+    "pass_alt": ("QR-kode, adgangskort for", "QR-kode, tilgangskort for", "QR code, the pass of"),
+    "pass_print": (
+        "Skriv ut siden (Ctrl+P), eller lagre den som PDF. Menyen og teksten her blir ikke med.",
+        "Skriv ut sida (Ctrl+P), eller lagra ho som PDF. Menyen og teksten her kjem ikkje med.",
+        "Print the page (Ctrl+P), or save it as PDF. The menu and this text are left out.",
+    ),
+    "pass_refused": (
+        "Adgangskort lages bare for aktive medlemmer.",
+        "Tilgangskort blir berre laga for aktive medlemmer.",
+        "Passes are issued to active members only.",
+    ),
+    # Import
+    "import_file": ("Fil (CSV eller XLSX)", "Fil (CSV eller XLSX)", "File (CSV or XLSX)"),
+    "import_help": (
+        "Kolonnene navn, e-post og organisasjon; klynge kan være med.",
+        "Kolonnane namn, e-post og organisasjon; klynge kan vere med.",
+        "Columns name, e-mail and organisation; cluster is optional.",
+    ),
+    "deactivate_missing": (
+        "Deaktiver medlemmer som ikke står i fila",
+        "Deaktiver medlemmer som ikkje står i fila",
+        "Deactivate members who are not in the file",
+    ),
+    "create_orgs": (
+        "Opprett organisasjoner som ikke finnes",
+        "Opprett organisasjonar som ikkje finst",
+        "Create organisations that do not exist",
+    ),
+    "preview": ("Forhåndsvis", "Førehandsvis", "Preview"),
+    "preview_title": ("Dette vil endres", "Dette vil bli endra", "What will change"),
+    "rows_read": ("rader lest", "rader lesne", "rows read"),
+    "to_add": ("nye", "nye", "to add"),
+    "to_update": ("endres", "blir endra", "to update"),
+    "unchanged": ("uendret", "uendra", "unchanged"),
+    "to_deactivate": ("deaktiveres", "blir deaktiverte", "to deactivate"),
+    "new_orgs": ("nye organisasjoner", "nye organisasjonar", "new organisations"),
+    "bad_rows": ("Rader med feil", "Rader med feil", "Rows with errors"),
+    "line": ("Linje", "Linje", "Line"),
+    "problem": ("Feil", "Feil", "Problem"),
+    "bad_rows_skipped": (
+        "Radene med feil blir hoppet over hvis du importerer.",
+        "Radene med feil blir hoppa over om du importerer.",
+        "The rows with errors are skipped if you import.",
+    ),
+    "confirm_import": ("Importer", "Importer", "Import"),
+    "imported": ("Importert", "Importert", "Imported"),
+    "skipped": ("hoppet over", "hoppa over", "skipped"),
+    "no_file": ("Velg en fil.", "Vel ei fil.", "Choose a file."),
+    "file_too_big": (
+        "Fila er for stor (over 20 MB).",
+        "Fila er for stor (over 20 MB).",
+        "The file is too large (over 20 MB).",
+    ),
+    "change": ("Endring", "Endring", "Change"),
+    "nothing_to_import": ("Ingenting å importere.", "Ingenting å importera.", "Nothing to import."),
+    # Kiosks
+    "provision": ("Sett opp en ny kiosk", "Set opp ein ny kiosk", "Set up a new kiosk"),
+    "kiosk_name": (
+        "Kioskens navn (valgfritt)",
+        "Namnet på kiosken (valfritt)",
+        "The kiosk's name (optional)",
+    ),
+    "kiosk_name_help": (
+        "Små bokstaver, sifre og bindestrek. Tomt gir et navn som lyngdal-3.",
+        "Små bokstavar, siffer og bindestrek. Tomt gjev eit namn som lyngdal-3.",
+        "Lower-case letters, digits and hyphens. Empty gives a name like lyngdal-3.",
+    ),
+    "make_code": ("Lag oppsettskode", "Lag oppsettskode", "Make a set-up code"),
+    "code_for": ("Oppsettskode for", "Oppsettskode for", "Set-up code for"),
+    "code_help": (
+        "Skann QR-koden med den nye kiosken, eller skriv inn teksten. Koden virker én gang og "
+        "gjelder til",
+        "Skann QR-koden med den nye kiosken, eller skriv inn teksten. Koden verkar éin gong og "
+        "gjeld til",
+        "Scan the QR code with the new kiosk, or type the text. The code works once and is "
+        "valid until",
+    ),
+    "qr_alt": (
+        "QR-kode med oppsettskoden",
+        "QR-kode med oppsettskoden",
+        "QR code holding the set-up code",
+    ),
+    "revoke": ("Tilbakekall", "Tilbakekall", "Revoke"),
+    "revoke_done": (
+        "er tilbakekalt: nøkkelen avvises fra nå.",
+        "er tilbakekalla: nøkkelen blir avvist frå no.",
+        "is revoked: its token is refused from now on.",
+    ),
+    "actions": ("Handlinger", "Handlingar", "Actions"),
+    # Audit
+    "when": ("Tid", "Tid", "When"),
+    "who": ("Hvem", "Kven", "Who"),
+    "action": ("Handling", "Handling", "Action"),
+    "subject": ("Gjelder", "Gjeld", "Subject"),
+    "detail": ("Detaljer", "Detaljar", "Detail"),
+    "empty_log": ("Loggen er tom.", "Loggen er tom.", "The log is empty."),
+}
+
+
+def translate(key: str, language: str) -> str:
+    texts = CATALOGUE.get(key)
+    if texts is None:
+        return key
+    return texts[LANGUAGES.index(language) if language in LANGUAGES else 0]
