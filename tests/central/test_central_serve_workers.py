@@ -85,6 +85,10 @@ def test_two_serves_run_each_daily_job_once(database_url: str, tmp_path: Path) -
         # closing, four sites, a week back) ran in exactly one of the two processes.
         logged = re.findall(r"scheduler: (\w+) ([\w-]+) (\d{4}-\d\d-\d\d): \d+ affected", logs)
         assert {job for _, job, _ in logged} == {CLOSING, NO_SHOW}
+        # ... and so did the daily retention run (today's, once per site).
+        retention = re.findall(r"retention: (\w+) (\d{4}-\d\d-\d\d): deleted", logs)
+        assert len(retention) == len(set(retention)) == 4
+        logged += [(site, "retention", day) for site, day in retention]
         assert sorted(logged) == sorted((s, j, d.isoformat()) for s, j, d in runs)
         assert len(set(logged)) == len(logged) >= 2 * 4 * 6
     finally:

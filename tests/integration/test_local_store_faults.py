@@ -23,14 +23,20 @@ from tests.processes import PYTHON, KioskProcess
 pytestmark = pytest.mark.integration
 
 STARTED = "kiosk: start screen shown"
+# A provisioned kiosk whose store is away (offline is normal): without a central URL the kiosk
+# would show its set-up screen instead of starting.
+PROVISIONED = ["--central-url", "http://127.0.0.1:9"]
+PROVISIONED_ENV = {"QT_QPA_PLATFORM": "offscreen", "REGIONLAB_DEVICE_TOKEN": "rlk_offline"}
 
 
 def test_the_kiosk_starts_on_a_garbage_store_without_a_traceback(tmp_path: Path) -> None:
     data = tmp_path / "kiosk"
     data.mkdir()
     (data / "kiosk.sqlite3").write_bytes(b"\x13garbage, not SQLite\xff" * 500)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    kiosk = KioskProcess.start(["--data-dir", str(data), "--windowed"], env, tmp_path / "kiosk.log")
+    env = dict(os.environ, **PROVISIONED_ENV)
+    kiosk = KioskProcess.start(
+        [*PROVISIONED, "--data-dir", str(data), "--windowed"], env, tmp_path / "kiosk.log"
+    )
     try:
         kiosk.wait_for_log(STARTED)  # before: a traceback, exit 1 and no screen
     finally:
@@ -96,12 +102,12 @@ def test_floor_plans_on_a_full_or_read_only_disk_leave_the_kiosk_running(
 def test_a_kiosk_that_cannot_open_its_store_says_so_in_a_sentence(tiny_mount: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_mount)], check=True)
     done = subprocess.run(
-        [PYTHON, "-m", "ui.main", "--data-dir", str(tiny_mount), "--windowed"],
+        [PYTHON, "-m", "ui.main", *PROVISIONED, "--data-dir", str(tiny_mount), "--windowed"],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        env=dict(os.environ, **PROVISIONED_ENV),
     )
     assert done.returncode == 1
     assert "regionlab-kiosk: cannot start:" in done.stderr
