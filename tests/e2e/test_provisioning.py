@@ -93,7 +93,7 @@ def test_a_new_kiosk_is_provisioned_by_a_typed_code_and_checks_a_pass_in(
     assert "Traceback" not in kiosk.log_text()
     listed = central_cli(central_server.database_url, "kiosk", "list", "--site", "lyngdal")
     name, *_, version, waiting, set_aside, revoked = listed.splitlines()[1].split()
-    assert (name, revoked, set_aside) == ("lyngdal-1", "-", "-")
+    assert (name, revoked, set_aside) == ("lyngdal-1", "-", "0")  # it reports none set aside
     assert version == kiosk_version() and waiting.isdigit()  # reported with its requests
 
     # The same code on a second new kiosk: refused, with the reason on its set-up screen.
