@@ -553,7 +553,11 @@ def walk(
                     shots.append(Shot(state.screen, state.state, language, mode, name, **asdict(m)))
         tour.fresh()
     finally:
-        # Gone before its demo: nothing queued for the window may reach a closed store.
+        # Gone before its demo: nothing queued for the window may reach a closed store. The
+        # sync thread stops first, and what it already queued (data changed) is handled while
+        # the store is still there.
+        demo.core.sync.stop()
+        QCoreApplication.processEvents()
         tour.window.close()
         tour.window.remove_input_filters()
         tour.window.deleteLater()
