@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from central.db.models import Desk, Organisation, Person, Site, Visit
+from central.db.models import Desk, DeskAssignment, Organisation, Person, Site, Visit
 from central.domain import desks
 from kiosk import desk_rules
 
@@ -52,9 +52,10 @@ def present_now(session: Session, site: str, now: datetime) -> list[Present]:
     zone = desks.zone_of(place)
     day = desks.hours_of(place).day(now)
     cluster_zones = dict(place.cluster_zones or {})
+    held = _held_desks(session, [row[0] for row in rows], day)
     found = []
     for person_id, name, organisation, at, kind, cluster in rows:
-        desk = _held_desk(session, person_id, day)
+        desk = held.get(person_id)
         found.append(
             Present(
                 person_id=person_id,
@@ -70,14 +71,44 @@ def present_now(session: Session, site: str, now: datetime) -> list[Present]:
     return found
 
 
-def _held_desk(session: Session, person_id: str, day: desk_rules.Day) -> Desk | None:
-    holds = desks._holds(session, desk_rules.Span(day.now, day.end), person_id=person_id)
-    fixed = desks._person_assignment_on(session, person_id, day.day)
-    desk_id = desk_rules.held_desk(
-        day,
-        [h for h in holds if not h.booking],
-        [h for h in holds if h.booking],
-        fixed.desk_id if fixed is not None else None,
-        later=True,  # a booking later today: that desk is where to look, as on the kiosk
-    )
-    return session.get(Desk, desk_id) if desk_id else None
+def _held_desks(
+    session: Session, person_ids: list[str], day: desk_rules.Day
+) -> dict[str, Desk]:
+    """The desk each person holds now or later today: a few queries for the whole list, not
+    a few per person (the evacuation list of a full building)."""
+    holds: dict[str, list[desk_rules.Hold]] = {}
+    for hold in desks._holds(session, desk_rules.Span(day.now, day.end)):
+        holds.setdefault(hold.person_id, []).append(hold)
+    fixed: dict[str, str] = {}
+    for chunk in _chunks(person_ids):
+        for assignment in session.scalars(
+            select(DeskAssignment)
+            .where(
+                DeskAssignment.person_id.in_(chunk),
+                DeskAssignment.valid_from <= day.day,
+                or_(DeskAssignment.valid_until.is_(None), DeskAssignment.valid_until > day.day),
+            )
+            .order_by(DeskAssignment.valid_from.desc())  # the newest assignment, if several
+        ):
+            if assignment.person_id is not None:
+                fixed.setdefault(assignment.person_id, assignment.desk_id)
+    chosen: dict[str, str] = {}
+    for person_id in person_ids:
+        mine = holds.get(person_id, [])
+        desk_id = desk_rules.held_desk(
+            day,
+            [h for h in mine if not h.booking],
+            [h for h in mine if h.booking],
+            fixed.get(person_id),
+            later=True,  # a booking later today: that desk is where to look, as on the kiosk
+        )
+        if desk_id:
+            chosen[person_id] = desk_id
+    by_id: dict[str, Desk] = {}
+    for chunk in _chunks(sorted(set(chosen.values()))):
+        by_id.update({d.id: d for d in session.scalars(select(Desk).where(Desk.id.in_(chunk)))})
+    return {person: by_id[desk] for person, desk in chosen.items() if desk in by_id}
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
