@@ -132,12 +132,12 @@ def _serve(args: argparse.Namespace) -> int:
     from central.api.app import configure_logging, create_app
     from central.jobs.scheduler import SchedulerThread
 
-    configure_logging()
     with open_engine(args, need_schema=False) as engine:
         try:
             token_secret.load_secret(engine.url.render_as_string(hide_password=False))
         except token_secret.TokenSecretError as exc:
             raise CliError(str(exc)) from None
+        configure_logging()  # once it will serve (a refusal above leaves logging alone)
         migrate(engine)
         truncate_wal(engine)
         # No-show release and closing time run in this process, catching up at start: no cron
