@@ -85,7 +85,8 @@ bundle: $(STAMP) $(QM_FILES)
 # The quick loop while developing: no Qt, no processes, no PostgreSQL (tests/conftest.py fails
 # a test that starts a process or a Qt application without saying so in its markers).
 test-fast: $(STAMP) $(QM_FILES)
-	$(PY) -m pytest -m "not gui and not integration and not e2e and not postgres" -q --durations=5
+	$(PY) -m pytest -m "not gui and not integration and not e2e and not postgres and not slow" -q \
+		--durations=5
 
 bench: system-packages $(STAMP)
 	$(PY) -m bench

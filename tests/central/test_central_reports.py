@@ -27,6 +27,9 @@ from central.domain.reports.suppression import MIN_PEOPLE, SUPPRESSED, Count, su
 from central.jobs import retention
 from kiosk.desk_rules import local_day
 
+# Each test builds a history of visits (~0.6-3 s): the full suite runs them, test-fast does not.
+pytestmark = pytest.mark.slow
+
 NOW = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
 OSLO = ZoneInfo("Europe/Oslo")
 SITES = ["lyngdal", "narvik", "orkland", "stadt"]

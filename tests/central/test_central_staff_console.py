@@ -24,6 +24,9 @@ from central.domain import staff
 from central.web import i18n
 from tests.fakes import FakeClock
 
+# Each test builds a store and logs in (~0.6 s): the full suite runs them, test-fast does not.
+pytestmark = pytest.mark.slow
+
 PASSWORD = "riktig hest batteri stift"
 KARI = "kari.nordmann@nav.no"
 TROND = "trond.tveit@statsforvalteren.no"  # a person of Stadt

@@ -297,7 +297,7 @@ class OutageMachine(RuleBasedStateMachine):
         self.tmp.cleanup()
 
 
-TestOutages = OutageMachine.TestCase
+TestOutages = pytest.mark.slow(OutageMachine.TestCase)  # ~6 s of state machine
 TestOutages.settings = hypothesis_settings(max_examples=40, stateful_step_count=25, deadline=None)
 
 
