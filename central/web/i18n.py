@@ -292,10 +292,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "first_day": ("Dag", "Dag", "Day"),
     "first_day_help": (
-        "Den første dagen gjesten kommer (dd.mm.åååå).",
-        "Den første dagen gjesten kjem (dd.mm.åååå).",
-        "The guest's first day (dd.mm.yyyy).",
+        "Den første dagen gjesten kommer: i dag eller senere.",
+        "Den første dagen gjesten kjem: i dag eller seinare.",
+        "The guest's first day: today or later.",
     ),
+    "pdf_short": ("Last ned PDF", "Last ned PDF", "Download PDF"),
     "days": ("Antall dager", "Tal på dagar", "Number of days"),
     "days_help": (
         "Fra og med dagen over, 1 til 14 dager.",
