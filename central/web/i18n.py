@@ -418,6 +418,51 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "E-mail is not set up (REGIONLAB_SMTP_HOST), so invitations are not sent. The pass "
         "can be downloaded as PDF.",
     ),
+    # Set-password links (``staff add`` without a password)
+    "set_password": ("Velg passord", "Vel passord", "Choose a password"),
+    "set_password_for": ("Velg passordet til", "Vel passordet til", "Choose the password of"),
+    "link_once": (
+        "Lenken virker bare én gang.",
+        "Lenkja verkar berre éin gong.",
+        "The link works only once.",
+    ),
+    "new_password": ("Nytt passord", "Nytt passord", "New password"),
+    "repeat_password": ("Gjenta passordet", "Gjenta passordet", "Repeat the password"),
+    "password_rule": (
+        "Minst 12 tegn. Gjerne flere ord med mellomrom.",
+        "Minst 12 teikn. Gjerne fleire ord med mellomrom.",
+        "At least 12 characters. Several words with spaces are good.",
+    ),
+    "password_short": (
+        "Passordet må ha minst 12 tegn.",
+        "Passordet må ha minst 12 teikn.",
+        "The password must have at least 12 characters.",
+    ),
+    "password_mismatch": (
+        "De to passordene er ikke like.",
+        "Dei to passorda er ikkje like.",
+        "The two passwords differ.",
+    ),
+    "password_set": (
+        "Passordet er satt. Du kan nå logge inn som",
+        "Passordet er sett. No kan du logge inn som",
+        "The password is set. You can now log in as",
+    ),
+    "link_bad": (
+        "Lenken er ugyldig. Be en administrator om en ny.",
+        "Lenkja er ugyldig. Be ein administrator om ei ny.",
+        "The link is not valid. Ask an administrator for a new one.",
+    ),
+    "link_expired": (
+        "Lenken er utløpt (den gjelder i 72 timer). Be en administrator om en ny.",
+        "Lenkja har gått ut (ho gjeld i 72 timar). Be ein administrator om ei ny.",
+        "The link has expired (it is valid for 72 hours). Ask an administrator for a new one.",
+    ),
+    "link_used": (
+        "Lenken er allerede brukt. Logg inn med passordet du valgte.",
+        "Lenkja er alt brukt. Logg inn med passordet du valde.",
+        "The link has been used already. Log in with the password you chose.",
+    ),
 }
 
 

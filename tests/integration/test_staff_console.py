@@ -447,6 +447,67 @@ def test_keyboard_alone_invites_a_guest(
     check_page(page, "guests-error")
 
 
+@pytest.mark.slow
+def test_a_set_password_link_in_the_browser(
+    console: CentralServer, mailbox: SmtpSink, browser: Any
+) -> None:
+    done = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "central.cli",
+            "staff",
+            "add",
+            "--database-url",
+            console.database_url,
+            "--site",
+            "lyngdal",
+            "--email",
+            "nina@lister.no",
+            "--role",
+            "staff",
+            "--link",
+            "--console-url",
+            console.url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"(http://\S+/staff/set-password/(\S+))", done.stdout)
+    assert found is not None, done.stdout
+    link, token = found.groups()
+    assert "e-mailed to nina@lister.no" in done.stdout
+    wait_until(lambda: any(r.recipients == ["nina@lister.no"] for r in mailbox.received), 15, "mail")
+    [mail] = [r.message for r in mailbox.received if r.recipients == ["nina@lister.no"]]
+    assert link in mail.get_content()
+
+    page = new_page(browser, [])
+    page.goto(link)
+    assert "nina@lister.no" in page.content()
+    check_page(page, "set-password")
+    page.get_by_role("link", name="Nynorsk").click()  # the language link comes back here
+    assert page.get_by_role("heading", name="Vel passord").is_visible()
+    page.get_by_role("link", name="Bokmål").click()
+    page.get_by_label("Nytt passord").fill("et nytt og langt passord")
+    page.get_by_label("Gjenta passordet").fill("et nytt og langt passord")
+    page.get_by_role("button", name="Velg passord").click()
+    assert "Passordet er satt" in page.get_by_role("status").inner_text()
+    page.goto(link)
+    assert "allerede brukt" in page.content()
+    page.goto(f"{console.url}/staff/")
+    page.get_by_label("E-post").fill("nina@lister.no")
+    page.get_by_label("Passord").fill("et nytt og langt passord")
+    page.get_by_role("button", name="Logg inn").click()
+    assert page.url.endswith("/staff/today")
+    # The access log shows the page's address without its secret.
+    log = Path(console.log_path).read_text()
+    assert token not in log
+    assert "GET /staff/set-password/… HTTP/1.1" in log
+
+
 def _session(url: str, email: str, password: str = PASSWORD) -> tuple[requests.Session, str]:
     http = requests.Session()
     form = http.get(f"{url}/staff/login", timeout=10).text
