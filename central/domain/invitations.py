@@ -66,7 +66,9 @@ def _guest(session: Session, email: str, name: str | None, site: str) -> Person:
     existing = directory.find_person(session, email)
     if existing is not None and existing.kind == PersonKind.MEMBER:
         if not existing.active:
-            raise InvitationError(f"{existing.name} ({email}) is no longer active", "guest_inactive")
+            raise InvitationError(
+                f"{existing.name} ({email}) is no longer active", "guest_inactive"
+            )
         return existing  # a member of any site may be someone's guest; their record stays
     given, family = _split_name(name or (existing.name if existing else name_from_email(email)))
     person_id = existing.id if existing is not None else str(uuid.uuid4())
@@ -191,5 +193,13 @@ def reopen(session: Session, pass_id: str) -> PreparedInvitation:
     days = (record.valid_to.astimezone(zone).date() - first_day).days
     token = passes.token_of(session, record)
     return PreparedInvitation(
-        guest, host, site, record, token, first_day, max(1, days), False, invitation.sent_at is not None
+        guest,
+        host,
+        site,
+        record,
+        token,
+        first_day,
+        max(1, days),
+        False,
+        invitation.sent_at is not None,
     )

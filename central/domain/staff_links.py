@@ -90,7 +90,9 @@ def use(session: Session, token: str, password: str, *, now: datetime) -> StaffA
     return account
 
 
-def compose(account: StaffAccount, url: str, expires: datetime, settings: SmtpSettings) -> EmailMessage:
+def compose(
+    account: StaffAccount, url: str, expires: datetime, settings: SmtpSettings
+) -> EmailMessage:
     """The link's e-mail, in bokmål and English."""
     until = expires.strftime("%d.%m.%Y %H:%M UTC")
     message = EmailMessage()

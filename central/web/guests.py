@@ -24,7 +24,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from central.db.models import GuestArrival, Invitation, PassRecord, Person, PersonKind, Site, Visit
-from central.domain import desks, directory, invitation_mail, invitations, pass_sheets, passes, staff
+from central.domain import (
+    desks,
+    directory,
+    invitation_mail,
+    invitations,
+    pass_sheets,
+    passes,
+    staff,
+)
 from central.web.console import (
     PREFIX,
     SECURITY_HEADERS,
@@ -46,7 +54,11 @@ from central.web.console import (
 HOST_LIST_MAX = 1000
 LIST_MAX = 500
 _DAY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-_PURPOSES = {"meeting": "purpose_meeting", "lunch_talk": "purpose_lunch", "working": "purpose_working"}
+_PURPOSES = {
+    "meeting": "purpose_meeting",
+    "lunch_talk": "purpose_lunch",
+    "working": "purpose_working",
+}
 
 
 @dataclass(frozen=True)

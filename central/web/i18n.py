@@ -303,8 +303,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Frå og med dagen over, 1 til 14 dagar.",
         "From the day above, 1 to 14 days.",
     ),
-    "invite_send": ("Inviter og send adgangskortet", "Inviter og send tilgangskortet",
-                    "Invite and send the pass"),
+    "invite_send": (
+        "Inviter og send adgangskortet",
+        "Inviter og send tilgangskortet",
+        "Invite and send the pass",
+    ),
     "invite_only": ("Inviter", "Inviter", "Invite"),
     "invited_title": (
         "Inviterte gjester, i dag og framover",
@@ -336,14 +339,20 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "mail_not_sent": ("E-post ikke sendt", "E-post ikkje sendt", "E-mail not sent"),
     "resend": ("Send på nytt", "Send på nytt", "Resend"),
     "cancel_invite": ("Avlys", "Avlys", "Cancel"),
-    "download_pdf": ("Last ned adgangskortet (PDF)", "Last ned tilgangskortet (PDF)",
-                     "Download the pass (PDF)"),
+    "download_pdf": (
+        "Last ned adgangskortet (PDF)",
+        "Last ned tilgangskortet (PDF)",
+        "Download the pass (PDF)",
+    ),
     "purpose": ("Formål", "Føremål", "Purpose"),
     "purpose_meeting": ("Møte", "Møte", "Meeting"),
     "purpose_lunch": ("Faglig lunsj", "Fagleg lunsj", "Lunch talk"),
     "purpose_working": ("Jobber her i dag", "Jobbar her i dag", "Working here today"),
-    "guest_name_missing": ("Skriv gjestens navn.", "Skriv namnet til gjesten.",
-                           "Enter the guest's name."),
+    "guest_name_missing": (
+        "Skriv gjestens navn.",
+        "Skriv namnet til gjesten.",
+        "Enter the guest's name.",
+    ),
     "host_unknown": (
         "Velg en vert blant de aktive medlemmene her.",
         "Vel ein vert blant dei aktive medlemmene her.",

@@ -480,7 +480,9 @@ def test_a_set_password_link_in_the_browser(
     assert found is not None, done.stdout
     link, token = found.groups()
     assert "e-mailed to nina@lister.no" in done.stdout
-    wait_until(lambda: any(r.recipients == ["nina@lister.no"] for r in mailbox.received), 15, "mail")
+    wait_until(
+        lambda: any(r.recipients == ["nina@lister.no"] for r in mailbox.received), 15, "mail"
+    )
     [mail] = [r.message for r in mailbox.received if r.recipients == ["nina@lister.no"]]
     assert link in mail.get_content()
 

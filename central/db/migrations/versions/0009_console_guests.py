@@ -32,9 +32,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_staff_password_links")),
     )
-    op.create_index(
-        "ix_staff_password_links_account_id", "staff_password_links", ["account_id"]
-    )
+    op.create_index("ix_staff_password_links_account_id", "staff_password_links", ["account_id"])
 
 
 def downgrade() -> None:
