@@ -98,37 +98,40 @@ def router() -> APIRouter:
         with factory(request).begin() as session:
             place = site_in_view(session, who, str(form.get("site") or ""))
             fields, errors = _check(session, place, form, now)
-            prepared = None
-            if not errors:
-                try:
-                    prepared = invitations.prepare(
-                        session,
-                        email=fields["email"],
-                        host_ref=fields["host_id"],
-                        first_day=fields["first_day"],
-                        days=fields["days"],
-                        name=fields["name"],
-                        now=now,
-                    )
-                except (invitations.InvitationError, directory.UnknownSite) as exc:
-                    errors["form"] = getattr(exc, "reason", "invite_refused")
-            if prepared is None:
-                return _page(
-                    request, who, session, place, "guests.list", fields=fields, errors=errors
+            if errors:
+                return _page(request, who, session, place, None, fields=fields, errors=errors)
+        try:
+            # Its own transaction: an invitation refused half-way leaves nothing behind.
+            with factory(request).begin() as session:
+                prepared = invitations.prepare(
+                    session,
+                    email=fields["email"],
+                    host_ref=fields["host_id"],
+                    first_day=fields["first_day"],
+                    days=fields["days"],
+                    name=fields["name"],
+                    now=now,
                 )
-            pass_id, address = prepared.record.pass_id, prepared.guest.email
-            staff.audit(
-                session,
-                account_of(session, who),
-                "invitation.create" if prepared.new else "invitation.reuse",
-                now=now,
-                site=place.code,
-                subject=prepared.guest.id,
-                detail=pass_id,
-            )
-            message = invitation_mail.compose(prepared, settings) if settings else None
+                pass_id, address = prepared.record.pass_id, prepared.guest.email
+                staff.audit(
+                    session,
+                    account_of(session, who),
+                    "invitation.create" if prepared.new else "invitation.reuse",
+                    now=now,
+                    site=place.code,
+                    subject=prepared.guest.id,
+                    detail=pass_id,
+                )
+                message = invitation_mail.compose(prepared, settings) if settings else None
+        except (invitations.InvitationError, directory.UnknownSite, LookupError) as exc:
+            # LookupError: the store has no signing key to sign the pass with.
+            errors["form"] = getattr(exc, "reason", "invite_refused")
+            with factory(request).begin() as session:
+                place = site_in_view(session, who, place.code)
+                return _page(request, who, session, place, None, fields=fields, errors=errors)
         outcome = _send(request, who, pass_id, address, message, settings, place.code)
         with factory(request).begin() as session:
+            place = site_in_view(session, who, place.code)
             return _page(request, who, session, place, None, outcome=outcome)
 
     @pages.post("/resend")
@@ -141,8 +144,8 @@ def router() -> APIRouter:
             place = site_in_view(session, who, record.site)
             try:
                 prepared = invitations.reopen(session, record.pass_id)
-            except invitations.InvitationError as exc:
-                outcome = Outcome(exc.reason, False)
+            except (invitations.InvitationError, LookupError) as exc:
+                outcome = Outcome(getattr(exc, "reason", "invite_refused"), False)
                 return _page(request, who, session, place, None, outcome=outcome, status=409)
             staff.audit(
                 session,
@@ -157,6 +160,7 @@ def router() -> APIRouter:
             message = invitation_mail.compose(prepared, settings) if settings else None
         outcome = _send(request, who, record.pass_id, address, message, settings, place.code)
         with factory(request).begin() as session:
+            place = site_in_view(session, who, place.code)
             return _page(request, who, session, place, None, outcome=outcome)
 
     @pages.post("/cancel")
@@ -191,8 +195,8 @@ def router() -> APIRouter:
             place = site_in_view(session, who, record.site)
             try:
                 prepared = invitations.reopen(session, record.pass_id)
-            except invitations.InvitationError as exc:
-                outcome = Outcome(exc.reason, False)
+            except (invitations.InvitationError, LookupError) as exc:
+                outcome = Outcome(getattr(exc, "reason", "invite_refused"), False)
                 return _page(request, who, session, place, None, outcome=outcome, status=409)
             staff.audit(
                 session,

@@ -267,3 +267,18 @@ def test_walk_ins_of_today_are_listed(
     section = page.split('id="walk-ins-title"')[1]
     assert "Zoë Walk-In" in section and "Statsbygg" in section and "Møte" in section
     assert "08:55" in section  # the site's local time
+
+
+def test_without_a_signing_key_nothing_half_made_stays(app: Any, factory: SessionFactory) -> None:
+    from sqlalchemy import update
+
+    from central.db.models import SigningKeyRecord
+
+    with factory.begin() as session:
+        session.execute(update(SigningKeyRecord).values(active=False))
+    http, csrf = logged_in(app)
+    answer = invite(http, csrf)
+    assert answer.status_code == 422
+    assert "Invitasjonen kunne ikke lages." in answer.text
+    with factory() as session:
+        assert session.scalars(select(Person).where(Person.email == GUEST)).first() is None
