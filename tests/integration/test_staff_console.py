@@ -31,6 +31,7 @@ from kiosk.app import KioskCore
 from kiosk.clock import SystemClock
 from kiosk.guest_rules import Purpose
 from kiosk.guests import GuestDetails
+from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 from tests.processes import PYTHON, CentralServer, wait_until
@@ -411,7 +412,11 @@ def test_keyboard_alone_logs_in(console: CentralServer, browser: Any) -> None:
 
 @pytest.mark.slow
 def test_keyboard_alone_invites_a_guest(
-    console: CentralServer, mailbox: SmtpSink, browser: Any
+    console: CentralServer,
+    mailbox: SmtpSink,
+    browser: Any,
+    kiosk_settings: KioskSettings,
+    tmp_path: Path,
 ) -> None:
     page = new_page(browser, [])
     log_in(page, console.url, "anne@lister.no")
@@ -460,6 +465,47 @@ def test_keyboard_alone_invites_a_guest(
     page.wait_for_load_state()
     assert page.locator("#e-days").inner_text() == "En invitasjon gjelder fra 1 til 14 dager."
     check_page(page, "guests-error")
+
+    # The mail server refuses now: resending says so and offers the pass as PDF instead.
+    row = page.locator("tr", has_text="Tastatur Gjest")
+    mailbox.refuse = "550 5.1.1 mailbox unavailable"
+    try:
+        row.get_by_role("button", name=re.compile("Send på nytt")).click()
+    finally:
+        mailbox.refuse = None
+    assert "e-posten kunne ikke sendes" in page.get_by_role("alert").inner_text()
+    check_page(page, "guests-mail-failed")
+    with page.expect_download() as download:
+        page.get_by_role("alert").get_by_role("button", name=re.compile("PDF")).click()
+    assert download.value.suggested_filename == "regionlab-gjestekort.pdf"
+    saved = tmp_path / "gjestekort.pdf"
+    download.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+
+    # Cancelled: a kiosk that syncs refuses the pass that was e-mailed.
+    [mail] = [r.message for r in mailbox.received if r.recipients == ["tastatur.gjest@example.org"]]
+    token = pass_in(mail)
+    page.locator("tr", has_text="Tastatur Gjest").get_by_role(
+        "button", name=re.compile("Avlys")
+    ).click()
+    assert "Invitasjonen er avlyst" in page.get_by_role("status").inner_text()
+    assert "Avlyst" in page.locator("tr", has_text="Tastatur Gjest").inner_text()
+    core = KioskCore.open(
+        replace(
+            kiosk_settings,
+            central_url=console.url,
+            device_token=console.device_token,
+            sync_timeout_s=3,
+        ),
+        clock=SystemClock(),
+    )
+    try:
+        assert core.sync.sync_once(), core.sync.status().problem
+        with pytest.raises(PassError) as refused:
+            core.checkin.identify_pass(token)
+        assert refused.value.problem is PassProblem.REVOKED
+    finally:
+        core.close()
 
 
 @pytest.mark.slow
@@ -512,8 +558,10 @@ def test_a_set_password_link_in_the_browser(
     page.get_by_label("Gjenta passordet").fill("et nytt og langt passord")
     page.get_by_role("button", name="Velg passord").click()
     assert "Passordet er satt" in page.get_by_role("status").inner_text()
+    check_page(page, "set-password-done")
     page.goto(link)
     assert "allerede brukt" in page.content()
+    check_page(page, "set-password-used")
     page.goto(f"{console.url}/staff/")
     page.get_by_label("E-post").fill("nina@lister.no")
     page.get_by_label("Passord").fill("et nytt og langt passord")
