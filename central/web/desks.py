@@ -306,8 +306,10 @@ def _address(site: str, day: date, done: str) -> str:
 
 
 def _fields(form: Any) -> dict[str, str]:
-    names = ("site", "date", "desk", "start", "end", "person", "person_id", "day")
-    names += ("fix_desk", "organisation", "fix_from", "fix_until")
+    names = (
+        *("site", "date", "desk", "start", "end", "person", "person_id", "day"),
+        *("fix_desk", "organisation", "fix_from", "fix_until"),
+    )
     return {name: str(form.get(name) or "").strip()[:200] for name in names}
 
 
@@ -397,10 +399,10 @@ def _page(
         zone = zone_of(place)
         floors = desk_map.site_map(session, place, day, now)
         words = {state: translate(f"desks_state_{LOOKS[state].key}", lang) for state in DeskState}
-        shown = []
+        shown: list[dict[str, Any]] = []
         counts: dict[str, int] = {LOOKS[s].key: 0 for s in DeskState}
         for index, floor in enumerate(floors):
-            rows = []
+            rows: list[dict[str, Any]] = []
             for d in floor.desks:
                 key = state_key(d.state)
                 counts[key] += 1

@@ -143,7 +143,7 @@ def _desk(
         f'data-state="{look.key}"'
         + (f' transform="rotate({_n(rotation)} {_n(cx)} {_n(cy)})"' if rotation else "")
         + ">",
-        f"<title>{escape(tip)}</title>",
+        f"<title>{escape(tip)}</title>" if tip else "",
         f'<rect class="fill" {box} fill="{look.fill}"/>',
     ]
     if look.hatch:

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
 
+from central.db.models import LunchTalk
 from central.demo import person_id_for
 from kiosk.app import KioskCore
 from kiosk.clock import SystemClock
@@ -407,6 +411,24 @@ def test_console_changes_reach_a_kiosk_through_the_feed(
 
 
 def test_the_lunch_page_counts_for_catering(store: CentralServer, browser: Any) -> None:
+    # A talk held last week (history: the domain adds talks only ahead of time).
+    held = datetime.combine(local_today().date() - timedelta(days=7), time(11, 30), OSLO)
+    engine = create_engine(store.database_url)
+    with Session(engine) as session, session.begin():
+        session.add(
+            LunchTalk(
+                id=str(uuid.uuid4()),
+                site="lyngdal",
+                title="Velkommen til RegionLab",
+                starts_at=held,
+                ends_at=held + timedelta(minutes=45),
+                room="Lunsj",
+                capacity=40,
+                signed_up=31,
+                created_at=held - timedelta(days=10),
+            )
+        )
+    engine.dispose()
     page = new_page(browser, [])
     log_in(page, store.url, "anne@lister.no")
     page.get_by_role("link", name="Lunsjprat").click()
@@ -449,6 +471,8 @@ def test_the_lunch_page_counts_for_catering(store: CentralServer, browser: Any) 
     row = page.locator("tr", has_text="Naturforvaltning i Lister")
     assert "2 av 12" in row.inner_text()
     assert "Kari" not in page.content()  # a number, not names
+    past = page.get_by_role("region", name="Tidligere")
+    assert "31 av 40" in past.locator("tr", has_text="Velkommen til RegionLab").inner_text()
     # A second talk, to be edited and then cancelled.
     page.get_by_label("Tittel").fill("Helse på tvers")
     page.get_by_label("Dato").fill(day)
