@@ -161,7 +161,7 @@ def site_map(session: Session, site: Site, day: date, now: datetime) -> list[Flo
     names: dict[str, str] = {}
     if people:
         query = select(Person.id, Person.name).where(Person.id.in_(people))
-        names = {key: name for key, name in session.execute(query).tuples()}
+        names = {key: name for key, name in session.execute(query)}
     organisations = {
         key: name for key, name in session.execute(select(Organisation.id, Organisation.name))
     }

@@ -167,7 +167,7 @@ def signups(session: Session, talk: LunchTalk) -> list[tuple[Person, datetime]]:
             .join(LunchSignup, LunchSignup.person_id == Person.id)
             .where(LunchSignup.talk_id == talk.id)
             .order_by(LunchSignup.at)
-        ).tuples()
+        )
     ]
 
 
