@@ -45,6 +45,7 @@ from kiosk.desk_types import DeskState
 
 MAX_DATALIST = 1000  # more members than this: no suggestion list, the name is typed
 MAX_CHOICES = 20
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 DONE = ("booked", "cancelled", "out", "in", "fixed", "unfixed")
 
 
@@ -314,10 +315,15 @@ def _fields(form: Any) -> dict[str, str]:
 
 
 def _parse_day(text: str) -> date:
+    """A day from a form or the address; Problem for anything else, or a year no one books
+    (the site's day bounds of year 1 or 9999 are outside what a datetime holds)."""
     try:
-        return date.fromisoformat(text.strip()[:10])
+        day = date.fromisoformat(text.strip()[:10])
     except ValueError:
         raise Problem("desks_date_bad") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Problem("desks_date_bad")
+    return day
 
 
 def _parse_time(text: str) -> time:

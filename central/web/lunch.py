@@ -205,6 +205,8 @@ def _values(place: Site, fields: dict[str, str]) -> dict[str, Any]:
         day = date.fromisoformat(fields["date"][:10])
     except ValueError:
         raise Problem("lunch_date_bad") from None
+    if not date(2000, 1, 1) <= day <= date(2199, 12, 31):
+        raise Problem("lunch_date_bad")
     try:
         start = time.fromisoformat(fields["start"][:8])
         end = time.fromisoformat(fields["end"][:8]) if fields["end"] else None

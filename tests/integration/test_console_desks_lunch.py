@@ -176,6 +176,21 @@ def test_the_desks_page_shows_the_plans_and_changes_desks(
 
     page.reload()
     assert page.locator("#desk-A-03 td.state").inner_text() == "Ledig"
+    # Live: another member of staff takes S-02 out of use; the open page shows it unreloaded.
+    http, csrf = session_of(store.url, "ola@lister.no")
+    http.post(
+        f"{store.url}/staff/desks/use",
+        data={"csrf": csrf, "site": "lyngdal", "desk": "S-02", "in_use": "0"},
+        timeout=30,
+    ).raise_for_status()
+    page.locator("#desk-S-02 td.state").get_by_text("Ikke i bruk").wait_for(timeout=30_000)
+    assert page.locator('g[data-desk="lyngdal-S-02"]').get_attribute("data-state") == "out_of_use"
+    http.post(
+        f"{store.url}/staff/desks/use",
+        data={"csrf": csrf, "site": "lyngdal", "desk": "S-02", "in_use": "1"},
+        timeout=30,
+    ).raise_for_status()
+    page.reload()
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / "console-desks.png"), full_page=True)
     assert blocked == []
@@ -250,6 +265,7 @@ def test_bad_input_gets_a_message_never_a_500(store: CentralServer) -> None:
         ({"desk": "Z-99", "person": KARI}, "Ukjent pult."),
         ({"desk": "A-01", "person": KARI, "date": "2020-01-01"}, "Datoen eller tiden er passert"),
         ({"desk": "A-01", "person": KARI, "date": "i morgen"}, "Datoen må skrives som"),
+        ({"desk": "A-01", "person": KARI, "date": "9999-12-31"}, "Datoen må skrives som"),
         ({"desk": "A-01", "person": KARI, "start": "13:00"}, "Slutten må være etter starten"),
         ({"desk": "A-01", "person": KARI, "end": "25:99"}, "Tiden må skrives som tt:mm"),
         ({"desk": "A-01", "person": "Ingen Slik Person"}, "Fant ingen aktivt medlem"),
@@ -266,6 +282,7 @@ def test_bad_input_gets_a_message_never_a_500(store: CentralServer) -> None:
         ({"date": "2020-01-01"}, "Tidspunktet er passert."),
         ({"capacity": "mange"}, "Antall plasser må være et tall"),
         ({"date": "31.12"}, "Datoen må skrives som"),
+        ({"date": "9999-12-31", "start": "23:59", "end": ""}, "Datoen må skrives som"),
         ({"cluster": "fotball"}, "Ukjent klynge."),
     ):
         answer = http.post(f"{store.url}/staff/lunch/new", data={**lunch, **changed}, timeout=30)
@@ -279,7 +296,9 @@ def test_bad_input_gets_a_message_never_a_500(store: CentralServer) -> None:
         timeout=10,
     )
     assert gone.status_code == 404
-    assert http.get(f"{store.url}/staff/desks?day=bogus", timeout=10).status_code == 422
+    for day in ("bogus", "0001-01-01", "9999-12-31"):
+        answer = http.get(f"{store.url}/staff/desks?day={day}", timeout=10)
+        assert answer.status_code == 422 and "Datoen må skrives som" in answer.text
     # Without the form's token: refused.
     bare = http.post(f"{store.url}/staff/desks/use", data={"desk": "A-01"}, timeout=10)
     assert bare.status_code == 403
