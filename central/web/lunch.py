@@ -246,6 +246,8 @@ def _row(place: Site, talk: LunchTalk, now: datetime) -> dict[str, Any]:
     start, end = talk.starts_at.astimezone(zone), talk.ends_at.astimezone(zone)
     if talk.cancelled_at is not None:
         state = "cancelled"
+    elif talk.ends_at <= now:
+        state = "lunch_held"
     elif talk.signed_up >= talk.capacity:
         state = "lunch_full"
     else:
