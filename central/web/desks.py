@@ -46,7 +46,7 @@ from kiosk.desk_types import DeskState
 MAX_DATALIST = 1000  # more members than this: no suggestion list, the name is typed
 MAX_CHOICES = 20
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
-DONE = ("booked", "cancelled", "out", "in", "fixed", "unfixed")
+DONE = ("booked", "cancelled", "out", "out_booked", "in", "fixed", "unfixed")
 
 
 class Problem(Exception):
@@ -62,7 +62,6 @@ class Outcome:
     done: str | None = None
     problem: str | None = None
     choices: list[dict[str, str]] | None = None
-    warn: str | None = None
 
 
 def router() -> APIRouter:
@@ -206,6 +205,13 @@ def _desk_routes(pages: APIRouter) -> None:
             except Problem:
                 raise Refused(404, "not_found") from None
             desks.set_desk_in_use(session, desk, wanted)
+            ahead = session.scalar(
+                select(func.count()).where(
+                    Booking.desk_id == desk.id,
+                    Booking.status == BookingStatus.BOOKED,
+                    Booking.end_at > now,
+                )
+            )
             staff.audit(
                 session,
                 account_of(session, who),
@@ -215,7 +221,8 @@ def _desk_routes(pages: APIRouter) -> None:
                 subject=desk.label,
             )
         day = _day_or_today(day_text, session_site=code, request=request)
-        return redirect(_address(code, day, "in" if wanted else "out"))
+        done = "in" if wanted else ("out_booked" if ahead else "out")
+        return redirect(_address(code, day, done))
 
     _fixed_routes(pages)
 

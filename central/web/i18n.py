@@ -366,10 +366,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Den faste plassen er fjerna frå denne dagen.",
         "The fixed desk ends from this day.",
     ),
-    "desks_out_with_bookings": (
-        "Obs: pulten har fortsatt bookinger. Avlys dem om de ikke skal gjelde.",
-        "Obs: pulten har framleis bookingar. Avlys dei om dei ikkje skal gjelde.",
-        "Note: the desk still has bookings. Cancel them if they should not stand.",
+    "desks_done_out_booked": (
+        "Pulten er tatt ut av bruk, men har fortsatt bookinger: avlys dem om de ikke skal gjelde.",
+        "Pulten er teken ut av bruk, men har framleis bookingar: "
+        "avlys dei om dei ikkje skal gjelde.",
+        "The desk is out of use but still has bookings: cancel them if they should not stand.",
     ),
     "desks_unknown_desk": ("Ukjent pult.", "Ukjend pult.", "Unknown desk."),
     "desks_unknown_person": (

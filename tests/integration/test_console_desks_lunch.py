@@ -249,6 +249,10 @@ def test_a_desk_is_booked_with_the_keyboard_alone(store: CentralServer, browser:
     assert "Flere passer" in page.get_by_role("alert").inner_text()
     assert page.get_by_role("radio").count() > 1
 
+    # Out of use with a booking ahead: the page says to cancel it; back in use.
+    row.get_by_role("button", name=re.compile("Ta ut av bruk")).click()
+    assert "har fortsatt bookinger" in page.locator("p.ok").inner_text()
+    page.locator("#desk-A-03").get_by_role("button", name=re.compile("Ta i bruk igjen")).click()
     # Cancelled again: the row is free that day.
     page.goto(f"{store.url}/staff/desks?day={tomorrow}")
     page.locator("#desk-A-03").get_by_role("button", name=re.compile("Avlys bookingen")).click()
