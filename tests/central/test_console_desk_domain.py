@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from central.cli import main
 from central.db.engine import SessionFactory
 from central.db.models import Change, Desk, DeskAssignment, Organisation, Person, Site
 from central.domain import desk_map, desks, directory, lunch
@@ -182,3 +183,21 @@ def test_a_talk_is_edited_through_the_feed_and_never_below_its_sign_ups(
         assert cancelled.value.reason == "cancelled"
         assert lunch.past_talks(session, "lyngdal", before=now, limit=5) == []
         assert lunch.past_talks(session, "lyngdal", before=starts + timedelta(hours=1), limit=5)
+
+
+def test_the_cli_takes_a_desk_out_of_use_with_the_same_function(
+    factory: SessionFactory, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--site", "lyngdal", "--desk", "A-02", "--database-url", database_url]
+    assert main(["desk", "out-of-use", *args]) == 0
+    assert main(["desk", "out-of-use", *args]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == ["desk A-02 is out of use", "desk A-02 is out of use already"]
+    with factory() as session:
+        assert fed(session, Entity.DESK, "lyngdal-A-02")["active"] is False
+    assert main(["desk", "in-use", *args]) == 0
+    unknown = ["desk", "in-use", "--site", "lyngdal", "--desk", "Z-9", "--database-url"]
+    assert main([*unknown, database_url]) != 0
+    assert "no desk 'Z-9' at lyngdal" in capsys.readouterr().err
+    with factory() as session:
+        assert fed(session, Entity.DESK, "lyngdal-A-02")["active"] is True
