@@ -346,3 +346,7 @@ def install(app: FastAPI) -> None:
     app.include_router(today.router())
     app.include_router(people.router())
     app.include_router(kiosks.router())
+    from central.web import desks, lunch
+
+    app.include_router(desks.router())
+    app.include_router(lunch.router())
