@@ -348,3 +348,7 @@ def install(app: FastAPI) -> None:
     app.include_router(kiosks.router())
     app.include_router(guests.router())
     app.include_router(set_password.router())
+    from central.web import desks, lunch
+
+    app.include_router(desks.router())
+    app.include_router(lunch.router())
