@@ -274,6 +274,204 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "subject": ("Gjelder", "Gjeld", "Subject"),
     "detail": ("Detaljer", "Detaljar", "Detail"),
     "empty_log": ("Loggen er tom.", "Loggen er tom.", "The log is empty."),
+    # Guests page
+    "guests": ("Gjester", "Gjester", "Guests"),
+    "invite_title": ("Inviter en gjest", "Inviter ein gjest", "Invite a guest"),
+    "guest_name": ("Gjestens navn", "Namnet til gjesten", "The guest's name"),
+    "guest_email": ("Gjestens e-post", "E-posten til gjesten", "The guest's e-mail"),
+    "guest_email_help": (
+        "Adgangskortet (QR-kode) sendes hit.",
+        "Tilgangskortet (QR-kode) blir sendt hit.",
+        "The pass (a QR code) is sent here.",
+    ),
+    "choose_host": ("Velg vert", "Vel vert", "Choose a host"),
+    "host_email_help": (
+        "E-posten til et aktivt medlem her.",
+        "E-posten til eit aktivt medlem her.",
+        "The e-mail of an active member here.",
+    ),
+    "first_day": ("Dag", "Dag", "Day"),
+    "first_day_help": (
+        "Den første dagen gjesten kommer: i dag eller senere.",
+        "Den første dagen gjesten kjem: i dag eller seinare.",
+        "The guest's first day: today or later.",
+    ),
+    "pdf_short": ("Last ned PDF", "Last ned PDF", "Download PDF"),
+    "days": ("Antall dager", "Tal på dagar", "Number of days"),
+    "days_help": (
+        "Fra og med dagen over, 1 til 14 dager.",
+        "Frå og med dagen over, 1 til 14 dagar.",
+        "From the day above, 1 to 14 days.",
+    ),
+    "invite_send": (
+        "Inviter og send adgangskortet",
+        "Inviter og send tilgangskortet",
+        "Invite and send the pass",
+    ),
+    "invite_only": ("Inviter", "Inviter", "Invite"),
+    "invited_title": (
+        "Inviterte gjester, i dag og framover",
+        "Inviterte gjester, i dag og framover",
+        "Invited guests, today and upcoming",
+    ),
+    "no_invited": (
+        "Ingen gjester er invitert fra i dag.",
+        "Ingen gjester er inviterte frå i dag.",
+        "No guests are invited from today on.",
+    ),
+    "walk_ins_title": (
+        "Gjester uten invitasjon i dag",
+        "Gjester utan invitasjon i dag",
+        "Walk-in guests today",
+    ),
+    "no_walk_ins": (
+        "Ingen gjester uten invitasjon har kommet i dag.",
+        "Ingen gjester utan invitasjon har kome i dag.",
+        "No walk-in guests have come today.",
+    ),
+    "days_col": ("Dager", "Dagar", "Days"),
+    "today_word": ("i dag", "i dag", "today"),
+    "arrived_at": ("Kom kl.", "Kom kl.", "Arrived at"),
+    "not_arrived": ("Ikke kommet ennå", "Ikkje kome enno", "Not arrived yet"),
+    "expected": ("Ventet", "Venta", "Expected"),
+    "invite_state_cancelled": ("Avlyst", "Avlyst", "Cancelled"),
+    "mail_sent": ("E-post sendt", "E-post sendt", "E-mail sent"),
+    "mail_not_sent": ("E-post ikke sendt", "E-post ikkje sendt", "E-mail not sent"),
+    "resend": ("Send på nytt", "Send på nytt", "Resend"),
+    "cancel_invite": ("Avlys", "Avlys", "Cancel"),
+    "download_pdf": (
+        "Last ned adgangskortet (PDF)",
+        "Last ned tilgangskortet (PDF)",
+        "Download the pass (PDF)",
+    ),
+    "purpose": ("Formål", "Føremål", "Purpose"),
+    "purpose_meeting": ("Møte", "Møte", "Meeting"),
+    "purpose_lunch": ("Faglig lunsj", "Fagleg lunsj", "Lunch talk"),
+    "purpose_working": ("Jobber her i dag", "Jobbar her i dag", "Working here today"),
+    "guest_name_missing": (
+        "Skriv gjestens navn.",
+        "Skriv namnet til gjesten.",
+        "Enter the guest's name.",
+    ),
+    "host_unknown": (
+        "Velg en vert blant de aktive medlemmene her.",
+        "Vel ein vert blant dei aktive medlemmene her.",
+        "Choose a host among the active members here.",
+    ),
+    "host_self": (
+        "Verten kan ikke invitere seg selv.",
+        "Verten kan ikkje invitere seg sjølv.",
+        "The host cannot invite themselves.",
+    ),
+    "day_bad": (
+        "Skriv en dato, for eksempel 24.03.2026.",
+        "Skriv ein dato, til dømes 24.03.2026.",
+        "Enter a date, for example 24.03.2026.",
+    ),
+    "day_past": (
+        "Dagen har allerede vært. Velg i dag eller en senere dag.",
+        "Dagen har alt vore. Vel i dag eller ein seinare dag.",
+        "That day has passed. Choose today or a later day.",
+    ),
+    "days_bad": (
+        "En invitasjon gjelder fra 1 til 14 dager.",
+        "Ein invitasjon gjeld frå 1 til 14 dagar.",
+        "An invitation is for 1 to 14 days.",
+    ),
+    "guest_inactive": (
+        "Gjesten er et deaktivert medlem og kan ikke inviteres.",
+        "Gjesten er eit deaktivert medlem og kan ikkje bli invitert.",
+        "The guest is a deactivated member and cannot be invited.",
+    ),
+    "invite_refused": (
+        "Invitasjonen kunne ikke lages.",
+        "Invitasjonen kunne ikkje lagast.",
+        "The invitation could not be made.",
+    ),
+    "invitation_cancelled": (
+        "Invitasjonen er avlyst og kan ikke sendes.",
+        "Invitasjonen er avlyst og kan ikkje sendast.",
+        "The invitation is cancelled and cannot be sent.",
+    ),
+    "invite_sent": (
+        "Invitasjonen med adgangskortet er sendt til",
+        "Invitasjonen med tilgangskortet er send til",
+        "The invitation with the pass was sent to",
+    ),
+    "invite_cancelled": (
+        "Invitasjonen er avlyst; kioskene avviser adgangskortet etter neste synkronisering:",
+        "Invitasjonen er avlyst; kioskane avviser tilgangskortet etter neste synkronisering:",
+        "The invitation is cancelled; the kiosks refuse the pass after their next sync:",
+    ),
+    "mail_off": (
+        "Invitasjonen er lagret, men ingen e-post ble sendt: e-post er ikke satt opp på "
+        "denne tjenesten. Last ned adgangskortet som PDF og gi det til gjesten:",
+        "Invitasjonen er lagra, men ingen e-post vart send: e-post er ikkje sett opp på "
+        "denne tenesta. Last ned tilgangskortet som PDF og gje det til gjesten:",
+        "The invitation is saved, but no e-mail was sent: e-mail is not set up on this "
+        "service. Download the pass as PDF and give it to the guest:",
+    ),
+    "mail_failed": (
+        "Invitasjonen er lagret, men e-posten kunne ikke sendes nå. Prøv «Send på nytt» "
+        "senere, eller last ned adgangskortet som PDF:",
+        "Invitasjonen er lagra, men e-posten kunne ikkje sendast no. Prøv «Send på nytt» "
+        "seinare, eller last ned tilgangskortet som PDF:",
+        "The invitation is saved, but the e-mail could not be sent now. Try Resend later, "
+        "or download the pass as PDF:",
+    ),
+    "mail_off_note": (
+        "E-post er ikke satt opp (REGIONLAB_SMTP_HOST), så invitasjoner sendes ikke. "
+        "Adgangskortet kan lastes ned som PDF.",
+        "E-post er ikkje sett opp (REGIONLAB_SMTP_HOST), så invitasjonar blir ikkje sende. "
+        "Tilgangskortet kan lastast ned som PDF.",
+        "E-mail is not set up (REGIONLAB_SMTP_HOST), so invitations are not sent. The pass "
+        "can be downloaded as PDF.",
+    ),
+    # Set-password links (``staff add`` without a password)
+    "set_password": ("Velg passord", "Vel passord", "Choose a password"),
+    "set_password_for": ("Velg passordet til", "Vel passordet til", "Choose the password of"),
+    "link_once": (
+        "Lenken virker bare én gang.",
+        "Lenkja verkar berre éin gong.",
+        "The link works only once.",
+    ),
+    "new_password": ("Nytt passord", "Nytt passord", "New password"),
+    "repeat_password": ("Gjenta passordet", "Gjenta passordet", "Repeat the password"),
+    "password_rule": (
+        "Minst 12 tegn. Gjerne flere ord med mellomrom.",
+        "Minst 12 teikn. Gjerne fleire ord med mellomrom.",
+        "At least 12 characters. Several words with spaces are good.",
+    ),
+    "password_short": (
+        "Passordet må ha minst 12 tegn.",
+        "Passordet må ha minst 12 teikn.",
+        "The password must have at least 12 characters.",
+    ),
+    "password_mismatch": (
+        "De to passordene er ikke like.",
+        "Dei to passorda er ikkje like.",
+        "The two passwords differ.",
+    ),
+    "password_set": (
+        "Passordet er satt. Du kan nå logge inn som",
+        "Passordet er sett. No kan du logge inn som",
+        "The password is set. You can now log in as",
+    ),
+    "link_bad": (
+        "Lenken er ugyldig. Be en administrator om en ny.",
+        "Lenkja er ugyldig. Be ein administrator om ei ny.",
+        "The link is not valid. Ask an administrator for a new one.",
+    ),
+    "link_expired": (
+        "Lenken er utløpt (den gjelder i 72 timer). Be en administrator om en ny.",
+        "Lenkja har gått ut (ho gjeld i 72 timar). Be ein administrator om ei ny.",
+        "The link has expired (it is valid for 72 hours). Ask an administrator for a new one.",
+    ),
+    "link_used": (
+        "Lenken er allerede brukt. Logg inn med passordet du valgte.",
+        "Lenkja er alt brukt. Logg inn med passordet du valde.",
+        "The link has been used already. Log in with the password you chose.",
+    ),
     # Desks page
     "desks_page": ("Arbeidsplasser", "Arbeidsplassar", "Desks"),
     "desks_day": ("Dag", "Dag", "Day"),
