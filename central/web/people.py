@@ -25,11 +25,11 @@ from central.web.console import (
     clock,
     factory,
     form_of,
+    language,
     number,
     redirect,
     render,
     require,
-    language,
     site_in_view,
     sites_for,
 )
