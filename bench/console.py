@@ -215,8 +215,17 @@ def measure(client: httpx.Client, csrf: str, args: argparse.Namespace, report: R
     last = max(1, -(-args.members // 50))
     for label, page in (("first", 1), ("middle", last // 2), ("last", last)):
         report(
-            f"console People, {label} page",
+            f"console People, {label} page by number",
             timed(runs, lambda p=page: client.get(f"/staff/people?site={SITE}&page={p}")),
+        )
+    for label, page in (("middle", last // 2), ("last", last)):
+        # as staff get there: the "next" link of the page before (a keyset cursor)
+        before = client.get(f"/staff/people?site={SITE}&page={page - 1}").text
+        found = re.search(r'href="([^"]*after=[^"]*)"', before)
+        assert found is not None, f"no next link on page {page - 1}"
+        link = found.group(1).replace("&amp;", "&")
+        report(
+            f"console People, {label} page by its link", timed(runs, lambda u=link: client.get(u))
         )
     for label, query in (
         ("a common name start", "kari"),

@@ -102,11 +102,15 @@ def router() -> APIRouter:
         with factory(request).begin() as session:
             place = site_in_view(session, who, str(form.get("site") or ""))
             day = desks.local_day(place, now)
-            ref = str(form.get("person") or "")
+            # The list's buttons send "tick" = "<handle>:1" (seen) or ":0"; "person" and
+            # "seen" as separate fields are taken too.
+            ref, _, flag = str(form.get("tick") or "").partition(":")
+            if not ref:
+                ref, flag = str(form.get("person") or ""), str(form.get("seen") or "")
             person_id = handles.person_id(who.secret, ref)
             if person_id is None or session.get(Person, person_id) is None:
                 raise Refused(404, "not_found")
-            seen = form.get("seen") == "1"
+            seen = flag == "1"
             staff.set_tick(
                 session,
                 account_of(session, who),
