@@ -1,16 +1,21 @@
 """The console's People and Today pages, polished: no person's id, name or e-mail address in
-any address the console makes; a member's pass e-mailed as a PDF through a real SMTP server on
-loopback (or offered as a PDF without one); import reasons in the staff member's language; the
-audit log's retention. Through the app in this process, on a real SQLite file."""
+any address the console makes or in the store's access log; a member's pass e-mailed as a PDF
+through a real SMTP server on loopback (or offered as a PDF without one); import reasons in the
+staff member's language; the audit log's retention. The first tests drive the app in this
+process on a real SQLite file; the last walks the pages in Debian's Chromium (Playwright, axe-core
+on every page this work changed) against a real ``regionlab-central serve``."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,6 +30,7 @@ from central.domain import staff
 from central.jobs import retention
 from central.web import handles
 from kiosk.clock import SystemClock
+from tests.processes import PYTHON, CentralServer, central_cli
 from tests.smtp_server import SmtpSink, smtp_server
 
 with warnings.catch_warnings():
@@ -310,3 +316,174 @@ def test_retention_deletes_audit_entries_older_than_a_year(factory: SessionFacto
         retention.RetentionPeriods.from_env({"REGIONLAB_RETENTION_AUDIT_DAYS": "30"}).audit_days
         == 30
     )
+
+
+# --- in a real browser, against a real store ---------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _add_staff(server: CentralServer, email: str) -> None:
+    done = subprocess.run(
+        [
+            *(PYTHON, "-m", "central.cli", "staff", "add"),
+            *("--database-url", server.database_url, "--site", "lyngdal"),
+            *("--email", email, "--role", "staff"),
+        ],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _axe(page: Any, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{name}: {results.generate_report()}"
+
+
+def test_the_pages_in_a_browser_name_no_one_in_an_address_or_the_access_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make system-packages installs it)")
+    from playwright.sync_api import sync_playwright
+
+    sink = SmtpSink()
+    server = CentralServer(
+        database_url=f"sqlite:///{tmp_path / 'central.sqlite3'}", log_path=tmp_path / "central.log"
+    )
+    server.prepare()
+    _add_staff(server, "anne@lister.no")
+    members = tmp_path / "members.csv"  # enough people for a second page of the list
+    members.write_text(
+        "Navn;E-post;Organisasjon\n"
+        + "".join(
+            f"Testperson {'abcdefgh'[n // 10]}{'abcdefghij'[n % 10]}-Vik;testperson{n}@nav.no;NAV\n"
+            for n in range(80)
+        ),
+        encoding="utf-8",
+    )
+    central_cli(server.database_url, "person", "import", "--site", "lyngdal", str(members))
+    requested: list[str] = []
+    with smtp_server(sink) as port:
+        monkeypatch.setenv("REGIONLAB_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("REGIONLAB_SMTP_PORT", str(port))
+        server.start()  # the store's environment names the SMTP server
+        try:
+            answer = httpx_post_check_in(server, person_id_for(KARI))
+            assert answer == 200
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+                try:
+                    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+                    page.on("request", lambda r: requested.append(r.url))
+                    _walk(page, server.url, tmp_path)
+                finally:
+                    browser.close()
+        finally:
+            server.stop()
+    # Kari's pass came by e-mail, as a PDF with a new PIN.
+    assert [r.recipients for r in sink.received] == [[KARI]]
+    attachment = next(sink.received[0].message.iter_attachments())
+    assert attachment.get_content().startswith(b"%PDF")
+    engine = make_engine(server.database_url)
+    with session_factory(engine)() as session:
+        people = session.execute(select(Person.id, Person.name, Person.email)).all()
+    engine.dispose()
+    access_log = [
+        line
+        for line in server.log_path.read_text().splitlines()
+        if '"GET ' in line or '"POST ' in line
+    ]
+    assert any("/staff/people/" in line for line in access_log)  # the log has the pages
+    assert len(requested) > 20
+    for where, text in [("request", u) for u in requested] + [("log", x) for x in access_log]:
+        folded = text.casefold()
+        for person_id, name, email in people:
+            assert person_id not in folded, (where, text)
+            assert email.casefold() not in folded, (where, text)
+            assert name.casefold() not in folded, (where, text)
+
+
+def httpx_post_check_in(server: CentralServer, person_id: str) -> int:
+    import httpx
+
+    answer = httpx.post(
+        f"{server.url}/api/v1/sites/lyngdal/events",
+        json={
+            "events": [
+                {
+                    "id": "0b8f5f5e-2222-4a53-9a2e-52454749304e",
+                    "type": "check_in",
+                    "at": datetime.now(UTC).isoformat(),
+                    "data": {"person_id": person_id, "method": "name"},
+                }
+            ]
+        },
+        headers={"Authorization": f"Bearer {server.device_token}"},
+        timeout=10,
+    )
+    return answer.status_code
+
+
+def _walk(page: Any, url: str, tmp_path: Path) -> None:
+    page.goto(f"{url}/staff/")
+    page.get_by_label("E-post").fill("anne@lister.no")
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    # Today: tick Kari in the roll call (the list's one form); the page comes back to her row.
+    assert page.url.endswith("/staff/today")
+    _axe(page, "today")
+    row = page.locator("tr", has_text="Kari Nordmann")
+    row.get_by_role("button", name=re.compile("Merk som sett")).click()
+    assert "sett av anne@lister.no" in page.locator("tr", has_text="Kari Nordmann").inner_text()
+    assert "#p-" in page.url
+    page.keyboard.press("Tab")  # the keyboard reaches the page from the top
+    page.get_by_role("link", name="Utskriftsvisning").click()
+    _axe(page, "print")
+    # People: the list, its next page (a cursor, not a name), a search and its pages.
+    page.goto(f"{url}/staff/people")
+    _axe(page, "people")
+    page.get_by_role("link", name="Neste side").click()
+    assert "after=" in page.url
+    _axe(page, "people-2")
+    page.get_by_role("link", name="Forrige side").click()
+    assert "before=" in page.url
+    page.get_by_label("Navn eller e-post").fill("testperson")
+    page.get_by_role("button", name="Søk", exact=True).click()
+    assert "av 80" in page.content()
+    page.get_by_role("button", name="Neste side").click()
+    assert "51–80 av 80" in page.content()
+    _axe(page, "search-2")
+    page.get_by_label("Navn eller e-post").fill("kari nord")
+    page.get_by_role("button", name="Søk", exact=True).click()
+    page.get_by_role("link", name="Kari Nordmann").click()
+    _axe(page, "person")
+    page.get_by_role("button", name="Lagre").click()
+    assert "Lagret" in page.content()
+    # E-mail her pass with a new PIN: the keyboard ticks the box.
+    page.get_by_label("Lag en ny PIN-kode og send den med").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Send adgangskort").click()
+    assert "Adgangskortet er sendt" in page.content()
+    _axe(page, "pass-mail")
+    page.get_by_role("link", name="Tilbake").click()
+    page.get_by_role("button", name="Lag nytt adgangskort").click()
+    _axe(page, "pass")
+    page.get_by_role("link", name="Tilbake").click()
+    page.get_by_label("PIN-kode", exact=True).fill("4711")
+    page.get_by_role("button", name="Sett PIN-kode").click()
+    _axe(page, "pin")
+    # Import: a file with bad rows; each reason in bokmål.
+    page.goto(f"{url}/staff/people/import")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(BAD_FILE)
+    page.get_by_label("Fil (CSV eller XLSX)").set_input_files(str(bad))
+    page.get_by_role("button", name="Forhåndsvis").click()
+    assert "Ikke en e-postadresse" in page.content()
+    _axe(page, "import-preview")
