@@ -223,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-name-search", action="store_true", help="run the name-search case alone"
     )
+    parser.add_argument(
+        "--only-console",
+        action="store_true",
+        help="run the staff console's Today and People pages alone (PostgreSQL)",
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -231,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.name_search import bench_name_search
 
         bench_name_search(report)
+        return 0
+    if args.only_console:
+        from bench.console import bench_console
+
+        bench_console(report)
         return 0
     if args.only_first_sync:
         from bench.first_sync import bench_first_sync
@@ -271,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.name_search import bench_name_search
 
             bench_name_search(report)
+            from bench.console import bench_console
+
+            bench_console(report)
         finally:
             server.stop()
     if args.store != "skip":

@@ -767,6 +767,177 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Write the time as hh:mm.",
     ),
     "lunch_rule": ("Det går ikke.", "Det går ikkje.", "That is not possible."),
+    # People page (polish)
+    "more_than": ("mer enn", "meir enn", "more than"),
+    "search_prefix_help": (
+        "Starten på fornavn, etternavn eller e-postadresse, for eksempel «kari» eller «nordm».",
+        "Starten på førenamn, etternamn eller e-postadresse, til dømes «kari» eller «nordm».",
+        "The start of a given name, family name or e-mail address, e.g. “kari” or “nordm”.",
+    ),
+    "mail_pass": ("Send adgangskort på e-post", "Send tilgangskort på e-post", "E-mail a pass"),
+    "mail_pass_help": (
+        "Lager et nytt adgangskort og sender det som PDF til",
+        "Lagar eit nytt tilgangskort og sender det som PDF til",
+        "Issues a new pass and sends it as a PDF to",
+    ),
+    "mail_not_set": (
+        "Ingen e-posttjener er satt opp. Du får laste ned adgangskortet som PDF i stedet.",
+        "Ingen e-posttenar er sett opp. Du får lasta ned tilgangskortet som PDF i staden.",
+        "No mail server is set up. You can download the pass as a PDF instead.",
+    ),
+    "mail_new_pin": (
+        "Lag en ny PIN-kode og send den med",
+        "Lag ein ny PIN-kode og send han med",
+        "Make a new PIN and send it too",
+    ),
+    "mail_pass_button": ("Send adgangskort", "Send tilgangskort", "Send the pass"),
+    "pass_pdf_button": (
+        "Last ned adgangskort (PDF)",
+        "Last ned tilgangskort (PDF)",
+        "Download the pass (PDF)",
+    ),
+    "pass_mail_sent": (
+        "Adgangskortet er sendt.",
+        "Tilgangskortet er sendt.",
+        "The pass has been sent.",
+    ),
+    "mail_sent_pin": (
+        "Den nye PIN-koden står i e-posten; den gamle virker ikke lenger.",
+        "Den nye PIN-koden står i e-posten; den gamle verkar ikkje lenger.",
+        "The new PIN is in the e-mail; the old one no longer works.",
+    ),
+    "no_smtp": (
+        "Adgangskortet kan ikke sendes på e-post: ingen e-posttjener er satt opp for denne "
+        "tjenesten (REGIONLAB_SMTP_HOST).",
+        "Tilgangskortet kan ikkje sendast på e-post: ingen e-posttenar er sett opp for denne "
+        "tenesta (REGIONLAB_SMTP_HOST).",
+        "The pass cannot be e-mailed: no mail server is set up for this service "
+        "(REGIONLAB_SMTP_HOST).",
+    ),
+    "pass_mail_failed": (
+        "E-posten kunne ikke sendes. Ingen nytt adgangskort ble laget.",
+        "E-posten kunne ikkje sendast. Ikkje noko nytt tilgangskort vart laga.",
+        "The e-mail could not be sent. No new pass was made.",
+    ),
+    "pass_pdf_instead": (
+        "Last ned et nytt adgangskort som PDF og gi det til personen.",
+        "Last ned eit nytt tilgangskort som PDF og gi det til personen.",
+        "Download a new pass as a PDF and give it to the person.",
+    ),
+    "pass_pdf_pin": (
+        "En ny PIN-kode setter du på personens side.",
+        "Ein ny PIN-kode set du på sida til personen.",
+        "Set a new PIN on the person's page.",
+    ),
+    "import_file_empty": ("Filen er tom.", "Fila er tom.", "The file is empty."),
+    "import_file_encoding": (
+        "Filen er verken UTF-8- eller Windows-1252-tekst: lagre den som CSV (UTF-8) eller XLSX.",
+        "Fila er verken UTF-8- eller Windows-1252-tekst: lagre ho som CSV (UTF-8) eller XLSX.",
+        "The file is neither UTF-8 nor Windows-1252 text: save it as CSV (UTF-8) or XLSX.",
+    ),
+    "import_file_not_text": (
+        "Filen er ikke tekst: lagre den som CSV (UTF-8) eller XLSX.",
+        "Fila er ikkje tekst: lagre ho som CSV (UTF-8) eller XLSX.",
+        "The file is not text: save it as CSV (UTF-8) or XLSX.",
+    ),
+    "import_file_bad_csv": (
+        "Linje {line}: filen er ikke gyldig CSV ({detail}).",
+        "Linje {line}: fila er ikkje gyldig CSV ({detail}).",
+        "Line {line}: the file is not valid CSV ({detail}).",
+    ),
+    "import_file_bad_xlsx": (
+        "Filen er ikke en lesbar XLSX-arbeidsbok ({detail}).",
+        "Fila er ikkje ei lesbar XLSX-arbeidsbok ({detail}).",
+        "The file is not a readable XLSX workbook ({detail}).",
+    ),
+    "import_file_no_rows": (
+        "Filen har ingen rader.",
+        "Fila har ingen rader.",
+        "The file has no rows.",
+    ),
+    "import_header_one_column_marks": (
+        "Overskriften leses som én kolonne ({header}): skill kolonnene med komma eller semikolon.",
+        "Overskrifta blir lesen som éin kolonne ({header}): skil kolonnane med komma eller "
+        "semikolon.",
+        "The header reads as one column ({header}): separate the columns with commas or "
+        "semicolons.",
+    ),
+    "import_header_one_column": (
+        "Overskriften leses som én kolonne ({header}): er filen skilt med noe annet enn komma "
+        "eller semikolon? Kolonnene skal være navn, e-post, organisasjon og klynge.",
+        "Overskrifta blir lesen som éin kolonne ({header}): er fila skild med noko anna enn "
+        "komma eller semikolon? Kolonnane skal vere namn, e-post, organisasjon og klynge.",
+        "The header reads as one column ({header}): is the file separated by something other "
+        "than commas or semicolons? Expected the columns name, e-mail, organisation and cluster.",
+    ),
+    "import_columns_missing": (
+        "Kolonne(r) mangler: {columns} (overskriften har {header}).",
+        "Kolonne(ar) manglar: {columns} (overskrifta har {header}).",
+        "Missing column(s): {columns} (the header has {header}).",
+    ),
+    "import_name_empty": ("Navnet mangler.", "Namnet manglar.", "The name is empty."),
+    "import_name_too_long": (
+        "Navnet er lengre enn {max} tegn ({length}).",
+        "Namnet er lengre enn {max} teikn ({length}).",
+        "The name is longer than {max} characters ({length}).",
+    ),
+    "import_name_digit": (
+        "Navnet inneholder {char} (U+{hex}), et siffer.",
+        "Namnet inneheld {char} (U+{hex}), eit siffer.",
+        "The name holds {char} (U+{hex}), a digit.",
+    ),
+    "import_name_not_letter": (
+        "Navnet inneholder {char} (U+{hex}), som ikke er en bokstav.",
+        "Namnet inneheld {char} (U+{hex}), som ikkje er ein bokstav.",
+        "The name holds {char} (U+{hex}), not a letter.",
+    ),
+    "import_name_no_letters": (
+        "Navnet har ingen bokstaver.",
+        "Namnet har ingen bokstavar.",
+        "The name has no letters.",
+    ),
+    "import_email_empty": (
+        "E-postadressen mangler.",
+        "E-postadressa manglar.",
+        "The e-mail is empty.",
+    ),
+    "import_email_bad": (
+        "Ikke en e-postadresse: {value}.",
+        "Ikkje ei e-postadresse: {value}.",
+        "Not an e-mail address: {value}.",
+    ),
+    "import_email_duplicate": (
+        "Samme e-postadresse står også på linje {other}.",
+        "Same e-postadresse står òg på linje {other}.",
+        "Duplicate e-mail: also on line {other}.",
+    ),
+    "import_email_other_site": (
+        "E-postadressen tilhører en person ved {site}.",
+        "E-postadressa høyrer til ein person ved {site}.",
+        "The e-mail belongs to a person at {site}.",
+    ),
+    "import_organisation_empty": (
+        "Organisasjon mangler.",
+        "Organisasjon manglar.",
+        "No organisation.",
+    ),
+    "import_organisation_unknown": (
+        "Ukjent organisasjon {value}: legg den til først, eller kryss av for å opprette nye "
+        "organisasjoner.",
+        "Ukjend organisasjon {value}: legg han til først, eller kryss av for å opprette nye "
+        "organisasjonar.",
+        "Unknown organisation {value}: add it first, or tick the box to create new organisations.",
+    ),
+    "import_organisation_too_long": (
+        "Organisasjonens navn er lengre enn 200 tegn.",
+        "Namnet på organisasjonen er lengre enn 200 teikn.",
+        "The organisation's name is longer than 200 characters.",
+    ),
+    "import_cluster_unknown": (
+        "Ukjent klynge {value} (én av: {known}).",
+        "Ukjend klynge {value} (éi av: {known}).",
+        "Unknown cluster {value} (one of: {known}).",
+    ),
 }
 
 
