@@ -212,7 +212,12 @@ def _mail_routes(pages: APIRouter, find: Callable[[Session, Staff, str], Person]
                     detail=str(exc),
                 )
             return render(
-                request, "pass_mail.html", who, outcome="pass_mail_failed", detail=str(exc), **values
+                request,
+                "pass_mail.html",
+                who,
+                outcome="pass_mail_failed",
+                detail=str(exc),
+                **values,
             )
         return render(request, "pass_mail.html", who, outcome="pass_mail_sent", **values)
 
