@@ -69,11 +69,18 @@ def _show(window: QWidget, settings: KioskSettings) -> None:
         window.resize(*WINDOWED_SIZE)
         window.show()
         return
-    window.setWindowFlags(
+    flags = (
         window.windowFlags()
         | Qt.WindowType.FramelessWindowHint
         | Qt.WindowType.WindowStaysOnTopHint
     )
+    if window.testAttribute(Qt.WidgetAttribute.WA_WState_Created):
+        window.setWindowFlags(flags)
+    else:
+        # Not on screen yet: the flags are read when its native window is made. setWindowFlags
+        # would also re-parent it and so polish every widget of every screen against the style
+        # sheet once more (0.1-0.2 s of the start-up).
+        window.overrideWindowFlags(flags)
     screen = QGuiApplication.primaryScreen()
     if screen is not None:
         # Without a window manager showFullScreen() alone keeps the default size.
