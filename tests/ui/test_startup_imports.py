@@ -27,6 +27,8 @@ NOT_BEFORE_THE_START_SCREEN = {
     "rapidfuzz": "name search, built after the first paint",
     "requests": "the sync, started after the first paint",
     "pydantic": "the store's feed, read by the sync",
+    "PySide6.QtMultimedia": "the camera and the sounds, when first used",
+    "zxingcpp": "reading QR codes from the camera",
     "PySide6.QtTextToSpeech": "speech, when a visitor turns it on",
     "central": "the central store's code",
 }
