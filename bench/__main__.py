@@ -171,9 +171,9 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
         "--data-dir",
         str(data_dir),
     ]
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", REGIONLAB_DEVICE_TOKEN=server.device_token
-    )
+    from bench.startup import kiosk_env  # offscreen, from compiled bytecode as installed
+
+    env = kiosk_env(REGIONLAB_DEVICE_TOKEN=server.device_token)
     timings = []
     for run in range(runs + 1):
         log_path = data_root / f"startup-{run}.log"
@@ -223,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-name-search", action="store_true", help="run the name-search case alone"
     )
+    parser.add_argument(
+        "--only-startup", action="store_true", help="run the start-up cases alone"
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -251,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             bench_startup(server, root, args.startups)
+            if args.only_startup:
+                return 0
             bench_scans(server, root, args.scans)
             from bench.floor_map import bench_floor_map
 
