@@ -195,9 +195,9 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
     report("start-up to start screen painted (process)", timings)
     from bench import startup
 
-    startup.measure(PYTHON, args, runs, report)
+    startup.measure(PYTHON, args, runs, report, env)  # with the device token, as above
     print("  costliest imports before the first paint (python -X importtime, self ms):")
-    for name, ms in startup.top_imports(PYTHON, args):
+    for name, ms in startup.top_imports(PYTHON, args, env=env):
         print(f"    {ms:8.1f} ms  {name}", flush=True)
     from bench.frozen_startup import bench_frozen_startup  # when `make bundle` built one
 

@@ -63,9 +63,14 @@ def _timed(command: Sequence[str], env: dict[str, str]) -> float:
 
 
 def measure(
-    python: str, kiosk_args: Sequence[str], runs: int, report: Callable[[str, list[float]], None]
+    python: str,
+    kiosk_args: Sequence[str],
+    runs: int,
+    report: Callable[[str, list[float]], None],
+    env: dict[str, str] | None = None,
 ) -> None:
-    env = kiosk_env()
+    """``env``: the kiosk's environment (``kiosk_env`` with its device token)."""
+    env = env if env is not None else kiosk_env()
     kiosk = [python, "-m", "bench.startup", *kiosk_args]
     imports = [python, "-c", KIOSK_IMPORTS]
     floor = [python, "-c", FLOOR_IMPORTS]
@@ -87,10 +92,12 @@ def measure(
     )
 
 
-def top_imports(python: str, kiosk_args: Sequence[str], count: int = 10) -> list[tuple[str, float]]:
+def top_imports(
+    python: str, kiosk_args: Sequence[str], count: int = 10, env: dict[str, str] | None = None
+) -> list[tuple[str, float]]:
     """The costliest packages (self time summed, ms) imported before the start screen painted,
     after a line ("all N modules", their total)."""
-    env = kiosk_env()
+    env = env if env is not None else kiosk_env()
     done = subprocess.run(
         [python, "-X", "importtime", "-m", "bench.startup", *kiosk_args],
         env=env,
