@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--startups", type=int, default=5)
+    parser.add_argument("--only-startup", action="store_true", help="run the start-up cases alone")
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
     parser.add_argument(
         "--store",
@@ -222,9 +223,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only-name-search", action="store_true", help="run the name-search case alone"
-    )
-    parser.add_argument(
-        "--only-startup", action="store_true", help="run the start-up cases alone"
     )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
