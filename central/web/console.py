@@ -219,7 +219,7 @@ def router() -> APIRouter:
         if who is None:
             return redirect(f"{PREFIX}/login")
         if not who.sees_names:
-            return render(request, "analyst.html", who)
+            return redirect(f"{PREFIX}/reports")
         return redirect(f"{PREFIX}/today")
 
     @pages.get("/login")
@@ -346,3 +346,6 @@ def install(app: FastAPI) -> None:
     app.include_router(today.router())
     app.include_router(people.router())
     app.include_router(kiosks.router())
+    from central.web import reports
+
+    app.include_router(reports.router())

@@ -123,8 +123,8 @@ def build(report: Report) -> bytes:
         Spacer(1, 20 * mm),
         Paragraph(
             "Rapporten inneholder bare samletall. Ingen navn eller personer kan leses ut "
-            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer vises som "
-            "«&lt; 3».",
+            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer, vises som "
+            "«&lt; 3», og tall som er skjult for å beskytte dem, som «:».",
             styles["body"],
         ),
         PageBreak(),
@@ -263,10 +263,12 @@ def _method(styles: dict[str, ParagraphStyle]) -> list:
         (
             "Personvern",
             "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
-            f"på færre enn {MIN_PEOPLE} ulike personer vises som «&lt; 3». I tabeller med summer "
-            "skjules i tillegg minst ett annet tall i samme rad og kolonne, slik at et skjult tall "
-            "ikke kan regnes ut ved å trekke de andre fra summen. Tall som er summert over flere "
-            "dager, skjules når ingen enkeltdag har minst tre personer bak seg.",
+            f"på færre enn {MIN_PEOPLE} ulike personer, vises som «&lt; 3». Et skjult tall skal "
+            "heller ikke kunne regnes ut ved å trekke andre tall fra en sum. Derfor skjules også "
+            "hver sum som inneholder et skjult tall, og når summen finnes et annet sted i "
+            "rapporten (for eksempel antall personer i en måned), skjules minst ett tall til i "
+            "samme gruppe. Det gjelder på tvers av tabellene, og mellom rapporten for én "
+            "lokasjon og for alle fire. Slike tall vises som «:» – de kan være små eller store.",
         ),
     ]
     story: list = [Paragraph("Metode og personvern", styles["h1"])]

@@ -10,13 +10,15 @@ The report is built from kept cells (per site and day, week or month: the *atoms
    part is hidden, one more part is hidden with it (the smallest of at least 4, so that "< 3"
    and ":" cannot pin the hidden sum; a 3 only if one hidden part is a 2), else every part and
    the margin itself are hidden. Hidden for this reason: shown as ":".
+   (The least hidden sum, every "< 3" a 1 and every partner a 3, would pin them: a partner
+   counts people, so it is at least 3.)
 3. **Every sum that adds up a hidden part is hidden** (``total``): the all-sites figure of a
-   site's hidden cell, a row or column total, a month total over weeks. Shown as ":" (or
-   "< 3" when it counts fewer than three people itself).
+   site's hidden cell, a row or column total, a sum over months. Shown as ":" whatever its
+   size: were it marked "< 3" or not, the mark would bound the hidden part it adds up.
 
 So every published figure is a sum of published-safe atoms only, and the only equations that
 involve a hidden atom are line margins, each with at least two hidden parts and a sum that the
-bounds ("< 3" is 1 or 2, ":" is at least 3) do not pin. Figures that are not sums (averages,
+bounds ("< 3" is 1 or 2, ":" anything) do not pin. Figures that are not sums (averages,
 the peak, shares, changes) are hidden by rule 1, or when they are computed from a hidden one.
 """
 
@@ -57,19 +59,26 @@ def hidden(count: Count | None) -> bool:
 
 
 def label(count: Count | None) -> str:
-    """The cell as published: empty, "< 3", ":" or the number."""
+    """The cell as published: empty, "< 3" (a count of fewer than three people), ":" (hidden
+    to protect one: small or large, the mark does not say, or it would bound the hidden parts
+    of a sum) or the number."""
     if count is None:
         return ""
-    if primary(count):
-        return SUPPRESSED
-    return PROTECTED if count.shielded else str(count.value)
+    if count.shielded:
+        return PROTECTED
+    return SUPPRESSED if primary(count) else str(count.value)
 
 
 def total(counts: Sequence[Count | None]) -> Count | None:
-    """The sum, hidden (rule 3) if any part is."""
+    """The sum, hidden (rule 3) if any part is (the part itself if it is the only one)."""
     present = [c for c in counts if c is not None]
     if not present:
         return None
+    nonzero = [c for c in present if c.value or c.shielded]
+    if len(nonzero) == 1 and all(
+        c.value == 0 and not c.people for c in present if c is not nonzero[0]
+    ):
+        return nonzero[0]
     people = [c.people for c in present if c.people is not None]
     return Count(
         sum(c.value for c in present),
