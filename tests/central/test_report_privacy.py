@@ -268,7 +268,7 @@ class _Reader:
         at_least_one_each = slug in PER_PERSON or of_people
         if not count.shielded and primary(count):
             self.least[key] = 1 if of_people else -1
-        elif at_least_one_each and not primary(count) and "T" not in where:
+        elif at_least_one_each and count.value and not primary(count) and "T" not in where:
             self.least[key] = 3
         else:
             self.least[key] = 0

@@ -37,6 +37,7 @@ from central.domain.reports.tables import Report
 from central.domain.reports.tables import Table as ReportTable
 
 PAGE = landscape(A4)
+TALL = 30  # rows beyond which a table no longer fits beside its chart
 INK = colors.HexColor("#1b2a3a")
 ACCENT = colors.HexColor("#1f5f8b")
 
@@ -150,7 +151,9 @@ def build(report: Report) -> bytes:
         block = _table_block(table, styles)
         if not first_table:
             story.append(Spacer(1, 6 * mm))
-        story.append(KeepTogether(block))
+        story.append(KeepTogether(block) if len(table.rows) <= TALL else block[0])
+        if len(table.rows) > TALL:
+            story += block[1:]
         first_table = False
     story.append(PageBreak())
     story += _method(styles)
@@ -182,6 +185,10 @@ def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
     scale = min(scale, max_h / drawing.height)
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    if len(data) > TALL:
+        # a long table (a year of weeks) goes below its chart and runs on over pages
+        block += [_as_flowable(drawing), Spacer(1, 3 * mm), _grid(data, styles, full * 0.7)]
+        return block
     grid = _grid(data, styles, full - width - 6 * mm)
     side = Table([[_as_flowable(drawing), grid]], colWidths=[width + 6 * mm, None])
     side.setStyle(

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Organisation, ReportCell, Site
@@ -47,6 +47,10 @@ MONTH_NAMES = dict(
     )
 )
 PAIR_ORGS = 10
+# measures the report adds up over the period per site before it suppresses (the others it
+# shows per month, or adds up with their monthly suppression)
+# (desks and bookings are also shown per month: their period sums keep the months' hiding)
+PERIOD_MEASURES = {"lunch", "lunchorg", "orgdays", "pair"}
 KINDS = list(KIND_LABELS)
 
 
@@ -127,19 +131,6 @@ class Report:
         return next(t for t in self.tables if t.slug == slug)
 
 
-def _max(counts: list[Count]) -> Count | None:
-    """A sum of values, with the most distinct people of any part as its people: a lower bound
-    of the distinct people behind the sum; hidden if a part is."""
-    if not counts:
-        return None
-    people = [c.people for c in counts if c.people is not None]
-    return Count(
-        sum(c.value for c in counts),
-        max(people) if people else None,
-        any(hidden(c) for c in counts),
-    )
-
-
 def build(session: Session, sites: list[str], first: date, last: date) -> Report:
     """Every table of the report for ``sites`` over ``first``..``last``, suppressed."""
     cells = _Cells(session, sites, first, last)
@@ -156,37 +147,47 @@ class _Cells:
     def __init__(self, session: Session, sites: list[str], first: date, last: date) -> None:
         self.sites = sites
         self.names: dict[str, str] = dict(session.execute(select(Site.code, Site.name)).all())
+        # the months of every site, whichever the report shows: a site's hidden figures are
+        # the same in its own report and in the report of all sites (rule 2 across sites)
+        self.every = sorted(self.names)
         self.orgs: dict[str, Organisation] = {
             o.id: o for o in session.scalars(select(Organisation))
         }
-        rows = session.execute(
-            select(
-                ReportCell.site,
-                ReportCell.period,
-                ReportCell.start,
-                ReportCell.measure,
-                ReportCell.key,
-                ReportCell.value,
-                ReportCell.people,
-            ).where(
-                ReportCell.site.in_(sites),
-                (
-                    (ReportCell.period == "day")
-                    & (ReportCell.start >= first)
-                    & (ReportCell.start <= last)
+        # Core, not the ORM: tens of thousands of plain rows
+        rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.period,
+                    ReportCell.start,
+                    ReportCell.measure,
+                    ReportCell.key,
+                    ReportCell.value,
+                    ReportCell.people,
+                ).where(
+                    (
+                        ReportCell.site.in_(sites)
+                        & (ReportCell.period == "day")
+                        & (ReportCell.measure != "org")  # added up in the database, below
+                        & (ReportCell.start >= first)
+                        & (ReportCell.start <= last)
+                    )
+                    | (
+                        (ReportCell.period == "month")
+                        & (ReportCell.start >= month_of(first))
+                        & (ReportCell.start <= last)
+                    )
+                    | (
+                        ReportCell.site.in_(sites)
+                        & (ReportCell.period == "week")
+                        & (ReportCell.start >= week_of(first))
+                        & (ReportCell.start <= last)
+                    ),
                 )
-                | (
-                    (ReportCell.period == "month")
-                    & (ReportCell.start >= month_of(first))
-                    & (ReportCell.start <= last)
-                )
-                | (
-                    (ReportCell.period == "week")
-                    & (ReportCell.start >= week_of(first))
-                    & (ReportCell.start <= last)
-                ),
             )
-        ).all()
+            .all()
+        )
         self.day: dict[tuple[str, str], dict[str, list[tuple[date, Count]]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -208,9 +209,137 @@ class _Cells:
         self.open_days = {
             s: {d for d, _ in self.day.get(("people", ""), {}).get(s, [])} for s in sites
         }
-        self.org_days = {key[1]: self.days("org", key[1]) for key in self.day if key[0] == "org"}
-        self.ranked = sorted(self.org_days, key=lambda o: -sum(c.value for c in self.org_days[o]))
-        self._protect()
+        # per organisation: its visit days and the days it was present, at the report's sites
+        org_rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.count(func.distinct(ReportCell.start)),
+                )
+                .where(
+                    ReportCell.site.in_(sites),
+                    ReportCell.period == "day",
+                    ReportCell.measure == "org",
+                    ReportCell.start >= first,
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.key)
+            )
+            .all()
+        )
+        self.org_present = {org: int(days) for org, _, days in org_rows}
+        visit_days = {org: int(value) for org, value, _ in org_rows}
+        self.ranked = sorted(visit_days, key=lambda o: -visit_days[o])
+        self.period: dict[tuple[str, str], dict[str, Count]] = defaultdict(dict)
+        for measure_key, per_site in self.month.items():
+            if measure_key[0] not in PERIOD_MEASURES:
+                continue
+            for site, items in per_site.items():
+                counts = [items[m] for m in self.months if m in items]
+                if counts:
+                    self.period[measure_key][site] = Count(
+                        sum(c.value for c in counts), max(c.people or 0 for c in counts)
+                    )
+        # all sites' figures (month or period) hidden because their sites' parts could not be
+        self.all_hidden: set[tuple[str, str, date | None]] = set()
+        self.shielded = 0
+        # what a pass hid: the lines that hold it are looked at again, the others not
+        self.dirty_lines: set[tuple[str, str, date | None]] | None = None  # None: all
+        self.dirty_cells: set[tuple[str, date | None]] | None = None
+        while True:  # each rule may hide a part of another's line: until nothing changes
+            lines, cells = self.dirty_lines, self.dirty_cells
+            self.dirty_lines, self.dirty_cells = set(), set()
+            self._protect(cells)
+            self._protect_period(cells)
+            self._protect_sites(lines)
+            if not self.dirty_lines and not self.dirty_cells:
+                break
+
+    def _protect_sites(self, only: set[tuple[str, str, date | None]] | None) -> None:
+        """Rule 2 across sites: the figure of all sites is the sum of the sites' own."""
+        names: list[tuple[str, str, date | None]] = (
+            [(mk[0], mk[1], m) for mk in self.month for m in self.months]
+            + [(mk[0], mk[1], None) for mk in self.period]
+            if only is None
+            else list(only)
+        )
+        for name in names:
+            measure_key, m = name[:2], name[2]
+            if m is None:
+                line = dict(self.period.get(measure_key, {}))
+            else:
+                line = {
+                    s: c for s, per in self.month.get(measure_key, {}).items() if (c := per.get(m))
+                }
+            down, margin_too = protect_line(line)
+            for site in down:
+                if m is None:
+                    self._shield_period(measure_key, site)
+                else:
+                    self._hide(measure_key[0], {measure_key[1]}, site, m)
+            if margin_too:
+                self.all_hidden.add(name)
+
+    def _protect_period(self, only: set[tuple[str, date | None]] | None) -> None:
+        """Rule 2 for the period's sums of a site: sign-ups per organisation within the
+        sign-ups of its cluster and kind."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for measure, k in self.period:
+            if measure == "lunchorg":
+                cluster, org = k.split("|", 1)
+                groups[f"{cluster}|{'other' if org == '-' else self.kind(org)}"].append(k)
+        for site in self.every:
+            if only is not None and (site, None) not in only:
+                continue
+            for lunch_key, keys in groups.items():
+                line = {k: c for k in keys if (c := self.period[("lunchorg", k)].get(site))}
+                whole = self.period.get(("lunch", lunch_key), {}).get(site)
+                shown = [k for k, c in line.items() if c.value and not hidden(c)]
+                if whole is not None and hidden(whole) and len(shown) == len(line) and shown:
+                    # a hidden sum whose parts are all published: hide one part too
+                    self._shield_period(("lunchorg", min(shown, key=lambda k: line[k].value)), site)
+                    line = {k: self.period[("lunchorg", k)][site] for k in line}
+                down, margin_too = protect_line(line)
+                for k in down:
+                    self._shield_period(("lunchorg", k), site)
+                if margin_too and site in self.period.get(("lunch", lunch_key), {}):
+                    self._shield_period(("lunch", lunch_key), site)
+
+    def _shield_period(self, measure_key: tuple[str, str], site: str) -> None:
+        count = self.period[measure_key][site]
+        if not hidden(count):
+            self.shielded += 1
+            self.period[measure_key][site] = shield(count)
+            self._dirty(measure_key, site, None)
+
+    def _dirty(self, measure_key: tuple[str, str], site: str, m: date | None) -> None:
+        assert self.dirty_lines is not None and self.dirty_cells is not None
+        self.dirty_lines.add((measure_key[0], measure_key[1], m))
+        self.dirty_cells.add((site, m))
+
+    def over_period(self, measure: str, key: str, site: str | None = None) -> Count | None:
+        """A measure added up over the period's months, per site (people: the most of any
+        month, a lower bound), or over all sites."""
+        per_site = self.period.get((measure, key), {})
+        return self._of_sites(per_site, (measure, key, None), site)
+
+    def _of_sites(
+        self, per_site: dict[str, Count], name: tuple[str, str, date | None], site: str | None
+    ) -> Count | None:
+        if site is None and len(self.sites) == 1:
+            site = self.sites[0]
+        if site is not None:
+            return per_site.get(site)
+        counts = list(per_site.values())
+        if not counts:
+            return None
+        return Count(
+            sum(c.value for c in counts),
+            sum(c.people or 0 for c in counts),
+            name in self.all_hidden,
+        )
 
     def kind(self, org: str) -> str:
         found = self.orgs.get(org)
@@ -222,9 +351,12 @@ class _Cells:
     def _hide(self, measure: str, keys: set[str], site: str, m: date) -> None:
         for k in keys:
             per = self.month[(measure, k)][site]
-            per[m] = shield(per[m])
+            if not hidden(per[m]):
+                self.shielded += 1
+                per[m] = shield(per[m])
+                self._dirty((measure, k), site, m)
 
-    def _protect(self) -> None:
+    def _protect(self, only: set[tuple[str, date | None]] | None) -> None:
         """Rule 2: in each site and month, the parts of a line whose sum is published on its
         own (an organisation's people within its kind; kinds, and new and returning, within
         the month's people; sign-ups per organisation within cluster and kind)."""
@@ -232,20 +364,14 @@ class _Cells:
         by_kind: dict[str, list[str]] = defaultdict(list)
         for org in org_keys:
             by_kind[self.kind(org)].append(org)
-        lunch_groups: dict[str, list[str]] = defaultdict(list)
-        for measure, k in list(self.month):
-            if measure == "lunchorg":
-                cluster, org = k.split("|", 1)
-                kind = "other" if org == "-" else self.kind(org)
-                lunch_groups[f"{cluster}|{kind}"].append(k)
-        for site in self.sites:
+        for site in self.every:
             for m in self.months:
+                if only is not None and (site, m) not in only:
+                    continue
                 for kind, orgs in by_kind.items():
                     self._within("org", orgs, ("orgkind", kind), site, m)
                 self._within("orgkind", KINDS, ("people", ""), site, m)
                 self._within("", ["new", "returning"], ("people", ""), site, m)
-                for lunch_key, keys in lunch_groups.items():
-                    self._within("lunchorg", keys, ("lunch", lunch_key), site, m)
 
     def _within(
         self, measure: str, keys: list[str], margin: tuple[str, str], site: str, m: date
@@ -254,6 +380,11 @@ class _Cells:
             line = self._line(measure, keys, site, m)
         else:  # measures of their own, each with the key ""
             line = {k: c for k in keys if (c := self.month.get((k, ""), {}).get(site, {}).get(m))}
+        whole = self.month.get(margin, {}).get(site, {}).get(m)
+        if whole is not None and hidden(whole) and not any(hidden(c) for c in line.values()):
+            # a hidden sum whose parts are all published is their sum: hide one part too
+            self._hide_part(measure, line, site, m)
+            line = {k: self.month[(measure or k, "" if not measure else k)][site][m] for k in line}
         down, margin_too = protect_line(line)
         if not down:
             return
@@ -265,14 +396,22 @@ class _Cells:
         if margin_too and m in self.month.get(margin, {}).get(site, {}):
             self._hide(margin[0], {margin[1]}, site, m)
 
+    def _hide_part(self, measure: str, line: dict[str, Count], site: str, m: date) -> None:
+        parts = sorted((k for k, c in line.items() if c.value), key=lambda k: line[k].value)
+        if parts:
+            if measure:
+                self._hide(measure, {parts[0]}, site, m)
+            else:
+                self._hide(parts[0], {""}, site, m)
+
     def days(self, measure: str, key: str, site: str | None = None) -> list[Count]:
         per_site = self.day.get((measure, key), {})
         return [c for s, items in per_site.items() if site in (None, s) for _, c in items]
 
     def monthly(self, measure: str, key: str, m: date, site: str | None = None) -> Count | None:
         per_site = self.month.get((measure, key), {})
-        counts = [items[m] for s, items in per_site.items() if site in (None, s) and m in items]
-        return total(counts) if counts else None
+        items = {s: per[m] for s, per in per_site.items() if m in per}
+        return self._of_sites(items, (measure, key, m), site)
 
     def over_months(self, measure: str, key: str, site: str | None = None) -> Count | None:
         return total([self.monthly(measure, key, m, site) for m in self.months])
@@ -452,14 +591,14 @@ def _kinds(d: _Cells) -> Table:
 
 
 def _organisations(d: _Cells) -> Table:
-    shown = sorted(d.org_days, key=lambda o: _org_name(d.orgs, o).lower())
+    shown = sorted(d.org_present, key=lambda o: _org_name(d.orgs, o).lower())
     cells: list[list[Count | None]] = []
     for o in shown:
         per_month = [c for m in d.months if (c := d.monthly("org", o, m)) is not None]
         biggest = max(per_month, key=lambda c: c.value, default=None)
         most = max((c.people or 0 for c in per_month), default=0)
-        present = len({day for s in d.day[("org", o)].values() for day, _ in s})
-        cells.append([biggest, d.over_months("orgdays", o), derived(present, most, biggest)])
+        present = d.org_present[o]
+        cells.append([biggest, d.over_period("orgdays", o), Count(present, most)])
     return Table(
         "organisasjoner",
         "Organisasjoner",
@@ -523,9 +662,7 @@ def _pairs(d: _Cells) -> Table:
             if a == b:
                 row.append(None)
                 continue
-            key = "|".join(sorted((a, b)))
-            per = [c for s in d.month.get(("pair", key), {}).values() for c in s.values()]
-            row.append(_max(per) if per else Count(0, 0))
+            row.append(d.over_period("pair", "|".join(sorted((a, b)))) or Count(0, 0))
         cells.append(row)
     return Table(
         "par",
@@ -550,7 +687,7 @@ def _lunch(d: _Cells) -> Table:
         "Klynge",
         [KIND_LABELS[k] for k in KINDS],
         [cl.capitalize() for cl in clusters],
-        [[d.over_months("lunch", f"{cl}|{k}") for k in KINDS] for cl in clusters],
+        [[d.over_period("lunch", f"{cl}|{k}") for k in KINDS] for cl in clusters],
         totals=True,
     )
 
@@ -566,7 +703,7 @@ def _lunch_by_org(d: _Cells) -> Table:
         "Organisasjon",
         [cl.capitalize() for cl in clusters],
         ["Uten organisasjon" if o == "-" else _org_name(d.orgs, o) for o in orgs],
-        [[d.over_months("lunchorg", f"{cl}|{o}") for cl in clusters] for o in orgs],
+        [[d.over_period("lunchorg", f"{cl}|{o}") for cl in clusters] for o in orgs],
         totals=True,
         chart="none",
     )
