@@ -169,7 +169,8 @@ class _Cells:
                     (
                         ReportCell.site.in_(sites)
                         & (ReportCell.period == "day")
-                        & (ReportCell.measure != "org")  # added up in the database, below
+                        # added up in the database, below
+                        & ReportCell.measure.notin_(("org", "hour"))
                         & (ReportCell.start >= first)
                         & (ReportCell.start <= last)
                     )
@@ -230,6 +231,28 @@ class _Cells:
             .all()
         )
         self.org_present = {org: int(days) for org, _, days in org_rows}
+        # per site and hour: people in the building added up over the days, and the most
+        hour_rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.max(ReportCell.people),
+                )
+                .where(
+                    ReportCell.site.in_(sites),
+                    ReportCell.period == "day",
+                    ReportCell.measure == "hour",
+                    ReportCell.start >= first,
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.site, ReportCell.key)
+            )
+            .all()
+        )
+        self.hours = {(site, key): (int(v), int(p)) for site, key, v, p in hour_rows}
         visit_days = {org: int(value) for org, value, _ in org_rows}
         self.ranked = sorted(visit_days, key=lambda o: -visit_days[o])
         self.period: dict[tuple[str, str], dict[str, Count]] = defaultdict(dict)
@@ -491,7 +514,8 @@ def _people_per_week(d: _Cells) -> Table:
 
 
 def _time_of_day(d: _Cells) -> Table:
-    hours = [h for h in HOURS if any(c.value for c in d.days("hour", f"{h:02d}"))] or list(HOURS)
+    busy = {key for (_, key), (value, _) in d.hours.items() if value}
+    hours = [h for h in HOURS if f"{h:02d}" in busy] or list(HOURS)
     return Table(
         "tid-paa-dagen",
         "Tid på dagen",
@@ -500,7 +524,7 @@ def _time_of_day(d: _Cells) -> Table:
         [d.names.get(s, s) for s in d.sites],
         [f"{h:02d}–{h + 1:02d}" for h in hours],
         [
-            [_avg(d.days("hour", f"{h:02d}", s), len(d.open_days[s]) or 1) for s in d.sites]
+            [_hour_avg(d.hours.get((s, f"{h:02d}")), len(d.open_days[s]) or 1) for s in d.sites]
             for h in hours
         ],
     )
@@ -763,6 +787,11 @@ _TABLES = [
     _cross,
     _trend,
 ]
+
+
+def _hour_avg(summed: tuple[int, int] | None, n: int) -> Count | None:
+    """An hour's average over the open days, from its sum (people: the most of any day)."""
+    return None if summed is None else Count(round(summed[0] / n), summed[1])
 
 
 def _avg(counts: list[Count], n: int) -> Count | None:
