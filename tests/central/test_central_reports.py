@@ -22,8 +22,8 @@ from central.cli import main
 from central.db.engine import SessionFactory
 from central.db.models import Organisation, Person, PersonKind, ReportCell, Visit
 from central.demo import history
-from central.domain.reports import aggregates, csv_export, tables
-from central.domain.reports.suppression import MIN_PEOPLE, SUPPRESSED, Count, suppress, total
+from central.domain.reports import aggregates, csv_export, suppression, tables
+from central.domain.reports.suppression import MIN_PEOPLE, SUPPRESSED, Count, suppress
 from central.jobs import retention
 from kiosk.desk_rules import local_day
 
@@ -51,7 +51,7 @@ def matrices(draw: st.DrawFn) -> list[list[Count | None]]:
 
 
 def _total(line: list[Count | None]) -> Count | None:
-    return total(line)
+    return suppression.total(line)
 
 
 @settings(max_examples=400, deadline=None)

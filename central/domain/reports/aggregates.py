@@ -266,8 +266,8 @@ class _Computer:
             returning = len(people) - len(new)
             add("month", month, "returning", "", returning, returning)
             for org, visit_days in self.month_orgdays[month].items():
-                members = len(self.month_org[month][org])
-                add("month", month, "orgdays", org, visit_days, members)
+                size = len(self.month_org[month][org])
+                add("month", month, "orgdays", org, visit_days, size)
             for org, members in self.month_org[month].items():
                 add("month", month, "org", org, len(members), len(members))
             for kind, members in self.month_kind[month].items():

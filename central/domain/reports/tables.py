@@ -272,7 +272,8 @@ class _Cells:
         self.dirty_lines: set[tuple[str, str, date | None]] | None = None  # None: all
         self.dirty_cells: set[tuple[str, date | None]] | None = None
         while True:  # each rule may hide a part of another's line: until nothing changes
-            lines, cells = self.dirty_lines, self.dirty_cells
+            lines: set[tuple[str, str, date | None]] | None = self.dirty_lines
+            cells: set[tuple[str, date | None]] | None = self.dirty_cells
             self.dirty_lines, self.dirty_cells = set(), set()
             self._protect(cells)
             self._protect_period(cells)
