@@ -237,7 +237,7 @@ def router() -> APIRouter:
             report=report,
             period=f"{choice.first:%d.%m.%Y}–{choice.last:%d.%m.%Y}",
             tables=shown,
-            has_figures=any(t.rows for t in report.tables[1:]),
+            has_figures=any(c is not None for t in report.tables[1:] for r in t.cells for c in r),
             query=choice.query(),
             marks={SUPPRESSED: "report_small", PROTECTED: "report_hidden"},
         )

@@ -14,6 +14,9 @@ FONT = "Vera, DejaVu Sans, Arial, sans-serif"
 
 
 def svg(table: Table, width: int = 460, height: int = 300) -> str | None:
+    """The table's chart, or None if it has none (or nothing to draw: no rows or columns)."""
+    if not table.rows or not table.columns:
+        return None
     if table.chart == "heatmap":
         return _heatmap(table, width)
     if table.chart == "bars":
