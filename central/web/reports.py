@@ -237,7 +237,8 @@ def router() -> APIRouter:
             report=report,
             period=f"{choice.first:%d.%m.%Y}–{choice.last:%d.%m.%Y}",
             tables=shown,
-            has_figures=any(c is not None for t in report.tables[1:] for r in t.cells for c in r),
+            # days with visits at any site
+            has_figures=any(row[5] and row[5].value for row in report.table("bruk").cells),
             query=choice.query(),
             marks={SUPPRESSED: "report_small", PROTECTED: "report_hidden"},
         )
