@@ -176,6 +176,7 @@ class _Cells:
                     )
                     | (
                         (ReportCell.period == "month")
+                        & (ReportCell.measure != "pair")  # added up in the database, below
                         & (ReportCell.start >= month_of(first))
                         & (ReportCell.start <= last)
                     )
@@ -265,6 +266,27 @@ class _Cells:
                     self.period[measure_key][site] = Count(
                         sum(c.value for c in counts), max(c.people or 0 for c in counts)
                     )
+        pairs = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.max(ReportCell.people),
+                )
+                .where(
+                    ReportCell.period == "month",
+                    ReportCell.measure == "pair",
+                    ReportCell.start >= month_of(first),
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.site, ReportCell.key)
+            )
+            .all()
+        )
+        for site, key, value, people in pairs:
+            self.period[("pair", key)][site] = Count(int(value), int(people))
         # all sites' figures (month or period) hidden because their sites' parts could not be
         self.all_hidden: set[tuple[str, str, date | None]] = set()
         self.shielded = 0
@@ -284,7 +306,13 @@ class _Cells:
     def _protect_sites(self, only: set[tuple[str, str, date | None]] | None) -> None:
         """Rule 2 across sites: the figure of all sites is the sum of the sites' own."""
         names: list[tuple[str, str, date | None]] = (
-            [(mk[0], mk[1], m) for mk in self.month for m in self.months]
+            # (measures shown only as the period's sums are protected as those)
+            [
+                (mk[0], mk[1], m)
+                for mk in self.month
+                if mk[0] not in PERIOD_MEASURES
+                for m in self.months
+            ]
             + [(mk[0], mk[1], None) for mk in self.period]
             if only is None
             else list(only)
