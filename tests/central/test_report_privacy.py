@@ -457,3 +457,15 @@ def test_the_attacker_would_find_a_lone_hidden_cell() -> None:
     assert _narrowed([({a: 1, b: 1}, 4)], {a: 1, b: 1}) == {a: (2, 2), b: (2, 2)}
     assert _narrowed([({a: 1, b: 1}, 4)], {a: 1, b: 3}) == {a: (1, 1), b: (3, 3)}
     assert _narrowed([({a: 1, b: 1}, 5)], {a: 1, b: 3})[a] == (1, 2)
+
+
+def test_the_pages_words_keep_step_with_the_reports_bokmal(reports: Any) -> None:
+    """The Reports page says each table's title and description in three languages; its
+    bokmål is the report's own (the pairs' count filled in)."""
+    from central.web.i18n import CATALOGUE
+
+    built, _ = reports
+    for t in built["all"].tables:
+        assert CATALOGUE[f"rt_{t.slug}"][0] == t.title
+        described = CATALOGUE[f"rd_{t.slug}"][0].replace("{n}", str(len(t.rows)))
+        assert described == t.description, t.slug
