@@ -1,6 +1,7 @@
 """The pilot's report over a year of history at four sites with 2,000 members, on SQLite and
-PostgreSQL: the report's data (tables.build: every table, suppressed) and the PDF, each timed
-in this process; plus the nightly refresh of one site's aggregates for a day.
+PostgreSQL: the report's data (tables.build: every table, suppressed), the console's Reports
+page (an analyst's GET through the whole app in this process: every table and chart) and the
+PDF, each timed; plus the nightly refresh of one site's aggregates for a day.
 
 PostgreSQL runs when ``REGIONLAB_TEST_POSTGRES_URL`` (or ``--postgres URL``) names a server; the
 bench works in a database ``t_reports`` (created if missing) in a schema of its own, dropped
@@ -20,8 +21,9 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
@@ -65,6 +67,7 @@ def run_on(name: str, database_url: str, members: int, days: int) -> None:
         started = time.perf_counter()
         pdf.build(report)
         pdf_times.append(time.perf_counter() - started)
+    page_times = reports_page_times(factory, first, last)
     started = time.perf_counter()
     with factory.begin() as session:
         aggregates.refresh(session, "lyngdal", last, last)
@@ -73,11 +76,51 @@ def run_on(name: str, database_url: str, members: int, days: int) -> None:
         f"reports/{name}: report data (all sites, {days} days) "
         f"median {statistics.median(data_times) * 1000:.0f} ms, "
         f"max {max(data_times) * 1000:.0f} ms; "
+        f"Reports page (all sites) median {statistics.median(page_times) * 1000:.0f} ms, "
+        f"max {max(page_times) * 1000:.0f} ms; "
         f"PDF median {statistics.median(pdf_times):.2f} s, max {max(pdf_times):.2f} s; "
         f"nightly refresh of one site's day (and its month) {nightly:.2f} s",
         flush=True,
     )
     engine.dispose()
+
+
+def reports_page_times(factory: Any, first: date, last: date, runs: int = 5) -> list[float]:
+    """An analyst's GET of the Reports page for all sites over the period, ``runs`` times after
+    one warm-up, through the whole app (routing, session, report, charts, template)."""
+    import warnings
+
+    from central.api.app import create_app
+    from central.domain import staff
+    from kiosk.clock import SystemClock
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's TestClient on httpx: deprecated
+        from fastapi.testclient import TestClient
+
+    now = datetime.now(UTC)
+    with factory.begin() as session:
+        account = staff.add_account(
+            session,
+            site="lyngdal",
+            email=f"bench-{uuid.uuid4().hex[:8]}@example.org",
+            role="analyst",
+            password=base64.urlsafe_b64encode(os.urandom(18)).decode(),
+            now=now,
+        )
+        secret = staff.open_session(session, account, now=now)
+    http = TestClient(create_app(factory, SystemClock()))
+    http.cookies.set("regionlab_staff", secret, path="/staff")
+    url = f"/staff/reports?from={first}&to={last}&site=all"
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        answer = http.get(url)
+        elapsed = time.perf_counter() - started
+        assert answer.status_code == 200 and answer.text.count("<svg") >= 11, answer.status_code
+        if run:
+            times.append(elapsed)
+    return times
 
 
 @contextmanager

@@ -219,7 +219,7 @@ def router() -> APIRouter:
         if who is None:
             return redirect(f"{PREFIX}/login")
         if not who.sees_names:
-            return render(request, "analyst.html", who)
+            return redirect(f"{PREFIX}/reports")
         return redirect(f"{PREFIX}/today")
 
     @pages.get("/login")
@@ -333,7 +333,7 @@ def _login_page(request: Request, error: str | None, status: int = 200) -> Respo
 def install(app: FastAPI) -> None:
     """Add the console's pages and files to ``app`` (which holds the session factory and
     clock in ``app.state``)."""
-    from central.web import guests, kiosks, people, set_password, today
+    from central.web import desks, guests, kiosks, lunch, people, reports, set_password, today
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
@@ -348,7 +348,6 @@ def install(app: FastAPI) -> None:
     app.include_router(kiosks.router())
     app.include_router(guests.router())
     app.include_router(set_password.router())
-    from central.web import desks, lunch
-
     app.include_router(desks.router())
     app.include_router(lunch.router())
+    app.include_router(reports.router())

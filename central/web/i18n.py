@@ -938,6 +938,279 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Ukjend klynge {value} (éi av: {known}).",
         "Unknown cluster {value} (one of: {known}).",
     ),
+    # Reports page
+    "reports": ("Rapporter", "Rapportar", "Reports"),
+    "report_intro": (
+        "Samletall for piloten: bruk, hvem som bruker bygget, og samarbeid. Ingen navn. Tall som "
+        "bygger på færre enn 3 personer vises som «< 3»; «:» er et tall som er skjult for at et "
+        "annet skjult tall ikke skal kunne regnes ut.",
+        "Samletal for piloten: bruk, kven som brukar bygget, og samarbeid. Ingen namn. Tal som "
+        "byggjer på færre enn 3 personar blir viste som «< 3»; «:» er eit tal som er skjult for "
+        "at eit anna skjult tal ikkje skal kunne reknast ut.",
+        "Aggregates for the pilot: use, who uses the building, and collaboration. No names. "
+        "Figures based on fewer than 3 people show as “< 3”; “:” is a figure hidden so that "
+        "another hidden figure cannot be worked out.",
+    ),
+    "report_from": ("Fra dato", "Frå dato", "From date"),
+    "report_to": ("Til dato", "Til dato", "To date"),
+    "report_date_help": (
+        "Datoer skrives ÅÅÅÅ-MM-DD. Månedstall gjelder hele måneder.",
+        "Datoar blir skrivne ÅÅÅÅ-MM-DD. Månadstal gjeld heile månader.",
+        "Dates are written YYYY-MM-DD. Monthly figures cover whole months.",
+    ),
+    "report_all_sites": (
+        "Alle fire side om side",
+        "Alle fire side om side",
+        "All four side by side",
+    ),
+    "report_presets": ("Ferdige perioder", "Ferdige periodar", "Ready-made periods"),
+    "preset_30d": ("Siste 30 dager", "Siste 30 dagar", "Last 30 days"),
+    "preset_year": ("I år", "I år", "This year"),
+    "preset_pilot": ("Hele piloten", "Heile piloten", "Whole pilot"),
+    "report_period": ("Periode", "Periode", "Period"),
+    "report_summary": ("Sammendrag", "Samandrag", "Summary"),
+    "report_summary_nb": (
+        "Sammendraget er skrevet på bokmål.",
+        "Samandraget er skrive på bokmål.",
+        "The summary is written in Norwegian (bokmål).",
+    ),
+    "report_contents": ("Innhold", "Innhald", "Contents"),
+    "report_chart_note": (
+        "Tallene i diagrammet står i tabellen ved siden av.",
+        "Tala i diagrammet står i tabellen ved sida av.",
+        "The chart's figures are in the table beside it.",
+    ),
+    "report_csv": ("Last ned CSV", "Last ned CSV", "Download CSV"),
+    "report_hidden": ("skjult", "skjult", "hidden"),
+    "report_small": ("færre enn 3", "færre enn 3", "fewer than 3"),
+    "report_empty": (
+        "Ingen tall for denne perioden ennå: samletallene lages hver natt.",
+        "Ingen tal for denne perioden enno: samletala blir laga kvar natt.",
+        "No figures for this period yet: the aggregates are made every night.",
+    ),
+    "report_bad_date": (
+        "er ikke en dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-09-01.",
+        "er ikkje ein dato. Skriv datoen som ÅÅÅÅ-MM-DD, til dømes 2026-09-01.",
+        "is not a date. Write the date as YYYY-MM-DD, for example 2026-09-01.",
+    ),
+    "report_to_before_from": (
+        "Til-datoen er før fra-datoen.",
+        "Til-datoen er før frå-datoen.",
+        "The to date is before the from date.",
+    ),
+    "report_too_long": (
+        "Perioden er lengre enn tre år. Velg en kortere periode.",
+        "Perioden er lengre enn tre år. Vel ein kortare periode.",
+        "The period is longer than three years. Choose a shorter one.",
+    ),
+    "report_unknown_site": (
+        "Det finnes ikke noe bygg med den koden. Velg et bygg i listen.",
+        "Det finst ikkje noko bygg med den koden. Vel eit bygg i lista.",
+        "There is no site with that code. Choose a site from the list.",
+    ),
+    "report_unknown_preset": (
+        "Ukjent ferdig periode. Velg en av periodene i listen.",
+        "Ukjend ferdig periode. Vel ein av periodane i lista.",
+        "Unknown ready-made period. Choose one of the periods in the list.",
+    ),
+    # Reports page: the tables' own words (the bokmål is the report's own, kept here in step)
+    "rt_bruk": ("Bruk per lokasjon", "Bruk per lokasjon", "Use per site"),
+    "rd_bruk": (
+        "Snitt personer per dag med besøk, flest i bygget samtidig, flest ulike personer i én "
+        "måned, snitt gjester per dag, nye brukere i perioden og antall dager med besøk.",
+        "Snitt personar per dag med besøk, flest i bygget samstundes, flest ulike personar i éin "
+        "månad, snitt gjester per dag, nye brukarar i perioden og tal på dagar med besøk.",
+        "Average people per day with visits, most in the building at once, most distinct people "
+        "in one month, average guests per day, new users in the period and days with visits.",
+    ),
+    "rt_personer-maaned": (
+        "Ulike personer per måned",
+        "Ulike personar per månad",
+        "Distinct people per month",
+    ),
+    "rd_personer-maaned": (
+        "Hvor mange ulike medlemmer som kom innom hver lokasjon, per måned.",
+        "Kor mange ulike medlemmer som kom innom kvar lokasjon, per månad.",
+        "How many distinct members came to each site, per month.",
+    ),
+    "rt_personer-uke": (
+        "Ulike personer per uke",
+        "Ulike personar per veke",
+        "Distinct people per week",
+    ),
+    "rd_personer-uke": (
+        "Hvor mange ulike personer (medlemmer og gjester) som kom innom hver lokasjon, per uke "
+        "(mandag til søndag).",
+        "Kor mange ulike personar (medlemmer og gjester) som kom innom kvar lokasjon, per veke "
+        "(måndag til sundag).",
+        "How many distinct people (members and guests) came to each site, per week (Monday to "
+        "Sunday).",
+    ),
+    "rt_tid-paa-dagen": ("Tid på dagen", "Tid på dagen", "Time of day"),
+    "rd_tid-paa-dagen": (
+        "Snitt antall personer i bygget i hver klokketime, på dager med besøk.",
+        "Snitt tal på personar i bygget i kvar klokketime, på dagar med besøk.",
+        "Average number of people in the building in each hour, on days with visits.",
+    ),
+    "rt_pulter": ("Pultbruk etter type", "Pultbruk etter type", "Desk use by kind"),
+    "rd_pulter": (
+        "Pulter tatt i bruk per måned: faste, booket og drop-in; bookinger, hvor mange som ikke "
+        "møtte (bookingen ble frigitt), og andelen i prosent.",
+        "Pultar tekne i bruk per månad: faste, booka og drop-in; bookingar, kor mange som ikkje "
+        "møtte (bookinga vart frigjord), og delen i prosent.",
+        "Desks taken per month: fixed, booked and drop-in; bookings, how many did not show up "
+        "(the booking was released), and that share in per cent.",
+    ),
+    "rt_pulter-lokasjon": ("Pultbruk per lokasjon", "Pultbruk per lokasjon", "Desk use per site"),
+    "rd_pulter-lokasjon": (
+        "Pulter tatt i bruk i hele månedene i perioden, per lokasjon: faste, booket og drop-in; "
+        "bookinger, ikke møtt og andelen ikke møtt i prosent.",
+        "Pultar tekne i bruk i dei heile månadene i perioden, per lokasjon: faste, booka og "
+        "drop-in; bookingar, ikkje møtt og delen ikkje møtt i prosent.",
+        "Desks taken in the whole months of the period, per site: fixed, booked and drop-in; "
+        "bookings, no-shows and the no-show share in per cent.",
+    ),
+    "rt_gjester": ("Gjester per måned", "Gjester per månad", "Guests per month"),
+    "rd_gjester": (
+        "Ulike gjester per måned og lokasjon.",
+        "Ulike gjester per månad og lokasjon.",
+        "Distinct guests per month and site.",
+    ),
+    "rt_organisasjonstype": (
+        "Ulike personer etter type organisasjon",
+        "Ulike personar etter type organisasjon",
+        "Distinct people by kind of organisation",
+    ),
+    "rd_organisasjonstype": (
+        "Ulike medlemmer per måned etter om arbeidsgiveren er statlig, fylkeskommunal, kommunal "
+        "eller annet.",
+        "Ulike medlemmer per månad etter om arbeidsgjevaren er statleg, fylkeskommunal, "
+        "kommunal eller anna.",
+        "Distinct members per month by whether their employer is state, county, municipality "
+        "or other.",
+    ),
+    "rt_organisasjoner": ("Organisasjoner", "Organisasjonar", "Organisations"),
+    "rd_organisasjoner": (
+        "Per organisasjon: flest ulike personer i én måned, besøksdager (personer × dager) og "
+        "dager organisasjonen var til stede.",
+        "Per organisasjon: flest ulike personar i éin månad, besøksdagar (personar × dagar) og "
+        "dagar organisasjonen var til stades.",
+        "Per organisation: most distinct people in one month, visit days (people × days) and "
+        "days the organisation was present.",
+    ),
+    "rt_nye": ("Nye og gjengangere", "Nye og gjengangarar", "New and returning"),
+    "rd_nye": (
+        "Ulike medlemmer per måned: de som kom for første gang den måneden, og de som hadde vært "
+        "her før.",
+        "Ulike medlemmer per månad: dei som kom for første gong den månaden, og dei som hadde "
+        "vore her før.",
+        "Distinct members per month: those who came for the first time that month, and those "
+        "who had been here before.",
+    ),
+    "rt_org-samme-dag": (
+        "Ulike organisasjoner i bygget samme dag",
+        "Ulike organisasjonar i bygget same dag",
+        "Distinct organisations in the building on the same day",
+    ),
+    "rd_org-samme-dag": (
+        "Snitt antall ulike organisasjoner med minst én person til stede samme dag, per lokasjon "
+        "og måned.",
+        "Snitt tal på ulike organisasjonar med minst éin person til stades same dag, per "
+        "lokasjon og månad.",
+        "Average number of distinct organisations with at least one person present on the same "
+        "day, per site and month.",
+    ),
+    "rt_par": (
+        "Par av organisasjoner til stede samme dag",
+        "Par av organisasjonar til stades same dag",
+        "Pairs of organisations present on the same day",
+    ),
+    "rd_par": (
+        "Antall dager to organisasjoner var i bygget samtidig, for de {n} organisasjonene med "
+        "flest besøksdager.",
+        "Tal på dagar to organisasjonar var i bygget samstundes, for dei {n} organisasjonane "
+        "med flest besøksdagar.",
+        "Days two organisations were in the building at the same time, for the {n} "
+        "organisations with the most visit days.",
+    ),
+    "rt_lunsj": (
+        "Påmeldinger til lunsjprat etter klynge og type organisasjon",
+        "Påmeldingar til lunsjprat etter klynge og type organisasjon",
+        "Lunch talk sign-ups by cluster and kind of organisation",
+    ),
+    "rd_lunsj": (
+        "Påmeldinger til lunsjpratene etter foredragets kompetanseklynge og deltakernes type "
+        "organisasjon.",
+        "Påmeldingar til lunsjpratane etter kompetanseklynga til føredraget og typen "
+        "organisasjon til deltakarane.",
+        "Sign-ups to the lunch talks by the talk's competence cluster and the kind of the "
+        "participants' organisation.",
+    ),
+    "rt_lunsj-org": (
+        "Påmeldinger til lunsjprat etter organisasjon",
+        "Påmeldingar til lunsjprat etter organisasjon",
+        "Lunch talk sign-ups by organisation",
+    ),
+    "rd_lunsj-org": (
+        "Påmeldinger til lunsjpratene per organisasjon, etter foredragets kompetanseklynge.",
+        "Påmeldingar til lunsjpratane per organisasjon, etter kompetanseklynga til føredraget.",
+        "Sign-ups to the lunch talks per organisation, by the talk's competence cluster.",
+    ),
+    "rt_kryss": (
+        "Lunsjprat på tvers av klynger",
+        "Lunsjprat på tvers av klynger",
+        "Lunch talks across clusters",
+    ),
+    "rd_kryss": (
+        "Påmeldinger fra egen klynge og fra andre klynger enn foredragets, per måned.",
+        "Påmeldingar frå eiga klynge og frå andre klynger enn klynga til føredraget, per månad.",
+        "Sign-ups from the talk's own cluster and from other clusters, per month.",
+    ),
+    "rt_trend": ("Utvikling måned for måned", "Utvikling månad for månad", "Month over month"),
+    "rd_trend": (
+        "Ulike personer og besøksdager per måned, med endring i prosent fra måneden før.",
+        "Ulike personar og besøksdagar per månad, med endring i prosent frå månaden før.",
+        "Distinct people and visit days per month, with the change in per cent from the month "
+        "before.",
+    ),
+    "rw_Lokasjon": ("Lokasjon", "Lokasjon", "Site"),
+    "rw_Måned": ("Måned", "Månad", "Month"),
+    "rw_Uke": ("Uke", "Veke", "Week"),
+    "rw_Klokketime": ("Klokketime", "Klokketime", "Hour"),
+    "rw_Type": ("Type", "Type", "Kind"),
+    "rw_Organisasjon": ("Organisasjon", "Organisasjon", "Organisation"),
+    "rw_Klynge": ("Klynge", "Klynge", "Cluster"),
+    "rw_Snitt per dag": ("Snitt per dag", "Snitt per dag", "Average per day"),
+    "rw_Flest samtidig": ("Flest samtidig", "Flest samstundes", "Most at once"),
+    "rw_Ulike personer (største måned)": (
+        "Ulike personer (største måned)",
+        "Ulike personar (største månad)",
+        "Distinct people (biggest month)",
+    ),
+    "rw_Gjester per dag": ("Gjester per dag", "Gjester per dag", "Guests per day"),
+    "rw_Nye brukere": ("Nye brukere", "Nye brukarar", "New users"),
+    "rw_Dager med besøk": ("Dager med besøk", "Dagar med besøk", "Days with visits"),
+    "rw_Fast": ("Fast", "Fast", "Fixed"),
+    "rw_Booket": ("Booket", "Booka", "Booked"),
+    "rw_Drop-in": ("Drop-in", "Drop-in", "Drop-in"),
+    "rw_Bookinger": ("Bookinger", "Bookingar", "Bookings"),
+    "rw_Ikke møtt": ("Ikke møtt", "Ikkje møtt", "No-shows"),
+    "rw_Ikke møtt %": ("Ikke møtt %", "Ikkje møtt %", "No-show %"),
+    "rw_Stat": ("Stat", "Stat", "State"),
+    "rw_Fylke": ("Fylke", "Fylke", "County"),
+    "rw_Kommune": ("Kommune", "Kommune", "Municipality"),
+    "rw_Annet": ("Annet", "Anna", "Other"),
+    "rw_Besøksdager": ("Besøksdager", "Besøksdagar", "Visit days"),
+    "rw_Dager til stede": ("Dager til stede", "Dagar til stades", "Days present"),
+    "rw_Nye": ("Nye", "Nye", "New"),
+    "rw_Gjengangere": ("Gjengangere", "Gjengangarar", "Returning"),
+    "rw_Egen klynge": ("Egen klynge", "Eiga klynge", "Own cluster"),
+    "rw_Andre klynger": ("Andre klynger", "Andre klynger", "Other clusters"),
+    "rw_Ulike personer": ("Ulike personer", "Ulike personar", "Distinct people"),
+    "rw_Endring %": ("Endring %", "Endring %", "Change %"),
+    "rw_Sum": ("Sum", "Sum", "Total"),
+    "rw_Uten organisasjon": ("Uten organisasjon", "Utan organisasjon", "No organisation"),
+    "rw_uke": ("uke", "veke", "week"),
 }
 
 

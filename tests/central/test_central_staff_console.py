@@ -289,7 +289,8 @@ def test_an_analyst_gets_no_name_page(app: Any) -> None:
     ana, _ = logged_in(app, "ana@lister.no")
     kari = ref(ana, person_id_for(KARI))
     landing = ana.get("/staff/")
-    assert "ingen rapportside ennå" in landing.text
+    assert landing.url.path == "/staff/reports" and "<h1>Rapporter</h1>" in landing.text
+    assert "Ingen tall for denne perioden ennå" in landing.text  # no history yet
     for path in (
         "/staff/today",
         "/staff/people",

@@ -12,9 +12,15 @@ at once), ``hour`` (key "07".."20": distinct people in the building during that 
 ``orgs`` (value: distinct organisations present), ``org`` (key organisation id: distinct people).
 
 Per month (``period`` "month", recomputed while the month's visits exist): ``people``, ``new``
-(people first seen that month), ``org``, ``orgkind``, ``pair`` (key "a|b": days both were present;
+(people first seen that month), ``returning`` (the others), ``org``, ``orgdays`` (key organisation
+id: visit days, people times days), ``orgkind``, ``pair`` (key "a|b": days both were present;
 people: the smaller of the two organisations' distinct people), ``lunch`` (key "cluster|orgkind":
-sign-ups), ``lunchcross`` (key same | other: sign-ups to a talk of one's own or another cluster).
+sign-ups), ``lunchorg`` (key "cluster|organisation id", "-" for none: sign-ups), ``lunchcross``
+(key same | other: sign-ups to a talk of one's own or another cluster), ``guests`` (distinct
+guests; only rewritten while the month's guest visits are all still stored).
+
+Per week (``period`` "week", start: its Monday; recomputed while its visits exist): ``people``
+(distinct members and guests; value: visits).
 """
 
 from __future__ import annotations
@@ -70,23 +76,50 @@ def next_month(month: date) -> date:
     return (month + timedelta(days=32)).replace(day=1)
 
 
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
 def refresh(
-    session: Session, code: str, first: date, last: date, months_from: date | None = None
+    session: Session,
+    code: str,
+    first: date,
+    last: date,
+    months_from: date | None = None,
+    guest_months_from: date | None = None,
 ) -> int:
     """Recompute and keep the cells of ``code`` for the local days ``first``..``last`` and the
-    months they fall in (whole months, from what is still stored; only months from
-    ``months_from`` on, if given: older ones may have lost visits). Returns the cells kept."""
+    months and weeks they fall in (whole, from what is still stored; only months and weeks
+    from ``months_from`` on, if given: older ones may have lost visits; a month's guests only
+    if it starts on or after ``guest_months_from``, if given). Returns the cells kept."""
     if last < first:
         return 0
     site = session.get(Site, code)
     assert site is not None
     month_first, month_last = month_of(first), next_month(month_of(last)) - timedelta(days=1)
-    cells = compute(session, site, month_first, month_last)
+    # whole weeks too: the range reaches back to a Monday and on to a Sunday
+    span_first = week_of(month_first)
+    span_last = week_of(month_last) + timedelta(days=6)
+    cells = compute(session, site, span_first, span_last)
     days = [c for c in cells if c.period == "day" and first <= c.start <= last]
-    months = [c for c in cells if c.period == "month"]
+    months = [c for c in cells if c.period == "month" and month_first <= c.start <= month_last]
+    week_first = week_of(first)
     if months_from is not None:
         month_first = max(month_first, months_from)
         months = [c for c in months if c.start >= month_first]
+        # the week of ``first`` may have lost visits before it: only whole weeks from then on
+        if first.weekday():
+            week_first += timedelta(days=7)
+        week_first = max(week_first, months_from)
+    weeks = [c for c in cells if c.period == "week" and week_first <= c.start <= last]
+    kept_guests: list[date] = []
+    if guest_months_from is not None:
+        at = month_first
+        while at <= month_last:
+            if at < guest_months_from:
+                kept_guests.append(at)
+            at = next_month(at)
+        months = [c for c in months if not (c.measure == "guests" and c.start < guest_months_from)]
     session.execute(
         delete(ReportCell).where(
             ReportCell.site == code,
@@ -101,9 +134,18 @@ def refresh(
             ReportCell.period == "month",
             ReportCell.start >= month_first,
             ReportCell.start <= month_last,
+            ~(ReportCell.measure == "guests") | ReportCell.start.notin_(kept_guests),
         )
     )
-    rows = [c.__dict__ for c in days + months]
+    session.execute(
+        delete(ReportCell).where(
+            ReportCell.site == code,
+            ReportCell.period == "week",
+            ReportCell.start >= week_first,
+            ReportCell.start <= last,
+        )
+    )
+    rows = [c.__dict__ for c in days + months + weeks]
     for start in range(0, len(rows), 5000):
         session.execute(insert(ReportCell), rows[start : start + 5000])
     session.flush()
@@ -136,6 +178,10 @@ class _Computer:
         self.month_pairs: dict[date, dict[tuple[str, str], int]] = defaultdict(
             lambda: defaultdict(int)
         )
+        self.month_orgdays: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.month_guests: dict[date, set[str]] = defaultdict(set)
+        self.week_people: dict[date, set[str]] = defaultdict(set)
+        self.week_visits: dict[date, int] = defaultdict(int)
 
     def add(
         self, period: str, start: date, measure: str, key: str, value: int, people: int
@@ -189,6 +235,9 @@ class _Computer:
             add("day", day, "hour", f"{hour:02d}", len(present), len(present))
         guests = {r.person_id for r in rows if r.kind == PersonKind.GUEST}
         add("day", day, "guests", "", len(guests), len(guests))
+        self.month_guests[month] |= guests
+        self.week_people[week_of(day)] |= people
+        self.week_visits[week_of(day)] += len(rows)
         orgs: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             if r.kind != PersonKind.MEMBER:
@@ -204,6 +253,7 @@ class _Computer:
         add("day", day, "orgs", "", len(orgs), len(people))
         for org, members in orgs.items():
             add("day", day, "org", org, len(members), len(members))
+            self.month_orgdays[month][org] += len(members)
         for a, b in combinations(sorted(orgs), 2):
             self.month_pairs[month][(a, b)] += 1
 
@@ -213,6 +263,11 @@ class _Computer:
             new = self.month_new[month]
             add("month", month, "people", "", len(people), len(people))
             add("month", month, "new", "", len(new), len(new))
+            returning = len(people) - len(new)
+            add("month", month, "returning", "", returning, returning)
+            for org, visit_days in self.month_orgdays[month].items():
+                size = len(self.month_org[month][org])
+                add("month", month, "orgdays", org, visit_days, size)
             for org, members in self.month_org[month].items():
                 add("month", month, "org", org, len(members), len(members))
             for kind, members in self.month_kind[month].items():
@@ -220,6 +275,10 @@ class _Computer:
             sizes = self.month_org[month]
             for (a, b), days in self.month_pairs[month].items():
                 add("month", month, "pair", f"{a}|{b}", days, min(len(sizes[a]), len(sizes[b])))
+        for month, guests in self.month_guests.items():
+            add("month", month, "guests", "", len(guests), len(guests))
+        for week, people in self.week_people.items():
+            add("week", week, "people", "", self.week_visits[week], len(people))
 
     def desks(self) -> None:
         code, zone = self.site.code, self.zone
@@ -273,15 +332,19 @@ class _Computer:
             )
         ).all()
         lunch: dict[tuple[date, str], list[str]] = defaultdict(list)
+        by_org: dict[tuple[date, str], list[str]] = defaultdict(list)
         cross: dict[tuple[date, str], list[str]] = defaultdict(list)
         for at, talk_cluster, person, cluster, org in signups:
             month = month_of(desk_rules.local_day(self.zone, at))
             kind = self.kinds.get(org or "", "other")
             lunch[(month, f"{talk_cluster or 'felles'}|{kind}")].append(person)
+            by_org[(month, f"{talk_cluster or 'felles'}|{org or '-'}")].append(person)
             if talk_cluster and cluster:
                 cross[(month, "same" if cluster == talk_cluster else "other")].append(person)
         for (month, key), persons in lunch.items():
             self.add("month", month, "lunch", key, len(persons), len(set(persons)))
+        for (month, key), persons in by_org.items():
+            self.add("month", month, "lunchorg", key, len(persons), len(set(persons)))
         for (month, key), persons in cross.items():
             self.add("month", month, "lunchcross", key, len(persons), len(set(persons)))
 
@@ -365,4 +428,13 @@ def refresh_before_forgetting(
     days = {desk_rules.local_day(zone, t) for t in times}
     first = min([d for d in days if d not in counted] + [fresh_from])
     months_from = next_month(month_of(today - timedelta(days=complete_days)))
-    refresh(session, code, first, today - timedelta(days=1), months_from=months_from)
+    # a month's guests are all stored until the run the day after the guest period ends
+    guest_months_from = today - timedelta(days=fresh_days + 1)
+    refresh(
+        session,
+        code,
+        first,
+        today - timedelta(days=1),
+        months_from=months_from,
+        guest_months_from=guest_months_from,
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from central.domain.reports import suppression
 from central.domain.reports.tables import Table
 
 COLOURS = ["#1f5f8b", "#c8553d", "#2a7f62", "#8e6c8a", "#b08d1a", "#4a4a4a"]
@@ -13,6 +14,9 @@ FONT = "Vera, DejaVu Sans, Arial, sans-serif"
 
 
 def svg(table: Table, width: int = 460, height: int = 300) -> str | None:
+    """The table's chart, or None if it has none (or nothing to draw: no rows or columns)."""
+    if not table.rows or not table.columns:
+        return None
     if table.chart == "heatmap":
         return _heatmap(table, width)
     if table.chart == "bars":
@@ -21,7 +25,10 @@ def svg(table: Table, width: int = 460, height: int = 300) -> str | None:
 
 
 def _bars(table: Table, width: int, height: int) -> str:
-    left, right, top, bottom = 44, 10, 12, 62
+    longest = max((len(r) for r in table.rows), default=0)
+    rotated = len(table.rows) > 8
+    left, right, top = 44, 10, 12
+    bottom = max(62, int(36 + 2.9 * longest)) if rotated else 62
     shown = (
         table.chart_columns if table.chart_columns is not None else list(range(len(table.columns)))
     )
@@ -48,8 +55,9 @@ def _bars(table: Table, width: int, height: int) -> str:
             x = x0 + bar_w * c
             if v is None:
                 if table.cells[r][shown[c]] is not None and table.hidden[r][shown[c]]:
+                    mark = _mark(table, r, shown[c])
                     parts.append(
-                        _text(x + bar_w / 2, top + plot_h - 3, "<3", size=6, anchor="middle")
+                        _text(x + bar_w / 2, top + plot_h - 3, mark, size=6, anchor="middle")
                     )
                 continue
             h = plot_h * max(v, 0) / scale
@@ -105,7 +113,7 @@ def _heatmap(table: Table, width: int) -> str:
             v = table.value(r, c)
             x, y = left + size * c, top + size * r
             if v is None:
-                fill, label, ink = "#ffffff", "<3", "#333333"
+                fill, label, ink = "#ffffff", _mark(table, r, c), "#333333"
             else:
                 share = v / top_value
                 fill = _blend(share)
@@ -119,6 +127,11 @@ def _heatmap(table: Table, width: int) -> str:
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _mark(table: Table, r: int, c: int) -> str:
+    """A hidden cell's mark, as its table shows it ("<3" or ":")."""
+    return suppression.label(table.cells[r][c]).replace(" ", "")
 
 
 def _blend(share: float) -> str:

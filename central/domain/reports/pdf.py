@@ -37,6 +37,7 @@ from central.domain.reports.tables import Report
 from central.domain.reports.tables import Table as ReportTable
 
 PAGE = landscape(A4)
+TALL = 30  # rows beyond which a table no longer fits beside its chart
 INK = colors.HexColor("#1b2a3a")
 ACCENT = colors.HexColor("#1f5f8b")
 
@@ -123,8 +124,8 @@ def build(report: Report) -> bytes:
         Spacer(1, 20 * mm),
         Paragraph(
             "Rapporten inneholder bare samletall. Ingen navn eller personer kan leses ut "
-            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer vises som "
-            "«&lt; 3».",
+            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer, vises som "
+            "«&lt; 3», og tall som er skjult for å beskytte dem, som «:».",
             styles["body"],
         ),
         PageBreak(),
@@ -150,7 +151,9 @@ def build(report: Report) -> bytes:
         block = _table_block(table, styles)
         if not first_table:
             story.append(Spacer(1, 6 * mm))
-        story.append(KeepTogether(block))
+        story.append(KeepTogether(block) if len(table.rows) <= TALL else block[0])
+        if len(table.rows) > TALL:
+            story += block[1:]
         first_table = False
     story.append(PageBreak())
     story += _method(styles)
@@ -182,6 +185,10 @@ def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
     scale = min(scale, max_h / drawing.height)
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    if len(data) > TALL:
+        # a long table (a year of weeks) goes below its chart and runs on over pages
+        block += [_as_flowable(drawing), Spacer(1, 3 * mm), _grid(data, styles, full * 0.7)]
+        return block
     grid = _grid(data, styles, full - width - 6 * mm)
     side = Table([[_as_flowable(drawing), grid]], colWidths=[width + 6 * mm, None])
     side.setStyle(
@@ -263,10 +270,12 @@ def _method(styles: dict[str, ParagraphStyle]) -> list:
         (
             "Personvern",
             "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
-            f"på færre enn {MIN_PEOPLE} ulike personer vises som «&lt; 3». I tabeller med summer "
-            "skjules i tillegg minst ett annet tall i samme rad og kolonne, slik at et skjult tall "
-            "ikke kan regnes ut ved å trekke de andre fra summen. Tall som er summert over flere "
-            "dager, skjules når ingen enkeltdag har minst tre personer bak seg.",
+            f"på færre enn {MIN_PEOPLE} ulike personer, vises som «&lt; 3». Et skjult tall skal "
+            "heller ikke kunne regnes ut ved å trekke andre tall fra en sum. Derfor skjules også "
+            "hver sum som inneholder et skjult tall, og når summen finnes et annet sted i "
+            "rapporten (for eksempel antall personer i en måned), skjules minst ett tall til i "
+            "samme gruppe. Det gjelder på tvers av tabellene, og mellom rapporten for én "
+            "lokasjon og for alle fire. Slike tall vises som «:» – de kan være små eller store.",
         ),
     ]
     story: list = [Paragraph("Metode og personvern", styles["h1"])]

@@ -1,19 +1,37 @@
-"""Small-count suppression with complementary suppression.
+"""Small-count suppression that holds across the whole report.
 
-A cell counting fewer than ``MIN_PEOPLE`` distinct people (but more than none) is suppressed
-(primary). Then, until nothing changes: in each row and each column whose total is published,
-if exactly one cell is suppressed, the smallest other non-empty cell is suppressed too (a zero
-only if nothing else is left, and the total itself if there is no other cell), so no suppressed
-value equals a published total minus the published cells of its row or column. Totals that
-count fewer than ``MIN_PEOPLE`` people are suppressed like any cell.
+The report is built from kept cells (per site and day, week or month: the *atoms*). Three rules:
+
+1. **Primary.** A number counting fewer than ``MIN_PEOPLE`` distinct people (but more than none)
+   is hidden and shown as "< 3".
+2. **Lines with a margin published elsewhere.** Some atoms of a site and month add up to another
+   atom that is published on its own: kinds of organisation and new + returning add up to the
+   month's distinct people; a kind's organisations add up to the kind. In such a line, when a
+   part is hidden, one more part is hidden with it (the smallest of at least 4, so that "< 3"
+   and ":" cannot pin the hidden sum; a 3 only if one hidden part is a 2), else every part and
+   the margin itself are hidden. Hidden for this reason: shown as ":".
+   (The least hidden sum, every "< 3" a 1 and every partner a 3, would pin them: a partner
+   counts people, so it is at least 3.)
+3. **Every sum that adds up a hidden part is hidden** (``total``): the all-sites figure of a
+   site's hidden cell, a row or column total, a sum over months. Shown as ":" whatever its
+   size: were it marked "< 3" or not, the mark would bound the hidden part it adds up.
+
+So every published figure is a sum of published-safe atoms only, and the only equations that
+involve a hidden atom are line margins, each with at least two hidden parts and a sum that the
+bounds ("< 3" is 1 or 2, ":" anything) do not pin. Figures that are not sums (averages,
+the peak, shares, changes) are hidden by rule 1, or when they are computed from a hidden one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 MIN_PEOPLE = 3
 SUPPRESSED = "< 3"
+PROTECTED = ":"
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -22,6 +40,9 @@ class Count:
     # distinct people the value counts (a lower bound for sums over days); None: the value
     # is not a count of people (a number of days, a share)
     people: int | None
+    # hidden although it counts enough people: it adds up a hidden part (rule 3) or it is
+    # hidden to protect another part of its line (rule 2)
+    shielded: bool = False
 
 
 def primary(count: Count | None) -> bool:
@@ -33,44 +54,83 @@ def primary(count: Count | None) -> bool:
     )
 
 
+def hidden(count: Count | None) -> bool:
+    return count is not None and (primary(count) or count.shielded)
+
+
+def label(count: Count | None) -> str:
+    """The cell as published: empty, "< 3" (a count of fewer than three people), ":" (hidden
+    to protect one: small or large, the mark does not say, or it would bound the hidden parts
+    of a sum) or the number."""
+    if count is None:
+        return ""
+    if count.shielded:
+        return PROTECTED
+    return SUPPRESSED if primary(count) else str(count.value)
+
+
+def total(counts: Sequence[Count | None]) -> Count | None:
+    """The sum, hidden (rule 3) if any part is (the part itself if it is the only one)."""
+    present = [c for c in counts if c is not None]
+    if not present:
+        return None
+    nonzero = [c for c in present if c.value or c.shielded]
+    if len(nonzero) == 1 and all(
+        c.value == 0 and not c.people for c in present if c is not nonzero[0]
+    ):
+        return nonzero[0]
+    people = [c.people for c in present if c.people is not None]
+    return Count(
+        sum(c.value for c in present),
+        sum(people) if people else None,
+        any(hidden(c) for c in present),
+    )
+
+
+def derived(value: int, people: int | None, *parts: Count | None) -> Count:
+    """A figure computed from ``parts`` (a share, a change): hidden if any part is."""
+    return Count(value, people, any(hidden(p) for p in parts))
+
+
+def protect_line(line: Mapping[K, Count]) -> tuple[set[K], bool]:
+    """Rule 2 for one line whose sum is published as an atom of its own: the parts to hide,
+    and whether the sum itself must be hidden too (then every part is hidden)."""
+    down = {k for k, c in line.items() if hidden(c)}
+    if not down:
+        return set(), False
+    candidates = sorted(
+        (k for k, c in line.items() if k not in down and c.value > 0),
+        key=lambda k: (line[k].value < 4, line[k].value),
+    )
+    while not _unpinned(line, down):
+        if not candidates:
+            return set(line), True
+        down.add(candidates.pop(0))
+    return down, False
+
+
+def _unpinned(line: Mapping[K, Count], down: set[K]) -> bool:
+    """Whether knowing the sum of the hidden parts, and that a "< 3" is 1 or 2 and a ":" at
+    least 3, leaves every hidden part open: two or more, one of them a ":" (no upper bound),
+    and the sum above its least possible value."""
+    shields = [k for k in down if not primary(line[k])]
+    least = all(line[k].value == (3 if k in shields else 1) for k in down)
+    return len(down) >= 2 and bool(shields) and not least
+
+
+def shield(count: Count) -> Count:
+    return count if hidden(count) else replace(count, shielded=True)
+
+
 def suppress(
     cells: list[list[Count | None]],
-    row_totals: list[Count | None] | None = None,
-    col_totals: list[Count | None] | None = None,
+    row_totals: Iterable[Count | None] | None = None,
+    col_totals: Iterable[Count | None] | None = None,
 ) -> tuple[list[list[bool]], list[bool], list[bool]]:
-    """Which cells, row totals and column totals to hide. Without totals, primary only."""
-    hidden = [[primary(c) for c in row] for row in cells]
-    rows_hidden = [primary(t) for t in row_totals] if row_totals is not None else []
-    cols_hidden = [primary(t) for t in col_totals] if col_totals is not None else []
-    if row_totals is None and col_totals is None:
-        return hidden, rows_hidden, cols_hidden
-    n_cols = len(cells[0]) if cells else 0
-    changed = True
-    while changed:
-        changed = False
-        lines: list[tuple[list[tuple[int, int]], list[bool], int]] = []
-        if row_totals is not None:
-            lines += [([(r, c) for c in range(n_cols)], rows_hidden, r) for r in range(len(cells))]
-        if col_totals is not None:
-            lines += [([(r, c) for r in range(len(cells))], cols_hidden, c) for c in range(n_cols)]
-        for line, totals_hidden, index in lines:
-            if totals_hidden[index]:
-                continue
-            down = [(r, c) for r, c in line if hidden[r][c]]
-            if len(down) != 1:
-                continue
-            candidates = [(r, c) for r, c in line if not hidden[r][c] and cells[r][c] is not None]
-            if not candidates:
-                totals_hidden[index] = True
-                changed = True
-                continue
-
-            def size(rc: tuple[int, int]) -> tuple[int, int]:
-                count = cells[rc[0]][rc[1]]
-                assert count is not None
-                return (count.value == 0, count.value)
-
-            r, c = min(candidates, key=size)
-            hidden[r][c] = True
-            changed = True
-    return hidden, rows_hidden, cols_hidden
+    """Which cells, row totals and column totals of a table are hidden (the totals come from
+    ``total``, so a line with a hidden cell has a hidden total)."""
+    return (
+        [[hidden(c) for c in row] for row in cells],
+        [hidden(t) for t in row_totals] if row_totals is not None else [],
+        [hidden(t) for t in col_totals] if col_totals is not None else [],
+    )

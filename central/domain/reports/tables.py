@@ -1,19 +1,28 @@
 """The report's tables, built from the kept cells (``report_cells``) of one or more sites over a
-range of days, with small counts suppressed. Monthly figures are for whole calendar months."""
+range of days, with small counts suppressed across the whole report (``suppression``). Monthly
+figures are for whole calendar months, weekly ones for whole weeks (Monday to Sunday)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Organisation, ReportCell, Site
-from central.domain.reports.aggregates import HOURS, month_of
-from central.domain.reports.suppression import SUPPRESSED, Count, suppress
+from central.domain.reports.aggregates import HOURS, month_of, week_of
+from central.domain.reports.suppression import (
+    Count,
+    derived,
+    hidden,
+    label,
+    protect_line,
+    shield,
+    suppress,
+    total,
+)
 
 KIND_LABELS = {"state": "Stat", "county": "Fylke", "municipality": "Kommune", "other": "Annet"}
 MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
@@ -38,11 +47,19 @@ MONTH_NAMES = dict(
     )
 )
 PAIR_ORGS = 10
+# measures the report adds up over the period per site before it suppresses (the others it
+# shows per month, or adds up with their monthly suppression)
+# (desks and bookings are also shown per month: their period sums keep the months' hiding)
+PERIOD_MEASURES = {"lunch", "lunchorg", "orgdays", "pair"}
 KINDS = list(KIND_LABELS)
 
 
 def month_label(month: date) -> str:
     return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def week_label(monday: date) -> str:
+    return f"uke {monday.isocalendar()[1]} ({monday.day}.{monday.month}.{monday.year % 100:02d})"
 
 
 @dataclass
@@ -64,20 +81,19 @@ class Table:
     def __post_init__(self) -> None:
         row_totals = col_totals = None
         if self.totals:
-            row_totals = [_sum(row) for row in self.cells]
-            col_totals = [_sum([row[c] for row in self.cells]) for c in range(len(self.columns))]
+            row_totals, col_totals = self.row_totals(), self.col_totals()
         self.hidden, self.row_totals_hidden, self.col_totals_hidden = suppress(
             self.cells, row_totals, col_totals
         )
 
     def row_totals(self) -> list[Count | None]:
-        return [_sum(row) for row in self.cells]
+        return [total(row) for row in self.cells]
 
     def col_totals(self) -> list[Count | None]:
-        return [_sum([row[c] for row in self.cells]) for c in range(len(self.columns))]
+        return [total([row[c] for row in self.cells]) for c in range(len(self.columns))]
 
     def grand_total(self) -> Count | None:
-        return _sum(self.row_totals())
+        return total(self.row_totals())
 
     def value(self, r: int, c: int) -> int | None:
         """The published number, or None if suppressed or empty."""
@@ -85,43 +101,21 @@ class Table:
         return None if cell is None or self.hidden[r][c] else cell.value
 
     def published(self) -> list[list[str]]:
-        """Header row and body as text, as exported (totals included, "< 3" for suppressed)."""
+        """Header row and body as text, as exported (totals included; "< 3" for a hidden count
+        of fewer than three people, ":" for one hidden to protect another)."""
         header = [self.row_header, *self.columns] + (["Sum"] if self.totals else [])
         body = []
         row_totals = self.row_totals()
-        for r, label in enumerate(self.rows):
-            line = [label] + [
-                _text(self.cells[r][c], self.hidden[r][c]) for c in range(len(self.columns))
-            ]
+        for r, name in enumerate(self.rows):
+            line = [name] + [label(self.cells[r][c]) for c in range(len(self.columns))]
             if self.totals:
-                line.append(_text(row_totals[r], self.row_totals_hidden[r]))
+                line.append(label(row_totals[r]))
             body.append(line)
         if self.totals:
-            col_totals = self.col_totals()
-            grand = self.grand_total()
             body.append(
-                ["Sum"]
-                + [
-                    _text(col_totals[c], self.col_totals_hidden[c])
-                    for c in range(len(self.columns))
-                ]
-                + [_text(grand, grand is not None and 0 < (grand.people or 0) < 3)]
+                ["Sum"] + [label(t) for t in self.col_totals()] + [label(self.grand_total())]
             )
         return [header, *body]
-
-
-def _sum(counts: Sequence[Count | None]) -> Count | None:
-    present = [c for c in counts if c is not None]
-    if not present:
-        return None
-    people = [c.people for c in present if c.people is not None]
-    return Count(sum(c.value for c in present), sum(people) if people else None)
-
-
-def _text(count: Count | None, hidden: bool) -> str:
-    if count is None:
-        return ""
-    return SUPPRESSED if hidden else str(count.value)
 
 
 @dataclass
@@ -137,15 +131,6 @@ class Report:
         return next(t for t in self.tables if t.slug == slug)
 
 
-def _max(counts: list[Count]) -> Count | None:
-    """A sum of values, with the most distinct people of any part as its people: a lower bound
-    of the distinct people behind the sum."""
-    if not counts:
-        return None
-    people = [c.people for c in counts if c.people is not None]
-    return Count(sum(c.value for c in counts), max(people) if people else None)
-
-
 def build(session: Session, sites: list[str], first: date, last: date) -> Report:
     """Every table of the report for ``sites`` over ``first``..``last``, suppressed."""
     cells = _Cells(session, sites, first, last)
@@ -156,55 +141,320 @@ def build(session: Session, sites: list[str], first: date, last: date) -> Report
 
 
 class _Cells:
-    """The kept cells of some sites over a range of days, by measure and key."""
+    """The kept cells of some sites over a range of days, by measure and key, with the lines
+    of each site and month protected (suppression rule 2) before any table adds them up."""
 
     def __init__(self, session: Session, sites: list[str], first: date, last: date) -> None:
         self.sites = sites
         self.names: dict[str, str] = dict(session.execute(select(Site.code, Site.name)).all())
+        # the months of every site, whichever the report shows: a site's hidden figures are
+        # the same in its own report and in the report of all sites (rule 2 across sites)
+        self.every = sorted(self.names)
         self.orgs: dict[str, Organisation] = {
             o.id: o for o in session.scalars(select(Organisation))
         }
-        rows = session.execute(
-            select(
-                ReportCell.site,
-                ReportCell.period,
-                ReportCell.start,
-                ReportCell.measure,
-                ReportCell.key,
-                ReportCell.value,
-                ReportCell.people,
-            ).where(
-                ReportCell.site.in_(sites),
-                (
-                    (ReportCell.period == "day")
-                    & (ReportCell.start >= first)
-                    & (ReportCell.start <= last)
+        # Core, not the ORM: tens of thousands of plain rows
+        rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.period,
+                    ReportCell.start,
+                    ReportCell.measure,
+                    ReportCell.key,
+                    ReportCell.value,
+                    ReportCell.people,
+                ).where(
+                    (
+                        ReportCell.site.in_(sites)
+                        & (ReportCell.period == "day")
+                        # added up in the database, below
+                        & ReportCell.measure.notin_(("org", "hour"))
+                        & (ReportCell.start >= first)
+                        & (ReportCell.start <= last)
+                    )
+                    | (
+                        (ReportCell.period == "month")
+                        & (ReportCell.measure != "pair")  # added up in the database, below
+                        & (ReportCell.start >= month_of(first))
+                        & (ReportCell.start <= last)
+                    )
+                    | (
+                        ReportCell.site.in_(sites)
+                        & (ReportCell.period == "week")
+                        & (ReportCell.start >= week_of(first))
+                        & (ReportCell.start <= last)
+                    ),
                 )
-                | (
-                    (ReportCell.period == "month")
-                    & (ReportCell.start >= month_of(first))
-                    & (ReportCell.start <= last)
-                ),
             )
-        ).all()
+            .all()
+        )
         self.day: dict[tuple[str, str], dict[str, list[tuple[date, Count]]]] = defaultdict(
             lambda: defaultdict(list)
         )
         self.month: dict[tuple[str, str], dict[str, dict[date, Count]]] = defaultdict(
             lambda: defaultdict(dict)
         )
+        self.week: dict[str, dict[date, Count]] = defaultdict(dict)
         for site, period, start, measure, key, value, people in rows:
             if period == "day":
                 self.day[(measure, key)][site].append((start, Count(value, people)))
+            elif period == "week":
+                if measure == "people":
+                    self.week[site][start] = Count(value, people)
             else:
                 self.month[(measure, key)][site][start] = Count(value, people)
         months = {m for per_site in self.month.values() for s in per_site.values() for m in s}
         self.months = sorted(m for m in months if m <= last)  # months with days in the range
+        self.weeks = sorted({w for per in self.week.values() for w in per})
         self.open_days = {
             s: {d for d, _ in self.day.get(("people", ""), {}).get(s, [])} for s in sites
         }
-        self.org_days = {key[1]: self.days("org", key[1]) for key in self.day if key[0] == "org"}
-        self.ranked = sorted(self.org_days, key=lambda o: -sum(c.value for c in self.org_days[o]))
+        # per organisation: its visit days and the days it was present, at the report's sites
+        org_rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.count(func.distinct(ReportCell.start)),
+                )
+                .where(
+                    ReportCell.site.in_(sites),
+                    ReportCell.period == "day",
+                    ReportCell.measure == "org",
+                    ReportCell.start >= first,
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.key)
+            )
+            .all()
+        )
+        self.org_present = {org: int(days) for org, _, days in org_rows}
+        # per site and hour: people in the building added up over the days, and the most
+        hour_rows = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.max(ReportCell.people),
+                )
+                .where(
+                    ReportCell.site.in_(sites),
+                    ReportCell.period == "day",
+                    ReportCell.measure == "hour",
+                    ReportCell.start >= first,
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.site, ReportCell.key)
+            )
+            .all()
+        )
+        self.hours = {(site, key): (int(v), int(p)) for site, key, v, p in hour_rows}
+        visit_days = {org: int(value) for org, value, _ in org_rows}
+        self.ranked = sorted(visit_days, key=lambda o: -visit_days[o])
+        self.period: dict[tuple[str, str], dict[str, Count]] = defaultdict(dict)
+        for measure_key, per_site in self.month.items():
+            if measure_key[0] not in PERIOD_MEASURES:
+                continue
+            for site, items in per_site.items():
+                counts = [items[m] for m in self.months if m in items]
+                if counts:
+                    self.period[measure_key][site] = Count(
+                        sum(c.value for c in counts), max(c.people or 0 for c in counts)
+                    )
+        pairs = (
+            session.connection()
+            .execute(
+                select(
+                    ReportCell.site,
+                    ReportCell.key,
+                    func.sum(ReportCell.value),
+                    func.max(ReportCell.people),
+                )
+                .where(
+                    ReportCell.period == "month",
+                    ReportCell.measure == "pair",
+                    ReportCell.start >= month_of(first),
+                    ReportCell.start <= last,
+                )
+                .group_by(ReportCell.site, ReportCell.key)
+            )
+            .all()
+        )
+        for site, key, value, people in pairs:
+            self.period[("pair", key)][site] = Count(int(value), int(people))
+        # all sites' figures (month or period) hidden because their sites' parts could not be
+        self.all_hidden: set[tuple[str, str, date | None]] = set()
+        self.shielded = 0
+        # what a pass hid: the lines that hold it are looked at again, the others not
+        self.dirty_lines: set[tuple[str, str, date | None]] | None = None  # None: all
+        self.dirty_cells: set[tuple[str, date | None]] | None = None
+        while True:  # each rule may hide a part of another's line: until nothing changes
+            lines: set[tuple[str, str, date | None]] | None = self.dirty_lines
+            cells: set[tuple[str, date | None]] | None = self.dirty_cells
+            self.dirty_lines, self.dirty_cells = set(), set()
+            self._protect(cells)
+            self._protect_period(cells)
+            self._protect_sites(lines)
+            if not self.dirty_lines and not self.dirty_cells:
+                break
+
+    def _protect_sites(self, only: set[tuple[str, str, date | None]] | None) -> None:
+        """Rule 2 across sites: the figure of all sites is the sum of the sites' own."""
+        names: list[tuple[str, str, date | None]] = (
+            # (measures shown only as the period's sums are protected as those)
+            [
+                (mk[0], mk[1], m)
+                for mk in self.month
+                if mk[0] not in PERIOD_MEASURES
+                for m in self.months
+            ]
+            + [(mk[0], mk[1], None) for mk in self.period]
+            if only is None
+            else list(only)
+        )
+        for name in names:
+            measure_key, m = name[:2], name[2]
+            if m is None:
+                line = dict(self.period.get(measure_key, {}))
+            else:
+                line = {
+                    s: c for s, per in self.month.get(measure_key, {}).items() if (c := per.get(m))
+                }
+            down, margin_too = protect_line(line)
+            for site in down:
+                if m is None:
+                    self._shield_period(measure_key, site)
+                else:
+                    self._hide(measure_key[0], {measure_key[1]}, site, m)
+            if margin_too:
+                self.all_hidden.add(name)
+
+    def _protect_period(self, only: set[tuple[str, date | None]] | None) -> None:
+        """Rule 2 for the period's sums of a site: sign-ups per organisation within the
+        sign-ups of its cluster and kind."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for measure, k in self.period:
+            if measure == "lunchorg":
+                cluster, org = k.split("|", 1)
+                groups[f"{cluster}|{'other' if org == '-' else self.kind(org)}"].append(k)
+        for site in self.every:
+            if only is not None and (site, None) not in only:
+                continue
+            for lunch_key, keys in groups.items():
+                line = {k: c for k in keys if (c := self.period[("lunchorg", k)].get(site))}
+                whole = self.period.get(("lunch", lunch_key), {}).get(site)
+                shown = [k for k, c in line.items() if c.value and not hidden(c)]
+                if whole is not None and hidden(whole) and len(shown) == len(line) and shown:
+                    # a hidden sum whose parts are all published: hide one part too
+                    self._shield_period(("lunchorg", min(shown, key=lambda k: line[k].value)), site)
+                    line = {k: self.period[("lunchorg", k)][site] for k in line}
+                down, margin_too = protect_line(line)
+                for k in down:
+                    self._shield_period(("lunchorg", k), site)
+                if margin_too and site in self.period.get(("lunch", lunch_key), {}):
+                    self._shield_period(("lunch", lunch_key), site)
+
+    def _shield_period(self, measure_key: tuple[str, str], site: str) -> None:
+        count = self.period[measure_key][site]
+        if not hidden(count):
+            self.shielded += 1
+            self.period[measure_key][site] = shield(count)
+            self._dirty(measure_key, site, None)
+
+    def _dirty(self, measure_key: tuple[str, str], site: str, m: date | None) -> None:
+        assert self.dirty_lines is not None and self.dirty_cells is not None
+        self.dirty_lines.add((measure_key[0], measure_key[1], m))
+        self.dirty_cells.add((site, m))
+
+    def over_period(self, measure: str, key: str, site: str | None = None) -> Count | None:
+        """A measure added up over the period's months, per site (people: the most of any
+        month, a lower bound), or over all sites."""
+        per_site = self.period.get((measure, key), {})
+        return self._of_sites(per_site, (measure, key, None), site)
+
+    def _of_sites(
+        self, per_site: dict[str, Count], name: tuple[str, str, date | None], site: str | None
+    ) -> Count | None:
+        if site is None and len(self.sites) == 1:
+            site = self.sites[0]
+        if site is not None:
+            return per_site.get(site)
+        counts = list(per_site.values())
+        if not counts:
+            return None
+        return Count(
+            sum(c.value for c in counts),
+            sum(c.people or 0 for c in counts),
+            name in self.all_hidden,
+        )
+
+    def kind(self, org: str) -> str:
+        found = self.orgs.get(org)
+        return found.kind if found is not None and found.kind in KIND_LABELS else "other"
+
+    def _line(self, measure: str, keys: list[str], site: str, m: date) -> dict[str, Count]:
+        return {k: c for k in keys if (c := self.month.get((measure, k), {}).get(site, {}).get(m))}
+
+    def _hide(self, measure: str, keys: set[str], site: str, m: date) -> None:
+        for k in keys:
+            per = self.month[(measure, k)][site]
+            if not hidden(per[m]):
+                self.shielded += 1
+                per[m] = shield(per[m])
+                self._dirty((measure, k), site, m)
+
+    def _protect(self, only: set[tuple[str, date | None]] | None) -> None:
+        """Rule 2: in each site and month, the parts of a line whose sum is published on its
+        own (an organisation's people within its kind; kinds, and new and returning, within
+        the month's people; sign-ups per organisation within cluster and kind)."""
+        org_keys = [k for (measure, k) in self.month if measure == "org"]
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for org in org_keys:
+            by_kind[self.kind(org)].append(org)
+        for site in self.every:
+            for m in self.months:
+                if only is not None and (site, m) not in only:
+                    continue
+                for kind, orgs in by_kind.items():
+                    self._within("org", orgs, ("orgkind", kind), site, m)
+                self._within("orgkind", KINDS, ("people", ""), site, m)
+                self._within("", ["new", "returning"], ("people", ""), site, m)
+
+    def _within(
+        self, measure: str, keys: list[str], margin: tuple[str, str], site: str, m: date
+    ) -> None:
+        if measure:
+            line = self._line(measure, keys, site, m)
+        else:  # measures of their own, each with the key ""
+            line = {k: c for k in keys if (c := self.month.get((k, ""), {}).get(site, {}).get(m))}
+        whole = self.month.get(margin, {}).get(site, {}).get(m)
+        if whole is not None and hidden(whole) and not any(hidden(c) for c in line.values()):
+            # a hidden sum whose parts are all published is their sum: hide one part too
+            self._hide_part(measure, line, site, m)
+            line = {k: self.month[(measure or k, "" if not measure else k)][site][m] for k in line}
+        down, margin_too = protect_line(line)
+        if not down:
+            return
+        for k in down:
+            if measure:
+                self._hide(measure, {k}, site, m)
+            else:
+                self._hide(k, {""}, site, m)
+        if margin_too and m in self.month.get(margin, {}).get(site, {}):
+            self._hide(margin[0], {margin[1]}, site, m)
+
+    def _hide_part(self, measure: str, line: dict[str, Count], site: str, m: date) -> None:
+        parts = sorted((k for k, c in line.items() if c.value), key=lambda k: line[k].value)
+        if parts:
+            if measure:
+                self._hide(measure, {parts[0]}, site, m)
+            else:
+                self._hide(parts[0], {""}, site, m)
 
     def days(self, measure: str, key: str, site: str | None = None) -> list[Count]:
         per_site = self.day.get((measure, key), {})
@@ -212,43 +462,38 @@ class _Cells:
 
     def monthly(self, measure: str, key: str, m: date, site: str | None = None) -> Count | None:
         per_site = self.month.get((measure, key), {})
-        counts = [items[m] for s, items in per_site.items() if site in (None, s) and m in items]
-        return _sum(counts) if counts else None
+        items = {s: per[m] for s, per in per_site.items() if m in per}
+        return self._of_sites(items, (measure, key, m), site)
 
-    def in_month(self, measure: str, key: str, m: date) -> list[Count]:
-        per_site = self.day.get((measure, key), {})
-        return [c for items in per_site.values() for d, c in items if month_of(d) == m]
+    def over_months(self, measure: str, key: str, site: str | None = None) -> Count | None:
+        return total([self.monthly(measure, key, m, site) for m in self.months])
+
+    def day_sum(self, measure: str, key: str, m: date, site: str) -> Count | None:
+        """One site's day cells of a month added up (people: the most of any day)."""
+        items = [c for d, c in self.day.get((measure, key), {}).get(site, []) if month_of(d) == m]
+        if not items:
+            return None
+        return Count(sum(c.value for c in items), max(c.people or 0 for c in items))
 
     def orgs_in_month(self, site: str, m: date) -> list[Count]:
         return [c for d, c in self.day.get(("orgs", ""), {}).get(site, []) if month_of(d) == m]
 
 
-def _table_1(d: _Cells) -> Table:
-    """1. use per site."""
-    sites = d.sites
-    months = d.months
-    names = d.names
-    days = d.days
-    monthly = d.monthly
-    open_days = d.open_days
+def _use(d: _Cells) -> Table:
+    """Use per site."""
     cells = []
-    for s in sites:
-        n = len(open_days[s]) or 1
-        people_days = days("people", "", s)
-        peak = max(days("peak", "", s), key=lambda c: c.value, default=None)
-        guests = days("guests", "", s)
-        monthly_people = [monthly("people", "", m, s) for m in months]
-        new = [c for c in (monthly("new", "", m, s) for m in months) if c is not None]
+    for s in d.sites:
+        n = len(d.open_days[s]) or 1
+        peak = max(d.days("peak", "", s), key=lambda c: c.value, default=None)
+        monthly_people = [c for m in d.months if (c := d.monthly("people", "", m, s))]
         cells.append(
             [
-                _avg(people_days, n),
+                _avg(d.days("people", "", s), n),
                 peak,
-                Count(max(c.value for c in known), max(c.people or 0 for c in known))
-                if (known := [c for c in monthly_people if c is not None])
-                else None,
-                _avg(guests, n),
-                _sum(new),
-                Count(len(open_days[s]), None),
+                max(monthly_people, key=lambda c: c.value, default=None),
+                _avg(d.days("guests", "", s), n),
+                d.over_months("new", "", s),
+                Count(len(d.open_days[s]), None),
             ]
         )
     return Table(
@@ -265,125 +510,148 @@ def _table_1(d: _Cells) -> Table:
             "Nye brukere",
             "Dager med besøk",
         ],
-        [names.get(s, s) for s in sites],
+        [d.names.get(s, s) for s in d.sites],
         cells,
         chart="none",
     )
 
 
-def _table_2(d: _Cells) -> Table:
-    """2. people per month per site."""
-    sites = d.sites
-    months = d.months
-    names = d.names
-    monthly = d.monthly
+def _people_per_month(d: _Cells) -> Table:
     return Table(
         "personer-maaned",
         "Ulike personer per måned",
         "Hvor mange ulike medlemmer som kom innom hver lokasjon, per måned.",
         "Måned",
-        [names.get(s, s) for s in sites],
-        [month_label(m) for m in months],
-        [[monthly("people", "", m, s) for s in sites] for m in months],
+        [d.names.get(s, s) for s in d.sites],
+        [month_label(m) for m in d.months],
+        [[d.monthly("people", "", m, s) for s in d.sites] for m in d.months],
         totals=True,
     )
 
 
-def _table_3(d: _Cells) -> Table:
-    """3. time of day: the hours anyone was in."""
-    sites = d.sites
-    names = d.names
-    days = d.days
-    open_days = d.open_days
-    hours = [h for h in HOURS if any(c.value for c in days("hour", f"{h:02d}"))] or list(HOURS)
+def _people_per_week(d: _Cells) -> Table:
+    return Table(
+        "personer-uke",
+        "Ulike personer per uke",
+        "Hvor mange ulike personer (medlemmer og gjester) som kom innom hver lokasjon, per uke "
+        "(mandag til søndag).",
+        "Uke",
+        [d.names.get(s, s) for s in d.sites],
+        [week_label(w) for w in d.weeks],
+        [[d.week.get(s, {}).get(w) for s in d.sites] for w in d.weeks],
+    )
+
+
+def _time_of_day(d: _Cells) -> Table:
+    busy = {key for (_, key), (value, _) in d.hours.items() if value}
+    hours = [h for h in HOURS if f"{h:02d}" in busy] or list(HOURS)
     return Table(
         "tid-paa-dagen",
         "Tid på dagen",
         "Snitt antall personer i bygget i hver klokketime, på dager med besøk.",
         "Klokketime",
-        [names.get(s, s) for s in sites],
+        [d.names.get(s, s) for s in d.sites],
         [f"{h:02d}–{h + 1:02d}" for h in hours],
-        [[_avg(days("hour", f"{h:02d}", s), len(open_days[s]) or 1) for s in sites] for h in hours],
+        [
+            [_hour_avg(d.hours.get((s, f"{h:02d}")), len(d.open_days[s]) or 1) for s in d.sites]
+            for h in hours
+        ],
     )
 
 
-def _table_4(d: _Cells) -> Table:
-    """4. desks per month."""
-    months = d.months
-    monthly = d.monthly
-    desk_rows = []
-    for m in months:
-        booked, no_show = monthly("booking", "booked", m), monthly("booking", "no_show", m)
-        share = None
-        if booked and booked.value:
-            shown = no_show.value if no_show else 0
-            share = Count(round(100 * shown / booked.value), no_show.people if no_show else None)
-        desk_rows.append(
-            [
-                monthly("desk", "fixed", m),
-                monthly("desk", "booked", m),
-                monthly("desk", "drop_in", m),
-                booked,
-                no_show or Count(0, 0),
-                share,
-            ]
+DESK_COLUMNS = ["Fast", "Booket", "Drop-in", "Bookinger", "Ikke møtt", "Ikke møtt %"]
+
+
+def _desk_row(
+    desk: list[Count | None], booked: Count | None, no_show: Count | None
+) -> list[Count | None]:
+    share = None
+    if booked and booked.value:
+        shown = no_show.value if no_show else 0
+        share = derived(round(100 * shown / booked.value), None, booked, no_show)
+    return [*desk, booked, no_show or Count(0, 0), share]
+
+
+def _desks(d: _Cells) -> Table:
+    rows = [
+        _desk_row(
+            [d.monthly("desk", k, m) for k in ("fixed", "booked", "drop_in")],
+            d.monthly("booking", "booked", m),
+            d.monthly("booking", "no_show", m),
         )
+        for m in d.months
+    ]
     return Table(
         "pulter",
         "Pultbruk etter type",
         "Pulter tatt i bruk per måned: faste, booket og drop-in; bookinger, hvor mange som ikke "
         "møtte (bookingen ble frigitt), og andelen i prosent.",
         "Måned",
-        ["Fast", "Booket", "Drop-in", "Bookinger", "Ikke møtt", "Ikke møtt %"],
-        [month_label(m) for m in months],
-        desk_rows,
+        DESK_COLUMNS,
+        [month_label(m) for m in d.months],
+        rows,
         chart_columns=[0, 1, 2, 4],
     )
 
 
-def _table_5(d: _Cells) -> Table:
-    """5. kind of organisation per month."""
-    months = d.months
-    monthly = d.monthly
+def _desks_per_site(d: _Cells) -> Table:
+    rows = [
+        _desk_row(
+            [d.over_months("desk", k, s) for k in ("fixed", "booked", "drop_in")],
+            d.over_months("booking", "booked", s),
+            d.over_months("booking", "no_show", s),
+        )
+        for s in d.sites
+    ]
+    return Table(
+        "pulter-lokasjon",
+        "Pultbruk per lokasjon",
+        "Pulter tatt i bruk i hele månedene i perioden, per lokasjon: faste, booket og drop-in; "
+        "bookinger, ikke møtt og andelen ikke møtt i prosent.",
+        "Lokasjon",
+        DESK_COLUMNS,
+        [d.names.get(s, s) for s in d.sites],
+        rows,
+        chart_columns=[0, 1, 2],
+    )
+
+
+def _guests(d: _Cells) -> Table:
+    return Table(
+        "gjester",
+        "Gjester per måned",
+        "Ulike gjester per måned og lokasjon.",
+        "Måned",
+        [d.names.get(s, s) for s in d.sites],
+        [month_label(m) for m in d.months],
+        [[d.monthly("guests", "", m, s) for s in d.sites] for m in d.months],
+        totals=True,
+    )
+
+
+def _kinds(d: _Cells) -> Table:
     return Table(
         "organisasjonstype",
         "Ulike personer etter type organisasjon",
         "Ulike medlemmer per måned etter om arbeidsgiveren er statlig, fylkeskommunal, "
         "kommunal eller annet.",
         "Type",
-        [month_label(m) for m in months],
+        [month_label(m) for m in d.months],
         [KIND_LABELS[k] for k in KINDS],
-        [[monthly("orgkind", k, m) for m in months] for k in KINDS],
+        [[d.monthly("orgkind", k, m) for m in d.months] for k in KINDS],
         totals=True,
     )
 
 
-def _table_6(d: _Cells) -> Table:
-    """6. organisations."""
-    months = d.months
-    orgs = d.orgs
-    day = d.day
-    monthly = d.monthly
-    org_days, ranked = d.org_days, d.ranked
-    org_cells: list[list[Count | None]] = []
-    for o in ranked:
-        per_month = [c for c in (monthly("org", o, m) for m in months) if c is not None]
-        org_cells.append(
-            [
-                Count(
-                    max((c.value for c in per_month), default=0),
-                    max((c.people or 0 for c in per_month), default=0),
-                ),
-                Count(
-                    sum(c.value for c in org_days[o]),
-                    max([c.people or 0 for c in per_month + org_days[o]], default=0),
-                ),
-                Count(
-                    len({d for s in day[("org", o)].values() for d, _ in s}),
-                    max((c.people or 0 for c in per_month), default=0),
-                ),
-            ]
-        )
+def _organisations(d: _Cells) -> Table:
+    shown = sorted(d.org_present, key=lambda o: _org_name(d.orgs, o).lower())
+    cells: list[list[Count | None]] = []
+    for o in shown:
+        per_month = [c for m in d.months if (c := d.monthly("org", o, m)) is not None]
+        biggest = max(per_month, key=lambda c: c.value, default=None)
+        most = max((c.people or 0 for c in per_month), default=0)
+        present = d.org_present[o]
+        cells.append([biggest, d.over_period("orgdays", o), Count(present, most)])
     return Table(
         "organisasjoner",
         "Organisasjoner",
@@ -391,24 +659,13 @@ def _table_6(d: _Cells) -> Table:
         "dager organisasjonen var til stede.",
         "Organisasjon",
         ["Ulike personer (største måned)", "Besøksdager", "Dager til stede"],
-        [_org_name(orgs, o) for o in ranked],
-        org_cells,
+        [_org_name(d.orgs, o) for o in shown],
+        cells,
         chart="none",
     )
 
 
-def _table_7(d: _Cells) -> Table:
-    """7. new and returning."""
-    months = d.months
-    monthly = d.monthly
-    nr_rows: list[list[Count | None]] = []
-    for m in months:
-        total, new = monthly("people", "", m), monthly("new", "", m)
-        if total is None:
-            nr_rows.append([None, None])
-            continue
-        n = new.value if new else 0
-        nr_rows.append([Count(n, n), Count(total.value - n, total.value - n)])
+def _new(d: _Cells) -> Table:
     return Table(
         "nye",
         "Nye og gjengangere",
@@ -416,23 +673,19 @@ def _table_7(d: _Cells) -> Table:
         "her før.",
         "Måned",
         ["Nye", "Gjengangere"],
-        [month_label(m) for m in months],
-        nr_rows,
+        [month_label(m) for m in d.months],
+        [[d.monthly("new", "", m), d.monthly("returning", "", m)] for m in d.months],
         totals=True,
     )
 
 
-def _table_8(d: _Cells) -> Table:
-    """8. distinct organisations per day, per site."""
-    sites = d.sites
-    months = d.months
-    names = d.names
-    org_rows = []
-    for m in months:
-        row_cells: list[Count | None] = []
-        for s in sites:
+def _orgs_same_day(d: _Cells) -> Table:
+    rows = []
+    for m in d.months:
+        line: list[Count | None] = []
+        for s in d.sites:
             counts = d.orgs_in_month(s, m)
-            row_cells.append(
+            line.append(
                 Count(
                     round(sum(c.value for c in counts) / len(counts)),
                     max(c.people or 0 for c in counts),
@@ -440,61 +693,45 @@ def _table_8(d: _Cells) -> Table:
                 if counts
                 else None
             )
-        org_rows.append(row_cells)
+        rows.append(line)
     return Table(
         "org-samme-dag",
         "Ulike organisasjoner i bygget samme dag",
         "Snitt antall ulike organisasjoner med minst én person til stede samme dag, per "
         "lokasjon og måned.",
         "Måned",
-        [names.get(s, s) for s in sites],
-        [month_label(m) for m in months],
-        org_rows,
+        [d.names.get(s, s) for s in d.sites],
+        [month_label(m) for m in d.months],
+        rows,
     )
 
 
-def _table_9(d: _Cells) -> Table:
-    """9. pairs."""
-    orgs = d.orgs
-    month = d.month
-    top = d.ranked[:PAIR_ORGS]
-    pair_cells: list[list[Count | None]] = []
+def _pairs(d: _Cells) -> Table:
+    top = sorted(d.ranked[:PAIR_ORGS], key=lambda o: _org_short(d.orgs, o).lower())
+    cells: list[list[Count | None]] = []
     for a in top:
         row: list[Count | None] = []
         for b in top:
             if a == b:
                 row.append(None)
                 continue
-            key = "|".join(sorted((a, b)))
-            per = [c for s in month.get(("pair", key), {}).values() for c in s.values()]
-            row.append(_max(per) if per else Count(0, 0))
-        pair_cells.append(row)
+            row.append(d.over_period("pair", "|".join(sorted((a, b)))) or Count(0, 0))
+        cells.append(row)
     return Table(
         "par",
         "Par av organisasjoner til stede samme dag",
         f"Antall dager to organisasjoner var i bygget samtidig, for de {len(top)} organisasjonene "
         "med flest besøksdager.",
         "Organisasjon",
-        [_org_short(orgs, o) for o in top],
-        [_org_short(orgs, o) for o in top],
-        pair_cells,
+        [_org_short(d.orgs, o) for o in top],
+        [_org_short(d.orgs, o) for o in top],
+        cells,
         chart="heatmap",
     )
 
 
-def _table_10(d: _Cells) -> Table:
-    """10. lunch talks by cluster and kind of organisation."""
-    months = d.months
-    month = d.month
-    monthly = d.monthly
-    clusters = sorted({key[1].split("|")[0] for key in month if key[0] == "lunch"})
-    lunch_cells = [
-        [
-            _sum([c for m in months if (c := monthly("lunch", f"{cl}|{k}", m)) is not None])
-            for k in KINDS
-        ]
-        for cl in clusters
-    ]
+def _lunch(d: _Cells) -> Table:
+    clusters = sorted({key[1].split("|")[0] for key in d.month if key[0] == "lunch"})
     return Table(
         "lunsj",
         "Påmeldinger til lunsjprat etter klynge og type organisasjon",
@@ -503,40 +740,51 @@ def _table_10(d: _Cells) -> Table:
         "Klynge",
         [KIND_LABELS[k] for k in KINDS],
         [cl.capitalize() for cl in clusters],
-        lunch_cells,
+        [[d.over_period("lunch", f"{cl}|{k}") for k in KINDS] for cl in clusters],
         totals=True,
     )
 
 
-def _table_11(d: _Cells) -> Table:
-    """11. cross-cluster."""
-    months = d.months
-    monthly = d.monthly
+def _lunch_by_org(d: _Cells) -> Table:
+    keys = [key[1] for key in d.month if key[0] == "lunchorg"]
+    clusters = sorted({k.split("|", 1)[0] for k in keys})
+    orgs = sorted({k.split("|", 1)[1] for k in keys}, key=lambda o: _org_name(d.orgs, o).lower())
+    return Table(
+        "lunsj-org",
+        "Påmeldinger til lunsjprat etter organisasjon",
+        "Påmeldinger til lunsjpratene per organisasjon, etter foredragets kompetanseklynge.",
+        "Organisasjon",
+        [cl.capitalize() for cl in clusters],
+        ["Uten organisasjon" if o == "-" else _org_name(d.orgs, o) for o in orgs],
+        [[d.over_period("lunchorg", f"{cl}|{o}") for cl in clusters] for o in orgs],
+        totals=True,
+        chart="none",
+    )
+
+
+def _cross(d: _Cells) -> Table:
     return Table(
         "kryss",
         "Lunsjprat på tvers av klynger",
         "Påmeldinger fra egen klynge og fra andre klynger enn foredragets, per måned.",
         "Måned",
         ["Egen klynge", "Andre klynger"],
-        [month_label(m) for m in months],
-        [[monthly("lunchcross", "same", m), monthly("lunchcross", "other", m)] for m in months],
+        [month_label(m) for m in d.months],
+        [
+            [d.monthly("lunchcross", "same", m), d.monthly("lunchcross", "other", m)]
+            for m in d.months
+        ],
         totals=True,
     )
 
 
-def _table_12(d: _Cells) -> Table:
-    """12. trends."""
-    months = d.months
-    monthly = d.monthly
-    in_month = d.in_month
-    trend_rows = []
+def _trend(d: _Cells) -> Table:
+    rows = []
     previous: tuple[Count | None, Count | None] = (None, None)
-    for m in months:
-        people = monthly("people", "", m)
-        visits = _max(in_month("people", "", m))
-        trend_rows.append(
-            [people, _change(people, previous[0]), visits, _change(visits, previous[1])]
-        )
+    for m in d.months:
+        people = d.monthly("people", "", m)
+        visits = total([d.day_sum("people", "", m, s) for s in d.sites])
+        rows.append([people, _change(people, previous[0]), visits, _change(visits, previous[1])])
         previous = (people, visits)
     return Table(
         "trend",
@@ -544,26 +792,35 @@ def _table_12(d: _Cells) -> Table:
         "Ulike personer og besøksdager per måned, med endring i prosent fra måneden før.",
         "Måned",
         ["Ulike personer", "Endring %", "Besøksdager", "Endring %"],
-        [month_label(m) for m in months],
-        trend_rows,
+        [month_label(m) for m in d.months],
+        rows,
         chart_columns=[0, 2],
     )
 
 
 _TABLES = [
-    _table_1,
-    _table_2,
-    _table_3,
-    _table_4,
-    _table_5,
-    _table_6,
-    _table_7,
-    _table_8,
-    _table_9,
-    _table_10,
-    _table_11,
-    _table_12,
+    _use,
+    _people_per_month,
+    _people_per_week,
+    _time_of_day,
+    _desks,
+    _desks_per_site,
+    _guests,
+    _kinds,
+    _organisations,
+    _new,
+    _orgs_same_day,
+    _pairs,
+    _lunch,
+    _lunch_by_org,
+    _cross,
+    _trend,
 ]
+
+
+def _hour_avg(summed: tuple[int, int] | None, n: int) -> Count | None:
+    """An hour's average over the open days, from its sum (people: the most of any day)."""
+    return None if summed is None else Count(round(summed[0] / n), summed[1])
 
 
 def _avg(counts: list[Count], n: int) -> Count | None:
@@ -577,8 +834,7 @@ def _avg(counts: list[Count], n: int) -> Count | None:
 def _change(now: Count | None, before: Count | None) -> Count | None:
     if now is None or before is None or not before.value:
         return None
-    people = min(now.people or 0, before.people or 0)
-    return Count(round(100 * (now.value - before.value) / before.value), people)
+    return derived(round(100 * (now.value - before.value) / before.value), None, now, before)
 
 
 def _org_name(orgs: dict[str, Organisation], org: str) -> str:
@@ -609,7 +865,7 @@ def summarise(report: Report) -> list[str]:
         for r, t in enumerate(totals)
         if t is not None and not kinds.row_totals_hidden[r]
     ]
-    if shown:
+    if shown and len(shown) == len([t for t in totals if t is not None]):
         biggest = max(shown, key=lambda x: x[1])
         out.append(
             f"Flest brukere kommer fra {biggest[0].lower()}lig sektor."
@@ -625,9 +881,9 @@ def summarise(report: Report) -> list[str]:
                 "ulike organisasjoner i bygget."
             )
     trend = report.table("trend")
-    shown = [(trend.rows[r], v) for r in range(len(trend.rows)) if (v := trend.value(r, 0))]
-    if len(shown) >= 2:
-        (first, a), (last, b) = shown[0], shown[-1]
+    months = [(trend.rows[r], v) for r in range(len(trend.rows)) if (v := trend.value(r, 0))]
+    if len(months) >= 2:
+        (first, a), (last, b) = months[0], months[-1]
         first, last = (f"{MONTH_NAMES[m[:3]]}{m[3:]}" for m in (first, last))
         change = "økte" if b > a else "sank" if b < a else "holdt seg"
         out.append(
