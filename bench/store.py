@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import os
 import random
 import re
@@ -28,6 +29,8 @@ from typing import Any
 from sqlalchemy import create_engine, insert, select, text, update
 from sqlalchemy.engine import make_url
 
+from central.db.key_encryption import KEK_FILE_ENV
+from central.domain.token_secret import SECRET_FILE_ENV
 from tests.processes import CentralServer
 
 POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"
@@ -47,6 +50,14 @@ def database(kind: str, root: Path, postgres: str | None) -> Iterator[str]:
         yield f"sqlite:///{root / f'central-{uuid.uuid4().hex[:8]}.sqlite3'}"
         return
     assert postgres is not None
+    # What an operator sets for PostgreSQL: the key-encryption key and the token secret in
+    # files named by the environment (serve and the CLI, run as children, inherit it).
+    kek_file = root / "bench.kek"
+    if not kek_file.exists():
+        kek_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+        kek_file.chmod(0o600)
+    os.environ.setdefault(KEK_FILE_ENV, str(kek_file))
+    os.environ.setdefault(SECRET_FILE_ENV, str(root / "bench.token-secret"))
     schema = f"regionlab_bench_{uuid.uuid4().hex[:12]}"
     admin = create_engine(postgres)
     with admin.begin() as connection:
