@@ -360,6 +360,23 @@ def _feed_head(base: str, token: str) -> int:
                 return cursor
 
 
+def device_tokens(url: str, count: int) -> list[str]:
+    """A device token of its own for each simulated kiosk, as provisioning gives each one."""
+    from central.db.engine import make_engine, session_factory
+    from central.domain import tokens
+
+    engine = make_engine(url)
+    try:
+        with session_factory(engine).begin() as session:
+            now = datetime.now(UTC)
+            return [
+                tokens.create_token(session, SITE, "device", label=f"bench {n}", now=now)
+                for n in range(count)
+            ]
+    finally:
+        engine.dispose()
+
+
 def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) -> dict[str, Any]:
     server = CentralServer(
         database_url=url, log_path=root / f"load-{uuid.uuid4().hex[:6]}.log", workers=workers
@@ -368,6 +385,7 @@ def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) 
     server.start()
     try:
         people = demo_people(url)
+        tokens = device_tokens(url, kiosks)
         head = _feed_head(server.url, server.device_token)
         stats: dict[str, Any] = {"offered": 0, "post_ms": [], "get_ms": [], "errors": []}
         until = time.perf_counter() + seconds
@@ -378,7 +396,7 @@ def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) 
                 *(
                     _kiosk(
                         server.url,
-                        server.device_token,
+                        tokens[index],
                         people[index::kiosks] or people,
                         head,
                         until,
@@ -419,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apply-events", type=int, default=2000)
     parser.add_argument("--drain-events", type=int, default=10_000)
     parser.add_argument("--kiosks", type=int, default=50)
-    parser.add_argument("--load-seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--load-seconds", type=float, default=30.0, help="how long each 50-kiosk run lasts"
+    )
     parser.add_argument(
         "--workers", default="1,2", help="worker counts for the load runs, comma-separated"
     )
@@ -452,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
                 for count in workers:
                     with database(kind, root, args.postgres) as url:
                         stats = bench_load(url, root, args.kiosks, args.load_seconds, count)
-                    name = f"{args.kiosks} kiosks {args.load_seconds:.0f} s, {kind}, {count} worker"
+                    name = f"{args.kiosks} kiosks {args.load_seconds:.0f} s, {kind}, {count} wkr"
                     report_load(name, stats)
     return 0
 
