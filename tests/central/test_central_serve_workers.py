@@ -105,6 +105,12 @@ def test_serve_with_two_workers_answers_from_two_processes(
     server.start()
     try:
         assert server.process is not None
+
+        def started() -> set[str]:
+            return set(re.findall(r"Started server process \[(\d+)\]", server.log_path.read_text()))
+
+        # The first worker answers /healthz; the second may still be starting (a loaded machine).
+        wait_until(lambda: len(started()) >= 2, 120, "both workers to start")
         url = f"{server.url}/api/v1/sites/lyngdal/changes"
         headers = {"Authorization": f"Bearer {server.device_token}"}
         with ThreadPoolExecutor(8) as pool:
@@ -112,8 +118,7 @@ def test_serve_with_two_workers_answers_from_two_processes(
                 pool.map(lambda _: requests.get(url, headers=headers, timeout=30), range(24))
             )
         assert {a.status_code for a in answers} == {200}
-        log = server.log_path.read_text()
-        workers = set(re.findall(r"Started server process \[(\d+)\]", log))
+        workers = started()
         assert len(workers) == 2 and str(server.process.pid) not in workers
         for pid in workers:  # both alive, each a child of the one serve process
             stat = Path(f"/proc/{pid}/stat").read_text()
