@@ -229,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         help="run the central store's benches alone: apply vs a bare commit, the 10,000-event "
         "drain, 50 kiosks on SQLite and PostgreSQL with 1 and 2 workers (sizes: --store)",
     )
+    parser.add_argument(
+        "--only-console",
+        action="store_true",
+        help="run the staff console's Today and People pages alone (PostgreSQL)",
+    )
     args = parser.parse_args(argv)
     if args.only_store:
         from bench import store
@@ -241,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.name_search import bench_name_search
 
         bench_name_search(report)
+        return 0
+    if args.only_console:
+        from bench.console import bench_console
+
+        bench_console(report)
         return 0
     if args.only_first_sync:
         from bench.first_sync import bench_first_sync
@@ -281,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.name_search import bench_name_search
 
             bench_name_search(report)
+            from bench.console import bench_console
+
+            bench_console(report)
         finally:
             server.stop()
     if args.store != "skip":
