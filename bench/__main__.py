@@ -225,11 +225,21 @@ def main(argv: list[str] | None = None) -> int:
         "--only-name-search", action="store_true", help="run the name-search case alone"
     )
     parser.add_argument(
+        "--only-store",
+        action="store_true",
+        help="run the central store's benches alone: apply vs a bare commit, the 10,000-event "
+        "drain, 50 kiosks on SQLite and PostgreSQL with 1 and 2 workers (sizes: --store)",
+    )
+    parser.add_argument(
         "--only-console",
         action="store_true",
         help="run the staff console's Today and People pages alone (PostgreSQL)",
     )
     args = parser.parse_args(argv)
+    if args.only_store:
+        from bench import store
+
+        return store.main(args.store.split())
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
     logging.basicConfig(level=logging.INFO, handlers=[quiet])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import os
 import random
 import re
@@ -28,6 +29,8 @@ from typing import Any
 from sqlalchemy import create_engine, insert, select, text, update
 from sqlalchemy.engine import make_url
 
+from central.db.key_encryption import KEK_FILE_ENV
+from central.domain.token_secret import SECRET_FILE_ENV
 from tests.processes import CentralServer
 
 POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"
@@ -47,6 +50,14 @@ def database(kind: str, root: Path, postgres: str | None) -> Iterator[str]:
         yield f"sqlite:///{root / f'central-{uuid.uuid4().hex[:8]}.sqlite3'}"
         return
     assert postgres is not None
+    # What an operator sets for PostgreSQL: the key-encryption key and the token secret in
+    # files named by the environment (serve and the CLI, run as children, inherit it).
+    kek_file = root / "bench.kek"
+    if not kek_file.exists():
+        kek_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+        kek_file.chmod(0o600)
+    os.environ.setdefault(KEK_FILE_ENV, str(kek_file))
+    os.environ.setdefault(SECRET_FILE_ENV, str(root / "bench.token-secret"))
     schema = f"regionlab_bench_{uuid.uuid4().hex[:12]}"
     admin = create_engine(postgres)
     with admin.begin() as connection:
@@ -349,6 +360,23 @@ def _feed_head(base: str, token: str) -> int:
                 return cursor
 
 
+def device_tokens(url: str, count: int) -> list[str]:
+    """A device token of its own for each simulated kiosk, as provisioning gives each one."""
+    from central.db.engine import make_engine, session_factory
+    from central.domain import tokens
+
+    engine = make_engine(url)
+    try:
+        with session_factory(engine).begin() as session:
+            now = datetime.now(UTC)
+            return [
+                tokens.create_token(session, SITE, "device", label=f"bench {n}", now=now)
+                for n in range(count)
+            ]
+    finally:
+        engine.dispose()
+
+
 def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) -> dict[str, Any]:
     server = CentralServer(
         database_url=url, log_path=root / f"load-{uuid.uuid4().hex[:6]}.log", workers=workers
@@ -357,6 +385,7 @@ def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) 
     server.start()
     try:
         people = demo_people(url)
+        tokens = device_tokens(url, kiosks)
         head = _feed_head(server.url, server.device_token)
         stats: dict[str, Any] = {"offered": 0, "post_ms": [], "get_ms": [], "errors": []}
         until = time.perf_counter() + seconds
@@ -367,7 +396,7 @@ def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) 
                 *(
                     _kiosk(
                         server.url,
-                        server.device_token,
+                        tokens[index],
                         people[index::kiosks] or people,
                         head,
                         until,
@@ -408,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apply-events", type=int, default=2000)
     parser.add_argument("--drain-events", type=int, default=10_000)
     parser.add_argument("--kiosks", type=int, default=50)
-    parser.add_argument("--load-seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--load-seconds", type=float, default=30.0, help="how long each 50-kiosk run lasts"
+    )
     parser.add_argument(
         "--workers", default="1,2", help="worker counts for the load runs, comma-separated"
     )
@@ -441,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
                 for count in workers:
                     with database(kind, root, args.postgres) as url:
                         stats = bench_load(url, root, args.kiosks, args.load_seconds, count)
-                    name = f"{args.kiosks} kiosks {args.load_seconds:.0f} s, {kind}, {count} worker"
+                    name = f"{args.kiosks} kiosks {args.load_seconds:.0f} s, {kind}, {count} wkr"
                     report_load(name, stats)
     return 0
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
@@ -16,6 +18,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from central.api import guest_routes, provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
@@ -31,6 +34,7 @@ from central.api.schemas import (
     PresentPerson,
     Problem,
 )
+from central.api.token_use import TokenUseWriter
 from central.db.engine import (
     SessionFactory,
     database_url,
@@ -61,6 +65,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     # Requests that only read use sessions that take no write lock (see central.db.engine).
     reads = read_factory(engine_of(factory))
     app = FastAPI(
+        lifespan=_lifespan,
         title="RegionLab central store",
         version="1",
         summary="Check-ins from the kiosks in; people, desks and keys out to them.",
@@ -71,6 +76,7 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
     app.state.session_factory = factory
     app.state.read_factory = reads
     app.state.clock = clock
+    app.state.token_use = TokenUseWriter(factory)
     provisioning.add_routes(app, factory, clock)
     install_staff_console(app)  # the staff console's pages at /staff/
     # The feed's first sync is tens of megabytes of JSON; compressed it is a few. Requests
@@ -229,6 +235,12 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
 
     app.include_router(guest_routes.router(reads, clock))
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await run_in_threadpool(app.state.token_use.close)  # the notes of the last uses, written
 
 
 def create_app_from_env() -> FastAPI:

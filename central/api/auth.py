@@ -2,12 +2,11 @@
 
 A revoked or expired token is refused (401) on its next request. Each use is noted on the token
 (``last_used_at``, at most once a minute) with what a kiosk reports in its headers (version,
-events waiting, events set aside: ``kiosk.heartbeat``), for ``regionlab-central kiosk list``."""
+events waiting, events set aside: ``kiosk.heartbeat``), for ``regionlab-central kiosk list``;
+the note is written in the background (``central.api.token_use``), never by the request."""
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
@@ -15,22 +14,15 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from central.api.schemas import Problem
+from central.api.token_use import TokenUseWriter
 from central.db.engine import SessionFactory
 from central.db.models import Kiosk, Site, TokenRole
 from central.domain import tokens
 from central.domain.tokens import find_token
 from kiosk.clock import Clock, SystemClock
 from kiosk.heartbeat import SET_ASIDE_HEADER, VERSION_HEADER, WAITING_HEADER
-
-log = logging.getLogger(__name__)
-
-# How long a request waits for the note of its token's use. The note is a write: behind another
-# writer (on SQLite, one write at a time) it finishes in the background instead, so a read
-# never waits behind an open write for the sake of "last seen".
-USE_NOTE_WAIT_S = 0.2
 
 _bearer = HTTPBearer(auto_error=False, description="A device or admin token of the site")
 
@@ -111,22 +103,10 @@ def _report(request: Request) -> tokens.Report:
 def _write_use(
     request: Request, token_id: int, secret: str | None, report: tokens.Report, now: datetime
 ) -> None:
-    """Last use, the kiosk's report, and re-keying an old token: worth doing, never worth
-    failing the request for (the database may be busy)."""
-    writes: SessionFactory = request.app.state.session_factory
-
-    def note() -> None:
-        try:
-            with writes.begin() as session:
-                if secret is not None:
-                    tokens.rekey(session, token_id, secret)
-                tokens.touch(session, token_id, report, now)
-        except SQLAlchemyError as exc:
-            log.info("auth: could not note a token's use: %s", type(exc).__name__)
-
-    noting = threading.Thread(target=note, name="token-use", daemon=True)
-    noting.start()
-    noting.join(USE_NOTE_WAIT_S)
+    """Last use, the kiosk's report, and re-keying an old token: handed to the process's
+    background writer (central.api.token_use), so the request neither writes nor waits."""
+    writer: TokenUseWriter = request.app.state.token_use
+    writer.note(token_id, secret, report, now)
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]

@@ -6,11 +6,20 @@ import argparse
 import os
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from central import bootstrap
 from central.cli import report as report_cli
 from central.cli.context import CliError, open_engine
 from central.db import key_encryption
-from central.db.engine import ENV_VAR, current_revision, migrate, session_factory, truncate_wal
+from central.db.engine import (
+    ENV_VAR,
+    current_revision,
+    database_url,
+    migrate,
+    session_factory,
+    truncate_wal,
+)
 from central.domain import token_secret
 from kiosk.clock import SystemClock
 from kiosk.url_security import is_loopback_host
@@ -54,7 +63,9 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=1,
-        help="worker processes answering requests (default 1; more help on PostgreSQL)",
+        help="worker processes answering requests (default 1): on PostgreSQL they share the "
+        "work; on a SQLite file they may, but its writes still go one at a time. The "
+        "scheduler runs once, in the main process",
     )
     serve.set_defaults(command=_serve)
 
@@ -118,6 +129,14 @@ def _check_transport(args: argparse.Namespace) -> dict[str, str]:
     return {}
 
 
+def _in_memory(url: str) -> bool:
+    parsed = make_url(url)
+    database = parsed.database or ""
+    return parsed.get_backend_name() == "sqlite" and (
+        database in ("", ":memory:") or "mode=memory" in database
+    )
+
+
 def _serve(args: argparse.Namespace) -> int:
     tls = _check_transport(args)
     if not 0 < args.port < 65536:
@@ -126,6 +145,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError(f"bad number of workers {args.workers}")
     if args.workers > 1 and not isinstance(args.clock, SystemClock):
         raise CliError("--workers needs the system clock")
+    if args.workers > 1 and _in_memory(database_url(args.database_url)):
+        raise CliError(
+            "--workers above 1 needs a database the workers share: an in-memory SQLite "
+            "database would be a different, empty one in each worker (use a file or PostgreSQL)"
+        )
     import uvicorn
 
     from central.api import limits

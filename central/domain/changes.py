@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Text, cast, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -73,14 +74,88 @@ def append(
     if (data is None) != (op == ChangeOp.DELETE):
         raise ValueError(f"{op} of {entity} {key}: data must be given for upserts only")
     lock_feed(session)
+    payload = data.wire() if data is not None else {}
+    pending: list[_Pending] | None = session.info.get(_PENDING)
+    if pending is not None:  # inside ``collected``: written with the others at its end
+        pending.append(_Pending(site, str(entity), str(op), key, payload))
+        return
     audience = Change.site.is_(None) if site is None else Change.site == site
     session.execute(
         delete(Change)
         .where(Change.entity == str(entity), Change.key == key, audience)
         .execution_options(synchronize_session=False)
     )
-    payload = data.wire() if data is not None else {}
     session.add(Change(site=site, entity=str(entity), op=str(op), key=key, data=payload))
+
+
+# The rows ``append`` collects inside ``collected``, in the session's info.
+_PENDING = "regionlab_pending_changes"
+
+
+class _Pending(NamedTuple):
+    site: str | None
+    entity: str
+    op: str
+    key: str
+    data: dict[str, Any]
+
+
+@contextmanager
+def collected(session: Session) -> Iterator[None]:
+    """Within, ``append`` collects its rows instead of writing each with a DELETE and an INSERT
+    of its own (two round trips per event of a batch); at the end they are written together:
+    one DELETE per entity and audience, one INSERT, the latest state of each entity only.
+
+    Rows collected after ``pending_mark`` are dropped by ``drop_pending``: a caller that rolls
+    back a savepoint drops what was collected inside it. Nothing inside may read the change
+    log and expect its own rows there. On an error the rows are dropped with the transaction.
+    """
+    if _PENDING in session.info:
+        yield  # already collecting: the outer block writes
+        return
+    session.info[_PENDING] = []
+    try:
+        yield
+        write_pending(session)
+    finally:
+        session.info.pop(_PENDING, None)
+
+
+def pending_mark(session: Session) -> int:
+    """How many rows are collected now (0 when not collecting)."""
+    return len(session.info.get(_PENDING, ()))
+
+
+def drop_pending(session: Session, mark: int) -> None:
+    """Forget the rows collected after ``mark`` (their savepoint was rolled back)."""
+    pending: list[_Pending] | None = session.info.get(_PENDING)
+    if pending is not None:
+        del pending[mark:]
+
+
+def write_pending(session: Session) -> None:
+    """Write the collected rows now, in the order collected, each entity's latest only."""
+    pending: list[_Pending] | None = session.info.get(_PENDING)
+    if not pending:
+        return
+    latest: dict[tuple[str | None, str, str], _Pending] = {}
+    for row in pending:
+        where = (row.site, row.entity, row.key)
+        latest.pop(where, None)  # a later state of the same entity goes after the others
+        latest[where] = row
+    pending.clear()
+    audiences: dict[tuple[str | None, str], list[str]] = {}
+    for site, entity, key in latest:
+        audiences.setdefault((site, entity), []).append(key)
+    for (site, entity), keys in audiences.items():
+        audience = Change.site.is_(None) if site is None else Change.site == site
+        for start in range(0, len(keys), 500):
+            session.execute(
+                delete(Change)
+                .where(Change.entity == entity, Change.key.in_(keys[start : start + 500]), audience)
+                .execution_options(synchronize_session=False)
+            )
+    session.execute(insert(Change), [row._asdict() for row in latest.values()])
 
 
 def append_many(

@@ -9,7 +9,8 @@ import logging
 import re
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
-from central.db.models import EventRecord, LunchTalk, Person, Visit
+from central.db.models import ClaimStatus, DeskClaim, EventRecord, LunchTalk, Person, Visit
 from central.domain import changes, desks, guests, lunch
 from kiosk.clock import Clock
 from kiosk.protocol import CheckinMethod, ConflictReason, Entity, EventType, ResultStatus
@@ -143,12 +144,15 @@ def apply_batch(
         return []
     with _WRITER, factory.begin() as session:
         changes.lock_feed(session)
-        preloaded = _preload(session, [c for c in checked if isinstance(c, _Checked)])
-        outcomes = [
-            c if isinstance(c, Outcome) else _apply_one(session, site, c, preloaded.absent)
-            for c in checked
-        ]
+        preloaded = _preload(session, site, [c for c in checked if isinstance(c, _Checked)])
+        with changes.collected(session):  # the batch's change rows: a few statements, not 2 each
+            outcomes = [
+                c if isinstance(c, Outcome) else _apply_one(session, site, c, preloaded.absent)
+                for c in checked
+            ]
         _after_batch(session, site, checked, outcomes, now)
+        session.info.pop(_OPEN_VISITS, None)
+        session.info.pop(_UNCLAIMED, None)
         return outcomes
 
 
@@ -199,13 +203,22 @@ def _check(event: IncomingEvent, now: datetime) -> _Checked | Outcome:
 
 @dataclass(frozen=True)
 class _Preloaded:
-    held: list[Any]  # the batch's stored events and people: the identity map keeps them
+    held: list[Any]  # the batch's stored events, people and open visits: the identity map
     absent: set[str]  # event ids the database did not hold when the batch began
 
 
-def _preload(session: Session, batch: list[_Checked]) -> _Preloaded:
-    """Load the batch's stored events and its people in a few queries instead of two per
-    event; taken under the feed lock, so no other writer of events changes what they say."""
+# In the session's info during a batch: person id -> the visits of theirs at the batch's site
+# that this session has seen open (preloaded, or opened by the batch). A person listed has no
+# other open visit there, so finding theirs needs no query (see _open_visit).
+_OPEN_VISITS = "regionlab_open_visits"
+# ... and the people of the batch known to hold no active desk claim at its site.
+_UNCLAIMED = "regionlab_unclaimed"
+
+
+def _preload(session: Session, site: str, batch: list[_Checked]) -> _Preloaded:
+    """Load the batch's stored events, its people and their open visits in a few queries
+    instead of several per event; taken under the feed lock, so no other writer of events or
+    of visits (closing, staff) changes what they say until the batch commits."""
     event_ids = list({c.id for c in batch})
     person_ids = list({p for c in batch if (p := _person_id_or_none(c.data)) is not None})
     held: list[Any] = []
@@ -214,10 +227,34 @@ def _preload(session: Session, batch: list[_Checked]) -> _Preloaded:
             select(EventRecord).where(EventRecord.id.in_(event_ids[chunk : chunk + 500]))
         ).all()
     stored = {record.id for record in held}
+    open_visits: dict[str, list[Visit]] = {person: [] for person in person_ids}
     for chunk in range(0, len(person_ids), 500):
-        held += session.scalars(
-            select(Person).where(Person.id.in_(person_ids[chunk : chunk + 500]))
-        ).all()
+        part = person_ids[chunk : chunk + 500]
+        held += session.scalars(select(Person).where(Person.id.in_(part))).all()
+        for visit in session.scalars(
+            select(Visit).where(
+                Visit.site == site, Visit.person_id.in_(part), Visit.checked_out_at.is_(None)
+            )
+        ):
+            open_visits[visit.person_id].append(visit)
+            held.append(visit)
+    session.info[_OPEN_VISITS] = (site, open_visits)
+    # People who hold no active desk claim here and claim none in this batch: their check-out
+    # has no claim to end (a claim is made only by a desk_claim event, under the feed lock).
+    unclaimed = set(person_ids) - {
+        p for c in batch if c.type == EventType.DESK_CLAIM and (p := _person_id_or_none(c.data))
+    }
+    for chunk in range(0, len(person_ids), 500):
+        unclaimed -= set(
+            session.scalars(
+                select(DeskClaim.person_id).where(
+                    DeskClaim.site == site,
+                    DeskClaim.person_id.in_(person_ids[chunk : chunk + 500]),
+                    DeskClaim.status == ClaimStatus.ACTIVE,
+                )
+            )
+        )
+    session.info[_UNCLAIMED] = (site, unclaimed)
     return _Preloaded(held, set(event_ids) - stored)
 
 
@@ -238,7 +275,7 @@ def _apply_one(session: Session, site: str, checked: _Checked, absent: set[str])
         known_absent = checked.id in absent
         absent.discard(checked.id)
         try:
-            with session.begin_nested():
+            with _savepoint(session):
                 status, reason = _apply(session, site, checked, known_absent=known_absent)
             return Outcome(sent_id, status, reason)
         except _Rejected as rejected:
@@ -257,6 +294,19 @@ def _apply_one(session: Session, site: str, checked: _Checked, absent: set[str])
             log.exception("events: %s event %s could not be applied", checked.type, checked.id)
             return Outcome(sent_id, ResultStatus.REJECTED, NOT_APPLIED)
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def _savepoint(session: Session) -> Iterator[None]:
+    """A savepoint for one event: rolled back, it takes the event's change rows collected for
+    the batch (changes.collected) with it."""
+    mark = changes.pending_mark(session)
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        changes.drop_pending(session, mark)
+        raise
 
 
 def _apply(
@@ -365,6 +415,14 @@ def _check_presence_data(data: dict[str, Any]) -> str:
 
 
 def _open_visit(session: Session, site: str, person_id: str) -> Visit | None:
+    known = session.info.get(_OPEN_VISITS)
+    if known is not None and known[0] == site and person_id in known[1]:
+        # Preloaded for this batch: the visits this session saw open, as they are now. One
+        # whose savepoint was rolled back has left the session; one closed has a check-out.
+        for visit in known[1][person_id]:
+            if visit in session and visit.checked_out_at is None:
+                return visit
+        return None
     return session.scalars(
         select(Visit).where(
             Visit.site == site, Visit.person_id == person_id, Visit.checked_out_at.is_(None)
@@ -375,10 +433,14 @@ def _open_visit(session: Session, site: str, person_id: str) -> Visit | None:
 def _check_in(session: Session, site: str, person_id: str, event: _Checked) -> str | None:
     if _open_visit(session, site, person_id) is not None:
         return "already checked in"
-    # Flushed with the change row below: the one-open-visit index speaks there.
-    session.add(
-        Visit(site=site, person_id=person_id, checked_in_at=event.at, check_in_event_id=event.id)
+    # Flushed with the event's savepoint at the latest: the one-open-visit index speaks there.
+    visit = Visit(
+        site=site, person_id=person_id, checked_in_at=event.at, check_in_event_id=event.id
     )
+    session.add(visit)
+    known = session.info.get(_OPEN_VISITS)
+    if known is not None and known[0] == site and person_id in known[1]:
+        known[1][person_id].append(visit)
     changes.append(
         session,
         Entity.PRESENCE,
@@ -396,7 +458,9 @@ def _check_out(session: Session, site: str, person_id: str, event: _Checked) -> 
     visit.checked_out_at = event.at
     visit.check_out_event_id = event.id
     session.flush()
-    desks.end_claims_of_person(session, site, person_id, event.at)
+    unclaimed = session.info.get(_UNCLAIMED)
+    if unclaimed is None or unclaimed[0] != site or person_id not in unclaimed[1]:
+        desks.end_claims_of_person(session, site, person_id, event.at)
     changes.append(
         session,
         Entity.PRESENCE,

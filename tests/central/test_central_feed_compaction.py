@@ -240,3 +240,27 @@ def test_pages_are_gzipped_and_the_openapi_names_every_entity(
     assert "schema_version" in schemas["ChangesPage"]["properties"]
     page = spec["paths"]["/api/v1/sites/{site}/changes"]["get"]["responses"]["200"]
     assert page["content"]["application/json"]["schema"]["$ref"].endswith("/ChangesPage")
+
+
+def test_the_kiosks_client_gets_the_feed_gzipped_from_the_served_store(
+    store_url: str, device: dict[str, str]
+) -> None:
+    from kiosk.central_client import HttpCentralClient
+
+    seen: list[requests.Response] = []
+    http = requests.Session()
+    http.hooks["response"].append(lambda response, **_: seen.append(response))
+    token = device["Authorization"].removeprefix("Bearer ")
+    client = HttpCentralClient(store_url, SITE, token, session=http, timeout_s=30)
+    try:
+        page = client.pull_changes(0, MAX_CHANGES_PAGE)
+        assert len(page["changes"]) > 100 and {c["entity"] for c in page["changes"]} >= {"person"}
+        [answer] = seen
+        assert answer.headers["content-encoding"] == "gzip"  # on the wire, as the kiosk asked
+        assert int(answer.headers["content-length"]) * 4 < len(answer.content)
+        too_big = http.get(
+            f"{store_url}/api/v1/sites/{SITE}/changes", params={"limit": MAX_CHANGES_PAGE + 1}
+        )
+        assert too_big.status_code == 422  # larger pages, but a cap
+    finally:
+        client.close()

@@ -4,6 +4,7 @@ daily jobs still run once."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -93,3 +94,46 @@ def test_two_serves_run_each_daily_job_once(database_url: str, tmp_path: Path) -
         assert len(set(logged)) == len(logged) >= 2 * 4 * 6
     finally:
         engine.dispose()
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_answers_from_two_processes(
+    database_url: str, tmp_path: Path
+) -> None:
+    server = CentralServer(database_url=database_url, log_path=tmp_path / "c.log", workers=2)
+    server.prepare()
+    server.start()
+    try:
+        assert server.process is not None
+
+        def started() -> set[str]:
+            return set(re.findall(r"Started server process \[(\d+)\]", server.log_path.read_text()))
+
+        # The first worker answers /healthz; the second may still be starting (a loaded machine).
+        wait_until(lambda: len(started()) >= 2, 120, "both workers to start")
+        url = f"{server.url}/api/v1/sites/lyngdal/changes"
+        headers = {"Authorization": f"Bearer {server.device_token}"}
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(
+                pool.map(lambda _: requests.get(url, headers=headers, timeout=30), range(24))
+            )
+        assert {a.status_code for a in answers} == {200}
+        workers = started()
+        assert len(workers) == 2 and str(server.process.pid) not in workers
+        for pid in workers:  # both alive, each a child of the one serve process
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            assert int(stat.rsplit(")", 1)[1].split()[1]) == server.process.pid
+    finally:
+        server.stop()
+
+
+def test_serve_refuses_workers_on_an_in_memory_database(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from central.cli import main
+
+    assert main(["serve", "--workers", "2", "--database-url", "sqlite://"]) == 2
+    err = capsys.readouterr().err
+    assert "in-memory SQLite" in err and "use a file or PostgreSQL" in err
+    assert main(["serve", "--workers", "0", "--database-url", "sqlite://"]) == 2
+    assert "bad number of workers 0" in capsys.readouterr().err

@@ -10,15 +10,17 @@ well within two minutes.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
+import os
 import select
 import shutil
 import signal
-import sqlite3
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,11 +30,16 @@ from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from tests.fault_proxy import FaultProxy
 from tests.processes import PYTHON, CentralServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"
 
 ANSWER_TIMEOUT_S = 60
 # What a sync round meets. A store restart costs seconds: one choice of many.
@@ -98,17 +105,18 @@ class Driver:
 
 
 class Store:
-    """The store's own record, read from its database file."""
+    """The store's own record, read from its database (a SQLite file or PostgreSQL)."""
 
     def __init__(self, server: CentralServer) -> None:
-        self.path = server.database_url.removeprefix("sqlite:///")
+        self.url = server.database_url
 
     def _rows(self, query: str) -> list[tuple[Any, ...]]:
-        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
+        engine = create_engine(self.url, poolclass=NullPool)
         try:
-            return connection.execute(query).fetchall()
+            with engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(query))]
         finally:
-            connection.close()
+            engine.dispose()
 
     def event_ids(self) -> set[str]:
         return {row[0] for row in self._rows("SELECT id FROM events")}
@@ -222,11 +230,39 @@ class KioskUnderFaults(RuleBasedStateMachine):
             self.driver.stop()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_database(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """A SQLite file, or a schema of its own in PostgreSQL (dropped afterwards) with the
+    key-encryption key in a file named by the environment, as an operator sets it."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
+        return
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"set {POSTGRES_ENV} to run against PostgreSQL")
+    kek_file = tmp_path / "central.kek"
+    kek_file.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + "\n")
+    monkeypatch.setenv("REGIONLAB_KEY_ENCRYPTION_KEY_FILE", str(kek_file))
+    schema = f"regionlab_faults_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, poolclass=NullPool)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture
-def prepared_store(tmp_path: Path) -> Iterator[tuple[CentralServer, FaultProxy]]:
-    server = CentralServer(
-        database_url=f"sqlite:///{tmp_path / 'central.sqlite3'}", log_path=tmp_path / "c.log"
-    )
+def prepared_store(
+    store_database: str, tmp_path: Path
+) -> Iterator[tuple[CentralServer, FaultProxy]]:
+    server = CentralServer(database_url=store_database, log_path=tmp_path / "c.log")
     server.prepare()
     server.start()
     proxy = FaultProxy(server.port).start()
