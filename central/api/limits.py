@@ -58,7 +58,8 @@ BODY_ERRORS: dict[int | str, dict[str, Any]] = {
 
 def server_options() -> dict[str, Any]:
     """uvicorn's settings for ``serve``: bounded connections, header time and size, keep-alive;
-    its records go to the root logger, through the RepeatFilter (no logging config of its own)."""
+    its records go to the root logger, to the handler ``configure_logging`` made (no logging
+    config of its own)."""
     return {
         "http": HeaderTimeoutH11,
         "limit_concurrency": LIMIT_CONCURRENCY,
@@ -249,13 +250,3 @@ class RepeatFilter(logging.Filter):
             )
             record.args = None
         return True
-
-
-def install_repeat_filter(window_s: float = 60.0) -> RepeatFilter:
-    """One RepeatFilter on every handler of the root logger (where the store's, asyncio's and
-    uvicorn's records end up)."""
-    repeat = RepeatFilter(window_s)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, RepeatFilter) for f in handler.filters):
-            handler.addFilter(repeat)
-    return repeat
