@@ -144,20 +144,7 @@ class GuestService:
     # hosts -------------------------------------------------------------------------------
     def search_hosts(self, query: str) -> list[Host]:
         """Members of this site matching ``query`` (through the core's one search), masked."""
-        found = self._checkin.search(query, MAX_HOSTS * 3)
-        if not found:
-            return []
-        with self._store.session() as session:
-            members = set(
-                session.scalars(
-                    select(Person.id).where(
-                        Person.id.in_([p.person_id for p in found]),
-                        Person.kind == "member",
-                        Person.active.is_(True),
-                    )
-                )
-            )
-        return [self._host(p) for p in found if p.person_id in members][:MAX_HOSTS]
+        return [self._host(p) for p in self._checkin.search(query, MAX_HOSTS, members_only=True)]
 
     @staticmethod
     def _host(person: PersonSummary) -> Host:
