@@ -116,6 +116,11 @@ class LookupUnavailable(KioskError):
     """The store could not be asked (offline, slow): the guest fills in the form."""
 
 
+class LookupLimited(LookupUnavailable):
+    """The store refused the lookup: this kiosk asked too often (429). Nothing is known about
+    the contact; the guest tries again shortly, or fills in the form."""
+
+
 # --- the service ------------------------------------------------------------------------------
 
 
@@ -161,7 +166,8 @@ class GuestService:
     # returning guests --------------------------------------------------------------------
     def find_returning(self, contact_text: str) -> ReturningGuest | None:
         """Ask the store for a recent guest with this phone or e-mail. GuestInputError for a
-        contact that breaks the rules; LookupUnavailable when the store cannot be asked."""
+        contact that breaks the rules; LookupUnavailable when the store cannot be asked,
+        LookupLimited when it will not answer this kiosk yet."""
         phone, email = normalise_contact(contact_text)
         contact = phone or email
         if contact is None:
@@ -173,6 +179,8 @@ class GuestService:
         try:
             found = self._finder.find_guest(contact, timeout_s=self._notice_timeout)
         except TransportError as exc:
+            if exc.status_code == 429:
+                raise LookupLimited(str(exc)) from exc
             raise LookupUnavailable(str(exc)) from exc
         if found is None:
             return None

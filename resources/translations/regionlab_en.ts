@@ -766,6 +766,10 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
         <translation>Why are you here today?</translation>
     </message>
     <message>
+        <source>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</source>
+        <translation>This kiosk has looked up many people in a short time. Try again shortly, or skip.</translation>
+    </message>
+    <message>
         <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
         <translation>We cannot check whether you have been here before right now. Type your name.</translation>
     </message>

@@ -766,6 +766,10 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
         <translation>Kvifor er du her i dag?</translation>
     </message>
     <message>
+        <source>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</source>
+        <translation>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</translation>
+    </message>
+    <message>
         <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
         <translation>Vi får ikkje sjekka om du har vore her før akkurat no. Skriv namnet ditt.</translation>
     </message>

@@ -16,7 +16,13 @@ from central_helpers import EVENTS, event
 from sqlalchemy import Engine
 
 from central.api.app import configure_logging, create_app
-from central.api.limits import MAX_BODY_BYTES, PUBLIC_BODY_ROUTES, BodyLimits, RepeatFilter
+from central.api.limits import (
+    MAX_BODY_BYTES,
+    PUBLIC_BODY_ROUTES,
+    BodyLimits,
+    RepeatFilter,
+    WindowLimiter,
+)
 from central.db.engine import read_factory
 from kiosk.clock import SystemClock
 from tests.conftest import LogExpectations
@@ -188,3 +194,17 @@ def test_serves_log_guard_sits_on_its_own_handler_and_leaves_the_others_alone(
     assert seen == ["socket.accept() out of system resource"] * 3
     assert not any(isinstance(f, RepeatFilter) for h in others for f in h.filters)
     expect_log("asyncio", logging.ERROR, "out of system resource")
+
+
+def test_the_window_limiter_counts_per_key_and_lets_a_caller_in_once_the_window_moves() -> None:
+    now = [0.0]
+    limiter = WindowLimiter(3, 60.0, monotonic=lambda: now[0])
+    assert [limiter.take("kiosk-a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    now[0] = 20.0
+    assert limiter.take("kiosk-a") == 40.0  # the first use leaves the window at 60 s
+    assert limiter.take("kiosk-b") == 0.0  # another key has its own uses
+    now[0] = 59.0
+    assert limiter.take("kiosk-a") == 1.0  # refused tries are not counted against it
+    now[0] = 60.0  # the three uses at 0 s have left the window
+    assert [limiter.take("kiosk-a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert limiter.take("kiosk-a") == 60.0
