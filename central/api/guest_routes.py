@@ -45,10 +45,9 @@ class GuestLookupAnswer(BaseModel):
     guest: ReturningGuest | None
 
 
-def router(reads: SessionFactory, clock: Clock, lookups: WindowLimiter | None = None) -> APIRouter:
-    """The guest routes; ``lookups`` counts each kiosk's lookups (default: the limits above)."""
+def router(reads: SessionFactory, clock: Clock) -> APIRouter:
     routes = APIRouter()
-    limiter = lookups or WindowLimiter(LOOKUPS_PER_KIOSK, LOOKUP_WINDOW_S)
+    limiter = WindowLimiter(LOOKUPS_PER_KIOSK, LOOKUP_WINDOW_S)  # per app: each kiosk's lookups
 
     @routes.post(
         f"{API_PREFIX}/sites/{{site}}/guests/lookup",
