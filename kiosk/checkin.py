@@ -166,20 +166,23 @@ class CheckinService:
         with self._store.session() as session:
             return self._present(session, person_id)
 
-    def search(self, query: str, limit: int = MAX_RESULTS) -> NameResults:
+    def search(
+        self, query: str, limit: int = MAX_RESULTS, *, members_only: bool = False
+    ) -> NameResults:
         """People the query names, best first: at most five (``limit`` may ask for fewer),
-        each with the masked ``display`` a public screen may show. See ``kiosk.name_index``
-        for the matching and for what keeps it from being a directory."""
+        each with the masked ``display`` a public screen may show; ``members_only`` leaves
+        guests out (a guest's host), in the same read. See ``kiosk.name_index`` for the
+        matching and for what keeps it from being a directory."""
         matches = self.names.search(query)
         ids = matches.person_ids[: max(0, min(limit, MAX_RESULTS))]
         if not ids:
             return NameResults(more=matches.more)
+        wanted = select(Person).where(Person.id.in_(ids), Person.active.is_(True))
+        if members_only:
+            wanted = wanted.where(Person.kind == "member")
         with self._store.session() as session:
-            rows = {
-                person.id: person
-                for person in session.scalars(select(Person).where(Person.id.in_(ids)))
-            }
-        people = [_summary(rows[pid], pid) for pid in ids if pid in rows and rows[pid].active]
+            rows = {person.id: person for person in session.scalars(wanted)}
+        people = [_summary(rows[pid], pid) for pid in ids if pid in rows]
         return NameResults(people, more=matches.more or len(ids) < len(matches.person_ids))
 
     def present_in(self, session: Session, person_id: str) -> bool:

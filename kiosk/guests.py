@@ -116,6 +116,11 @@ class LookupUnavailable(KioskError):
     """The store could not be asked (offline, slow): the guest fills in the form."""
 
 
+class LookupLimited(LookupUnavailable):
+    """The store refused the lookup: this kiosk asked too often (429). Nothing is known about
+    the contact; the guest tries again shortly, or fills in the form."""
+
+
 # --- the service ------------------------------------------------------------------------------
 
 
@@ -144,20 +149,7 @@ class GuestService:
     # hosts -------------------------------------------------------------------------------
     def search_hosts(self, query: str) -> list[Host]:
         """Members of this site matching ``query`` (through the core's one search), masked."""
-        found = self._checkin.search(query, MAX_HOSTS * 3)
-        if not found:
-            return []
-        with self._store.session() as session:
-            members = set(
-                session.scalars(
-                    select(Person.id).where(
-                        Person.id.in_([p.person_id for p in found]),
-                        Person.kind == "member",
-                        Person.active.is_(True),
-                    )
-                )
-            )
-        return [self._host(p) for p in found if p.person_id in members][:MAX_HOSTS]
+        return [self._host(p) for p in self._checkin.search(query, MAX_HOSTS, members_only=True)]
 
     @staticmethod
     def _host(person: PersonSummary) -> Host:
@@ -174,7 +166,8 @@ class GuestService:
     # returning guests --------------------------------------------------------------------
     def find_returning(self, contact_text: str) -> ReturningGuest | None:
         """Ask the store for a recent guest with this phone or e-mail. GuestInputError for a
-        contact that breaks the rules; LookupUnavailable when the store cannot be asked."""
+        contact that breaks the rules; LookupUnavailable when the store cannot be asked,
+        LookupLimited when it will not answer this kiosk yet."""
         phone, email = normalise_contact(contact_text)
         contact = phone or email
         if contact is None:
@@ -186,6 +179,8 @@ class GuestService:
         try:
             found = self._finder.find_guest(contact, timeout_s=self._notice_timeout)
         except TransportError as exc:
+            if exc.status_code == 429:
+                raise LookupLimited(str(exc)) from exc
             raise LookupUnavailable(str(exc)) from exc
         if found is None:
             return None

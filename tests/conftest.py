@@ -142,12 +142,6 @@ def allow_log_errors(expect_log: LogExpectations) -> None:
 def _fail_on_unexpected_log_warnings(
     caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
 ) -> Iterator[None]:
-    # The store's log flood guard (central.api.limits.RepeatFilter) attaches itself to the
-    # root logger's handlers when a store serves in this process; pytest keeps its handlers for
-    # the whole session, so a guard left on them would hide a later test's repeated records.
-    for handler in [*logging.getLogger().handlers, caplog.handler]:
-        for guard in [f for f in handler.filters if type(f).__name__ == "RepeatFilter"]:
-            handler.removeFilter(guard)
     yield
     if expect_log.anything:
         return

@@ -34,16 +34,14 @@ from ui.pin_flow import PinFlow
 from ui.restart import Quit, quit_event_loop
 from ui.result_flow import ResultFlow
 from ui.scanner import ScannerInput
-from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
-from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.evacuation import EvacuationScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.guest_choice import GuestChoiceScreen
 from ui.screens.guest_host import GuestHostScreen
 from ui.screens.guest_text import GuestTextScreen
-from ui.screens.lunch_signup import LunchSignupScreen
+from ui.screens.identify import IdentifyScreen
 from ui.screens.name_action import NameActionScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.pin_pad import PinPadScreen
@@ -123,7 +121,7 @@ def build_window(
         guard,
         names=names,
         floor_map=FloorMapScreen(core.desks),
-        identify=DeskIdentifyScreen(),
+        identify=IdentifyScreen("deskIdentifyScreen"),
         pin=pin,
         needs=DeskNeedsScreen(),
         preview=desk_preview,
@@ -142,7 +140,7 @@ def build_window(
         confirm=ConfirmScreen(),
         pin=pin,
         name_action=NameActionScreen(),
-        checkout=CheckoutScreen(),
+        checkout=IdentifyScreen("checkoutScreen"),
         name_checkin_without_pin=settings.name_checkin_without_pin,
         desks=core.desks,
     )
@@ -177,7 +175,7 @@ def build_window(
         messages,
         guard,
         names=names,
-        screen=LunchSignupScreen(),
+        screen=IdentifyScreen("lunchSignupScreen"),
         panel=window.start.lunch_panel,
         here_today=window.start.here_today,
     )

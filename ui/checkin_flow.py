@@ -38,8 +38,8 @@ from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
 from ui.pass_texts import pass_refused_message
 from ui.pin_flow import PinFlow
-from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
+from ui.screens.identify import IdentifyScreen
 from ui.screens.name_action import NameActionScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.time_display import format_time
@@ -143,7 +143,7 @@ class CheckinFlow(Flow):
         confirm: ConfirmScreen,
         pin: PinFlow,
         name_action: NameActionScreen,
-        checkout: CheckoutScreen,
+        checkout: IdentifyScreen,
         name_checkin_without_pin: bool = True,
         desks: DeskService | None = None,
         parent: QObject | None = None,
@@ -186,7 +186,7 @@ class CheckinFlow(Flow):
         name_action.cancelled.connect(host.go_start)
         # "Sjekk ut": a pass (scanner), or the name and the PIN.
         host.add_screen(checkout, scans=Scans.ON, on_back=host.go_start)
-        host.start.checkout_requested.connect(lambda: host.show_screen(checkout))
+        host.start.checkout_requested.connect(self._ask_checkout)
         checkout.cancelled.connect(host.go_start)
         checkout.name_search_requested.connect(self._ask_checkout_name)
         scan_help.back_requested.connect(host.go_start)
@@ -200,6 +200,7 @@ class CheckinFlow(Flow):
         self.chosen = None
         self.confirm_screen.clear()
         self.name_action.clear()
+        self.checkout_screen.clear()
 
     def shutdown(self) -> None:
         self.scan_help.stop_camera()
@@ -319,6 +320,15 @@ class CheckinFlow(Flow):
         if person is None:
             return
         self._ask_pin_to_check_out(person, back=self._back_to_choice)
+
+    def _ask_checkout(self) -> None:
+        """ "Sjekk ut" on the start screen: a pass, or the name and the PIN."""
+        self.checkout_screen.ask(
+            lambda: QCoreApplication.translate("CheckinFlow", "Sjekk ut"),
+            back=lambda: QCoreApplication.translate("CheckinFlow", "Tilbake til startskjermen"),
+            pin=True,
+        )
+        self._host.show_screen(self.checkout_screen)
 
     def _ask_checkout_name(self) -> None:
         self._names.ask(

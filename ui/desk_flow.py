@@ -29,9 +29,9 @@ from ui.gui_handoff import GuiHandoff
 from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
 from ui.pin_flow import PinFlow
-from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen, need_name, offered_needs
 from ui.screens.floor_map import FloorMapScreen, desk_frame
+from ui.screens.identify import IdentifyScreen
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.map_view import MapView
 
@@ -78,7 +78,7 @@ class DeskFlow(Flow):
         *,
         names: NameSearchFlow,
         floor_map: FloorMapScreen,
-        identify: DeskIdentifyScreen,
+        identify: IdentifyScreen,
         pin: PinFlow,
         needs: DeskNeedsScreen,
         preview: QWidget,
@@ -174,8 +174,16 @@ class DeskFlow(Flow):
             self._map_stale = True
 
     def _ask_identity(self) -> None:
-        desk = self.desk
-        self.identify.ask(desk.label if desk else None)
+        label = self.desk.label if self.desk else None
+        self.identify.ask(
+            lambda: (
+                QCoreApplication.translate("DeskFlow", "Ta pulten %1").replace("%1", label)
+                if label
+                else QCoreApplication.translate("DeskFlow", "Finn en ledig pult for meg")
+            ),
+            back=lambda: QCoreApplication.translate("DeskFlow", "Tilbake til kartet"),
+            pin=True,  # a desk taken by name needs the person's PIN
+        )
         self._host.show_screen(self.identify)
 
     def _ask_name(self) -> None:

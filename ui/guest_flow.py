@@ -35,6 +35,7 @@ from kiosk.guests import (
     GuestService,
     Host,
     HostNotice,
+    LookupLimited,
     LookupUnavailable,
     ReturningGuest,
 )
@@ -263,6 +264,16 @@ class GuestFlow(Flow):
             return
         try:
             found = self._guests.find_returning(text)
+        except LookupLimited:
+            # The same words whoever typed what: nothing here tells whether the contact is known.
+            log.info("kiosk: the store limits this kiosk's guest lookups for now")
+            self.contact_screen.show_problem(
+                QCoreApplication.translate(
+                    "GuestFlow",
+                    "Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.",
+                )
+            )
+            return
         except LookupUnavailable:
             log.info("kiosk: returning guests cannot be looked up now")
             self.ask_name(

@@ -22,7 +22,7 @@ from ui.flow import Flow, Scans, ScreenHost
 from ui.gui_handoff import GuiHandoff
 from ui.messages import Message, MessageBridge, MessageKind
 from ui.name_search_flow import NameSearchFlow
-from ui.screens.lunch_signup import LunchSignupScreen
+from ui.screens.identify import IdentifyScreen
 from ui.time_display import format_time
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.here_today import HereTodayLabel
@@ -67,7 +67,7 @@ class LunchFlow(Flow):
         guard: VisitorGuard,
         *,
         names: NameSearchFlow,
-        screen: LunchSignupScreen,
+        screen: IdentifyScreen,
         panel: LunchPanel,
         here_today: HereTodayLabel,
         parent: QObject | None = None,
@@ -128,7 +128,13 @@ class LunchFlow(Flow):
             return
         self.cancel()
         self.talk = talk
-        self.screen.ask(talk.title)
+        self.screen.ask(
+            lambda: QCoreApplication.translate("LunchFlow", "Meld deg på: «%1»").replace(
+                "%1", talk.title
+            ),
+            back=lambda: QCoreApplication.translate("LunchFlow", "Tilbake til startsiden"),
+            pin=False,  # a sign-up by name needs no PIN
+        )
         self._host.show_screen(self.screen)
 
     def handle_scan(self, text: str) -> bool:

@@ -43,9 +43,7 @@ from kiosk.settings import LANGUAGES
 from ui import theme
 from ui.app import build_window
 from ui.main_window import MainWindow
-from ui.screens.checkout import CheckoutScreen
 from ui.screens.confirm import ConfirmScreen
-from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.guest_choice import GuestChoiceScreen
@@ -379,11 +377,11 @@ def _pin_pad(t: Tour) -> None:
 
 def _checkout(t: Tour) -> None:
     t.window.start.checkout_button.click()
-    t.show(CheckoutScreen)
+    _named_screen(t, "checkoutScreen")
 
 
-def _guest_screen(t: Tour, name: str) -> QWidget:
-    """The guest flow's screen named ``name``, once it shows."""
+def _named_screen(t: Tour, name: str) -> QWidget:
+    """The screen named ``name`` (one of several of its class), once it shows."""
     [screen] = [s for s in t.window.findChildren(QWidget) if s.objectName() == name]
     wait_until(lambda: t.window.current_screen is screen)
     return screen
@@ -391,7 +389,7 @@ def _guest_screen(t: Tour, name: str) -> QWidget:
 
 def _guest_contact(t: Tour) -> None:
     t.window.start.guest_button.click()
-    screen = _guest_screen(t, "guestContactScreen")
+    screen = _named_screen(t, "guestContactScreen")
     assert isinstance(screen, GuestTextScreen)
     screen.field.setText("123")
     screen.next_button.click()  # the problem shows under the field
@@ -399,17 +397,17 @@ def _guest_contact(t: Tour) -> None:
 
 def _guest_host(t: Tour) -> None:
     t.window.start.guest_button.click()
-    contact = _guest_screen(t, "guestContactScreen")
+    contact = _named_screen(t, "guestContactScreen")
     assert isinstance(contact, GuestTextScreen)
     contact.skip_button.click()
-    name = _guest_screen(t, "guestNameScreen")
+    name = _named_screen(t, "guestNameScreen")
     assert isinstance(name, GuestTextScreen)
     name.field.setText("Åse-Marie O'Neill")
     name.next_button.click()
-    organisation = _guest_screen(t, "guestOrganisationScreen")
+    organisation = _named_screen(t, "guestOrganisationScreen")
     assert isinstance(organisation, GuestTextScreen)
     organisation.skip_button.click()
-    hosts = _guest_screen(t, "guestHostScreen")
+    hosts = _named_screen(t, "guestHostScreen")
     assert isinstance(hosts, GuestHostScreen)
     hosts.field.setText("kari")
     wait_until(lambda: bool(hosts.results))
@@ -417,13 +415,13 @@ def _guest_host(t: Tour) -> None:
 
 def _guest_privacy(t: Tour) -> None:
     _guest_host(t)
-    hosts = _guest_screen(t, "guestHostScreen")
+    hosts = _named_screen(t, "guestHostScreen")
     assert isinstance(hosts, GuestHostScreen)
     hosts.result_buttons[0].click()
-    purpose = _guest_screen(t, "guestPurposeScreen")
+    purpose = _named_screen(t, "guestPurposeScreen")
     assert isinstance(purpose, GuestChoiceScreen)
     purpose.buttons[0].click()
-    _guest_screen(t, "guestPrivacyScreen")
+    _named_screen(t, "guestPrivacyScreen")
 
 
 def _scan(
@@ -473,7 +471,7 @@ def _desk_claim(t: Tour) -> None:
     screen = t.only(FloorMapScreen)
     assert isinstance(screen, FloorMapScreen)
     screen.details.claim_button.click()
-    t.show(DeskIdentifyScreen)
+    _named_screen(t, "deskIdentifyScreen")
 
 
 def _desk_needs(t: Tour) -> None:

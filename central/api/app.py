@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 from fastapi import BackgroundTasks, FastAPI, HTTPException, Query, Request, status
 from fastapi.encoders import jsonable_encoder
@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from central.api import guest_routes, provisioning
 from central.api.auth import AUTH_ERRORS, AdminCaller, AnyCaller, DeviceCaller, SiteCode
 from central.api.docs_page import install_docs
-from central.api.limits import BODY_ERRORS, BodyLimits, install_repeat_filter
+from central.api.limits import BODY_ERRORS, BodyLimits, RepeatFilter
 from central.api.schemas import (
     ChangesPage,
     DeskConflictOut,
@@ -251,10 +251,30 @@ def create_app_from_env() -> FastAPI:
     return create_app(make_engine(database_url()), SystemClock())
 
 
-def configure_logging() -> None:
-    """The store's own records (scheduler runs, events it could not apply) beside uvicorn's."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    install_repeat_filter()  # a flood of one message ("Too many open files") is counted
+LOG_HANDLER = "regionlab-store"
+"""The name of the handler ``configure_logging`` puts on the root logger."""
+
+
+def configure_logging(stream: TextIO | None = None) -> logging.Handler:
+    """The store's own records (scheduler runs, events it could not apply) beside uvicorn's and
+    asyncio's, at INFO, to ``stream`` (default: stderr), through the flood guard: a flood of one
+    message ("Too many open files") is written once a minute with a count (``RepeatFilter``).
+
+    The guard sits on the one handler made here, never on a handler someone else put on the
+    root logger (pytest's, a program that embeds the store). Called again, it keeps the handler
+    it made and returns it."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if handler.get_name() == LOG_HANDLER:
+            return handler
+    handler = logging.StreamHandler(stream)
+    handler.set_name(LOG_HANDLER)
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    handler.addFilter(RepeatFilter())
+    root.addHandler(handler)
+    if root.getEffectiveLevel() > logging.INFO:
+        root.setLevel(logging.INFO)
+    return handler
 
 
 class _AsciiJSONResponse(JSONResponse):

@@ -50,6 +50,7 @@ class Caller:
 
     site: str
     role: TokenRole
+    token_id: int  # which token: a kiosk's own, for limits per kiosk
 
 
 def _authorise(
@@ -73,7 +74,7 @@ def _authorise(
             raise _unauthorised(refused)
         if session.get(Site, site) is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
-        found = Caller(token.site, TokenRole(token.role))
+        found = Caller(token.site, TokenRole(token.role), token.id)
         kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token.id)).first()
         legacy = token.hash_scheme != tokens.HMAC
         touch = tokens.needs_touch(token, kiosk, report, now)

@@ -10,6 +10,8 @@
   descriptors until the store could accept no more).
 - ``RepeatFilter``: a logging filter that lets a record through once per window and then says
   how many like it were held back ("Too many open files" wrote 100,000 lines).
+- ``WindowLimiter``: at most so many uses per key (a kiosk's token) in any window of seconds,
+  for a route whose answers one must not harvest (the returning-guest lookup).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -58,7 +62,8 @@ BODY_ERRORS: dict[int | str, dict[str, Any]] = {
 
 def server_options() -> dict[str, Any]:
     """uvicorn's settings for ``serve``: bounded connections, header time and size, keep-alive;
-    its records go to the root logger, through the RepeatFilter (no logging config of its own)."""
+    its records go to the root logger, to the handler ``configure_logging`` made (no logging
+    config of its own)."""
     return {
         "http": HeaderTimeoutH11,
         "limit_concurrency": LIMIT_CONCURRENCY,
@@ -251,11 +256,33 @@ class RepeatFilter(logging.Filter):
         return True
 
 
-def install_repeat_filter(window_s: float = 60.0) -> RepeatFilter:
-    """One RepeatFilter on every handler of the root logger (where the store's, asyncio's and
-    uvicorn's records end up)."""
-    repeat = RepeatFilter(window_s)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, RepeatFilter) for f in handler.filters):
-            handler.addFilter(repeat)
-    return repeat
+class WindowLimiter:
+    """At most ``limit`` uses per key in any ``window_s`` seconds (a sliding window). A use
+    refused is not counted, so a caller that waits gets in again. Thread-safe (sync routes run
+    in threads); per worker process, like the provisioning limit."""
+
+    def __init__(
+        self, limit: int, window_s: float, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit, self.window_s = limit, window_s
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._uses: dict[str, deque[float]] = {}
+
+    def take(self, key: str) -> float:
+        """Count one use by ``key`` and return 0.0; or, over the limit, count nothing and
+        return the seconds until the oldest use in the window leaves it."""
+        now = self._monotonic()
+        with self._lock:
+            uses = self._uses.setdefault(key, deque())
+            while uses and uses[0] <= now - self.window_s:
+                uses.popleft()
+            if len(uses) >= self.limit:
+                return uses[0] + self.window_s - now
+            uses.append(now)
+            if len(self._uses) > 10_000:  # forget quiet keys rather than grow
+                for quiet in [
+                    k for k, v in self._uses.items() if not v or v[-1] <= now - self.window_s
+                ]:
+                    del self._uses[quiet]
+            return 0.0

@@ -162,39 +162,20 @@
         <translation>Check in – type your PIN</translation>
     </message>
     <message>
+        <source>Sjekk ut</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Back to the start screen</translation>
+    </message>
+    <message>
         <source>Sjekk ut – skriv navnet ditt</source>
         <translation>Check out – type your name</translation>
     </message>
     <message>
         <source>Sjekk ut – skriv PIN-koden din</source>
         <translation>Check out – type your PIN</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <source>Sjekk ut</source>
-        <translation>Check out</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
-        <translation>Hold the QR code to the scanner, or find your name and type your PIN.</translation>
-    </message>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Find my name</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Look up your name with the keyboard on the screen</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Tilbake til startskjermen</source>
-        <translation>Back to the start screen</translation>
     </message>
 </context>
 <context>
@@ -341,6 +322,18 @@
 <context>
     <name>DeskFlow</name>
     <message>
+        <source>Ta pulten %1</source>
+        <translation>Take desk %1</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Find a free desk for me</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Back to the map</translation>
+    </message>
+    <message>
         <source>Ta pulten %1 – skriv navnet ditt</source>
         <translation>Take desk %1 – type your name</translation>
     </message>
@@ -435,41 +428,6 @@
     <message>
         <source>Finn en pult – skriv PIN-koden din</source>
         <translation>Find a desk – type your PIN</translation>
-    </message>
-</context>
-<context>
-    <name>DeskIdentifyScreen</name>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Find my name</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Look up your name with the keyboard on the screen</translation>
-    </message>
-    <message>
-        <source>Tilbake til kartet</source>
-        <translation>Back to the map</translation>
-    </message>
-    <message>
-        <source>Ta pulten %1</source>
-        <translation>Take desk %1</translation>
-    </message>
-    <message>
-        <source>Finn en ledig pult for meg</source>
-        <translation>Find a free desk for me</translation>
-    </message>
-    <message>
-        <source>Et øyeblikk …</source>
-        <translation>One moment …</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
-        <translation>Hold the QR code to the scanner, or find your name and type your PIN.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +766,10 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
         <translation>Why are you here today?</translation>
     </message>
     <message>
+        <source>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</source>
+        <translation>This kiosk has looked up many people in a short time. Try again shortly, or skip.</translation>
+    </message>
+    <message>
         <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
         <translation>We cannot check whether you have been here before right now. Type your name.</translation>
     </message>
@@ -982,6 +944,33 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     </message>
 </context>
 <context>
+    <name>IdentifyScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Find my name</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Look up your name with the keyboard on the screen</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>One moment …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hold the QR code to the scanner, or find your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hold the QR code to the scanner, or find your name.</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>Er du der fortsatt?</source>
@@ -1006,6 +995,14 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
 </context>
 <context>
     <name>LunchFlow</name>
+    <message>
+        <source>Meld deg på: «%1»</source>
+        <translation>Sign up: “%1”</translation>
+    </message>
+    <message>
+        <source>Tilbake til startsiden</source>
+        <translation>Back to the start screen</translation>
+    </message>
     <message>
         <source>Meld deg på «%1» – skriv navnet ditt</source>
         <translation>Sign up for “%1” – type your name</translation>
@@ -1072,37 +1069,6 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Meld deg på med QR-koden eller navnet ditt</source>
         <translation>Sign up with your QR code or your name</translation>
-    </message>
-</context>
-<context>
-    <name>LunchSignupScreen</name>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Find my name</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Look up your name with the keyboard on the screen</translation>
-    </message>
-    <message>
-        <source>Tilbake til startsiden</source>
-        <translation>Back to the start screen</translation>
-    </message>
-    <message>
-        <source>Meld deg på: «%1»</source>
-        <translation>Sign up: “%1”</translation>
-    </message>
-    <message>
-        <source>Et øyeblikk …</source>
-        <translation>One moment …</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
-        <translation>Hold the QR code to the scanner, or find your name.</translation>
     </message>
 </context>
 <context>

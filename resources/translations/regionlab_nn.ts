@@ -162,39 +162,20 @@
         <translation>Sjekk inn – skriv PIN-koden din</translation>
     </message>
     <message>
+        <source>Sjekk ut</source>
+        <translation>Sjekk ut</translation>
+    </message>
+    <message>
+        <source>Tilbake til startskjermen</source>
+        <translation>Tilbake til startskjermen</translation>
+    </message>
+    <message>
         <source>Sjekk ut – skriv navnet ditt</source>
         <translation>Sjekk ut – skriv namnet ditt</translation>
     </message>
     <message>
         <source>Sjekk ut – skriv PIN-koden din</source>
         <translation>Sjekk ut – skriv PIN-koden din</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <source>Sjekk ut</source>
-        <translation>Sjekk ut</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
-        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.</translation>
-    </message>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Finn namnet mitt</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>Tilbake til startskjermen</source>
-        <translation>Tilbake til startskjermen</translation>
     </message>
 </context>
 <context>
@@ -341,6 +322,18 @@
 <context>
     <name>DeskFlow</name>
     <message>
+        <source>Ta pulten %1</source>
+        <translation>Ta pulten %1</translation>
+    </message>
+    <message>
+        <source>Finn en ledig pult for meg</source>
+        <translation>Finn ein ledig pult til meg</translation>
+    </message>
+    <message>
+        <source>Tilbake til kartet</source>
+        <translation>Tilbake til kartet</translation>
+    </message>
+    <message>
         <source>Ta pulten %1 – skriv navnet ditt</source>
         <translation>Ta pulten %1 – skriv namnet ditt</translation>
     </message>
@@ -435,41 +428,6 @@
     <message>
         <source>Finn en pult – skriv PIN-koden din</source>
         <translation>Finn ein pult – skriv PIN-koden din</translation>
-    </message>
-</context>
-<context>
-    <name>DeskIdentifyScreen</name>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Finn namnet mitt</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
-    </message>
-    <message>
-        <source>Tilbake til kartet</source>
-        <translation>Tilbake til kartet</translation>
-    </message>
-    <message>
-        <source>Ta pulten %1</source>
-        <translation>Ta pulten %1</translation>
-    </message>
-    <message>
-        <source>Finn en ledig pult for meg</source>
-        <translation>Finn ein ledig pult til meg</translation>
-    </message>
-    <message>
-        <source>Et øyeblikk …</source>
-        <translation>Eit augeblikk …</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
-        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +766,10 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
         <translation>Kvifor er du her i dag?</translation>
     </message>
     <message>
+        <source>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</source>
+        <translation>Kiosken har slått opp mange på kort tid. Prøv igjen om litt, eller hopp over.</translation>
+    </message>
+    <message>
         <source>Vi får ikke sjekket om du har vært her før akkurat nå. Skriv navnet ditt.</source>
         <translation>Vi får ikkje sjekka om du har vore her før akkurat no. Skriv namnet ditt.</translation>
     </message>
@@ -982,6 +944,33 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     </message>
 </context>
 <context>
+    <name>IdentifyScreen</name>
+    <message>
+        <source>Finn navnet mitt</source>
+        <translation>Finn namnet mitt</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
+        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
+    </message>
+    <message>
+        <source>Et øyeblikk …</source>
+        <translation>Eit augeblikk …</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.</translation>
+    </message>
+    <message>
+        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
+        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt.</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>Er du der fortsatt?</source>
@@ -1006,6 +995,14 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
 </context>
 <context>
     <name>LunchFlow</name>
+    <message>
+        <source>Meld deg på: «%1»</source>
+        <translation>Meld deg på: «%1»</translation>
+    </message>
+    <message>
+        <source>Tilbake til startsiden</source>
+        <translation>Tilbake til startsida</translation>
+    </message>
     <message>
         <source>Meld deg på «%1» – skriv navnet ditt</source>
         <translation>Meld deg på «%1» – skriv namnet ditt</translation>
@@ -1072,37 +1069,6 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Meld deg på med QR-koden eller navnet ditt</source>
         <translation>Meld deg på med QR-koden eller namnet ditt</translation>
-    </message>
-</context>
-<context>
-    <name>LunchSignupScreen</name>
-    <message>
-        <source>Finn navnet mitt</source>
-        <translation>Finn namnet mitt</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>Søk opp navnet ditt med tastaturet på skjermen</source>
-        <translation>Søk opp namnet ditt med tastaturet på skjermen</translation>
-    </message>
-    <message>
-        <source>Tilbake til startsiden</source>
-        <translation>Tilbake til startsida</translation>
-    </message>
-    <message>
-        <source>Meld deg på: «%1»</source>
-        <translation>Meld deg på: «%1»</translation>
-    </message>
-    <message>
-        <source>Et øyeblikk …</source>
-        <translation>Eit augeblikk …</translation>
-    </message>
-    <message>
-        <source>Hold QR-koden mot skanneren, eller finn navnet ditt.</source>
-        <translation>Hald QR-koden mot skannaren, eller finn namnet ditt.</translation>
     </message>
 </context>
 <context>

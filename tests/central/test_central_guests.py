@@ -4,16 +4,17 @@ loopback), a returning guest found by phone or e-mail, invited guests' hosts tol
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from central_helpers import EVENTS, KARI_EMAIL, PRESENCE, event
+from central_helpers import EVENTS, KARI_EMAIL, PRESENCE, bearer, event
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from central import demo
+from central.api.guest_routes import LOOKUP_WINDOW_S, LOOKUPS_PER_KIOSK
 from central.db.engine import SessionFactory
 from central.db.models import EventRecord, GuestArrival, Person, Visit
 from central.domain import guests, invitations
@@ -266,3 +267,32 @@ def test_a_guest_invited_to_a_second_site_is_not_moved_there(
     response = client.post(EVENTS.format(site="stadt"), headers=stadt, json={"events": [check_in]})
     assert response.json()["results"][0]["status"] == "accepted"
     assert [m.recipients for m in sink.received] == [["trond.tveit@statsforvalteren.no"]]
+
+
+def test_each_kiosk_may_look_up_guests_ten_times_a_minute_whatever_it_asks(
+    client: TestClient,
+    device: dict[str, str],
+    make_token: Callable[[str, str], str],
+    kari: str,
+    sink: SmtpSink,
+) -> None:
+    assert post(client, device, arrival(kari))[0]["status"] == "accepted"
+    url = LOOKUP.format(site="lyngdal")
+    known, unknown = {"contact": "41234567"}, {"contact": "98765432"}
+    answers = [
+        client.post(url, headers=device, json=known if i % 2 else unknown).json()["guest"]
+        for i in range(LOOKUPS_PER_KIOSK)
+    ]
+    assert [a is not None for a in answers] == [False, True] * (LOOKUPS_PER_KIOSK // 2)
+    # Over the limit, a known and an unknown contact get the same refusal, before any lookup.
+    refused = [client.post(url, headers=device, json=body) for body in (known, unknown)]
+    for answer in refused:
+        assert answer.status_code == 429
+        assert answer.json() == {
+            "detail": "too many guest lookups from this kiosk: try again shortly"
+        }
+        assert 1 <= int(answer.headers["Retry-After"]) <= LOOKUP_WINDOW_S
+    # The limit is per kiosk: another kiosk of the site still asks.
+    other = bearer(make_token("lyngdal", "device"))
+    found = client.post(url, headers=other, json=known).json()["guest"]
+    assert found["name"] == "Åse-Marie O'Neill"

@@ -5,18 +5,27 @@ log's repeat filter."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from central_helpers import EVENTS, event
 from sqlalchemy import Engine
 
-from central.api.app import create_app
-from central.api.limits import MAX_BODY_BYTES, PUBLIC_BODY_ROUTES, BodyLimits, RepeatFilter
+from central.api.app import configure_logging, create_app
+from central.api.limits import (
+    MAX_BODY_BYTES,
+    PUBLIC_BODY_ROUTES,
+    BodyLimits,
+    RepeatFilter,
+    WindowLimiter,
+)
 from central.db.engine import read_factory
 from kiosk.clock import SystemClock
+from tests.conftest import LogExpectations
 
 PATH = EVENTS.format(site="lyngdal")
 
@@ -158,3 +167,44 @@ def test_the_repeat_filter_keeps_lines_that_differ_only_in_their_arguments() -> 
         for args in (("127.0.0.1:1", "GET /healthz", 200), ("127.0.0.1:2", "POST /e", 401))
     ]
     assert [repeat.filter(line) for line in lines] == [True, True]
+
+
+def test_serves_log_guard_sits_on_its_own_handler_and_leaves_the_others_alone(
+    caplog: pytest.LogCaptureFixture, expect_log: LogExpectations
+) -> None:
+    root = logging.getLogger()
+    level, others = root.level, list(root.handlers)
+    written = io.StringIO()
+    handler = configure_logging(written)
+    try:
+        assert configure_logging(io.StringIO()) is handler  # once, however often it is called
+        assert [h for h in root.handlers if h is not handler] == others
+        for _ in range(3):
+            logging.getLogger("asyncio").error("socket.accept() out of system resource")
+        logging.getLogger("central.jobs").info("closing time ran")
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+    assert written.getvalue().splitlines() == [
+        "ERROR:     asyncio: socket.accept() out of system resource",
+        "INFO:     central.jobs: closing time ran",
+    ]
+    # Every other handler (here pytest's) still gets every record: nothing of the guard on it.
+    seen = [r.getMessage() for r in caplog.records if r.name == "asyncio"]
+    assert seen == ["socket.accept() out of system resource"] * 3
+    assert not any(isinstance(f, RepeatFilter) for h in others for f in h.filters)
+    expect_log("asyncio", logging.ERROR, "out of system resource")
+
+
+def test_the_window_limiter_counts_per_key_and_lets_a_caller_in_once_the_window_moves() -> None:
+    now = [0.0]
+    limiter = WindowLimiter(3, 60.0, monotonic=lambda: now[0])
+    assert [limiter.take("kiosk-a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    now[0] = 20.0
+    assert limiter.take("kiosk-a") == 40.0  # the first use leaves the window at 60 s
+    assert limiter.take("kiosk-b") == 0.0  # another key has its own uses
+    now[0] = 59.0
+    assert limiter.take("kiosk-a") == 1.0  # refused tries are not counted against it
+    now[0] = 60.0  # the three uses at 0 s have left the window
+    assert [limiter.take("kiosk-a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert limiter.take("kiosk-a") == 60.0

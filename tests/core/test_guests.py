@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from kiosk.app import KioskCore
 from kiosk.domain import StoreError
@@ -132,6 +132,27 @@ def test_host_search_goes_through_the_core_and_shows_masked_members(
     # A guest is never offered as a host.
     kiosk_core.guests.arrive(details(name="Karius Gjest", phone=None))
     assert [h.person_id for h in kiosk_core.guests.search_hosts("kari")] == [KARI]
+
+
+def test_host_search_reads_the_people_it_found_once(kiosk_core: KioskCore) -> None:
+    kiosk_core.guests.arrive(details(name="Karius Gjest", phone=None))
+    kiosk_core.checkin.search("kari")  # the name index is built before counting
+    selects: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    engines = kiosk_core.store.engines
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
+    try:
+        hosts = kiosk_core.guests.search_hosts("kari")
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
+    assert [h.person_id for h in hosts] == [KARI]  # the guest left out in the same read
+    assert len(selects) == 1, selects
 
 
 def test_arrival_writes_guest_visit_event_and_badge_together(

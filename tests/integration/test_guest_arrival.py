@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from central.api.guest_routes import LOOKUPS_PER_KIOSK
 from kiosk.app import KioskCore
 from kiosk.clock import SystemClock
 from kiosk.guest_rules import Purpose
-from kiosk.guests import GuestDetails, HostNotice, LookupUnavailable
+from kiosk.guests import GuestDetails, HostNotice, LookupLimited, LookupUnavailable
 from kiosk.settings import KioskSettings
 from tests.processes import CentralServer, wait_until
 from tests.smtp_server import SmtpSink, smtp_server
@@ -103,5 +104,21 @@ def test_offline_arrival_tells_the_host_when_it_reaches_the_store(
         wait_until(core.sync.sync_once, 20, "the kiosk to reach the store again")
         wait_until(lambda: len(sink.received) == 1, 15, "the host's e-mail")
         assert "Ola Gjest har kommet" in sink.received[0].message.get_content()
+    finally:
+        core.close()
+
+
+@pytest.mark.slow
+def test_a_kiosk_that_looks_up_too_often_is_told_to_wait_whatever_it_asks(
+    store: CentralServer, kiosk_settings: KioskSettings
+) -> None:
+    core = open_core(kiosk_settings, store)
+    try:
+        for number in range(LOOKUPS_PER_KIOSK):
+            assert core.guests.find_returning(f"4123456{number}") is None
+        for contact in ("41234560", "someone@example.org"):
+            with pytest.raises(LookupLimited):
+                core.guests.find_returning(contact)
+        assert core.sync.sync_once(), core.sync.status().problem  # the rest of the API answers
     finally:
         core.close()

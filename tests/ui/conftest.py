@@ -32,9 +32,9 @@ from ui.desk_flow import DeskFlow
 from ui.main_window import MainWindow
 from ui.messages import Message, MessageBridge
 from ui.screens.confirm import ConfirmScreen
-from ui.screens.desk_identify import DeskIdentifyScreen
 from ui.screens.desk_needs import DeskNeedsScreen
 from ui.screens.floor_map import FloorMapScreen
+from ui.screens.identify import IdentifyScreen
 from ui.screens.name_search import NameSearchScreen
 from ui.screens.result import ResultScreen
 from ui.screens.scan_help import ScanHelpScreen
@@ -125,9 +125,23 @@ class Kiosk:
     def scan_help(self) -> ScanHelpScreen:
         return self._only(ScanHelpScreen)
 
+    def _identify(self, name: str) -> IdentifyScreen:
+        """One of the "pass or name?" screens, by the name its flow gave it."""
+        found = self.window.findChildren(IdentifyScreen, name)
+        assert len(found) == 1, (name, found)
+        return found[0]
+
     @property
-    def desk_identify(self) -> DeskIdentifyScreen:
-        return self._only(DeskIdentifyScreen)
+    def desk_identify(self) -> IdentifyScreen:
+        return self._identify("deskIdentifyScreen")
+
+    @property
+    def checkout(self) -> IdentifyScreen:
+        return self._identify("checkoutScreen")
+
+    @property
+    def lunch_signup(self) -> IdentifyScreen:
+        return self._identify("lunchSignupScreen")
 
     @property
     def desk_needs(self) -> DeskNeedsScreen:

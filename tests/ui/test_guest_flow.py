@@ -34,8 +34,10 @@ NAME = "Åse-Marie O'Neill"
 class Finder:
     """The store's returning-guest lookup, as the kiosk's HTTP client answers it."""
 
-    def __init__(self, answer: dict[str, Any] | None = None, *, down: bool = False) -> None:
-        self.answer, self.down = answer, down
+    def __init__(
+        self, answer: dict[str, Any] | None = None, *, down: bool = False, limited: bool = False
+    ) -> None:
+        self.answer, self.down, self.limited = answer, down, limited
         self.asked: list[str] = []
         self.timeouts: list[float | None] = []
 
@@ -46,6 +48,8 @@ class Finder:
         self.timeouts.append(timeout_s)
         if self.down:
             raise TransportError("cannot reach the central store")
+        if self.limited:  # what the client raises when the store answers 429
+            raise TransportError("the central store answered 429", 429)
         return self.answer
 
 
@@ -228,6 +232,34 @@ def test_a_returning_guest_only_confirms(make_kiosk: Any, tmp_path: Path) -> Non
     assert kiosk.wait_for_message().title == "Velkommen, Åse-Marie!"
     arrived = flow(kiosk).last_arrival
     assert arrived is not None and arrived.person_id == guest_id
+
+
+def test_a_kiosk_over_its_lookup_limit_says_try_again_shortly_known_or_not(kiosk: Kiosk) -> None:
+    known = {
+        "person_id": "7a1c2d3e-0000-4000-8000-000000000077",
+        "display": "Åse-Marie O. · Statsbygg",
+        "name": NAME,
+        "organisation": "Statsbygg",
+    }
+    seen = []
+    for answer in (known, None):
+        kiosk.core.guests._finder = Finder(answer, limited=True)
+        kiosk.click(kiosk.window.start.language_buttons["en"])
+        kiosk.click(kiosk.window.start.guest_button)
+        contact = text_screen(kiosk, "guestContactScreen")
+        kiosk.wait_for_screen(contact)
+        tap(kiosk, contact, "41234567")
+        kiosk.click(contact.next_button)
+        assert kiosk.window.current_screen is contact  # nothing found, nothing said of anyone
+        seen.append(contact.problem.text())
+        kiosk.click(contact.skip_button)  # the guest can carry on without the lookup
+        kiosk.wait_for_screen(text_screen(kiosk, "guestNameScreen"))
+        kiosk.window.go_start()
+    assert (
+        seen
+        == ["⚠ This kiosk has looked up many people in a short time. Try again shortly, or skip."]
+        * 2
+    )
 
 
 @pytest.mark.parametrize(

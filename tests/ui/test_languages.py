@@ -170,3 +170,49 @@ def test_the_default_language_is_a_setting(make_kiosk: Callable[..., Kiosk]) -> 
     kiosk.wait_for_screen(start)
     assert _chosen(kiosk) == ["nn"]  # the kiosk's own language is back
     assert start.subtitle.text() == "Sjekk inn når du kjem, og sjekk ut når du går."
+
+
+@pytest.mark.parametrize(
+    ("language", "checkout", "desk"),
+    [
+        (
+            "nn",
+            (
+                "Sjekk ut",
+                "Hald QR-koden mot skannaren, eller finn namnet ditt og skriv PIN-koden din.",
+                "Finn namnet mitt",
+                "Tilbake til startskjermen",
+            ),
+            ("Finn ein ledig pult til meg", "Tilbake til kartet"),
+        ),
+        (
+            "en",
+            (
+                "Check out",
+                "Hold the QR code to the scanner, or find your name and type your PIN.",
+                "Find my name",
+                "Back to the start screen",
+            ),
+            ("Find a free desk for me", "Back to the map"),
+        ),
+    ],
+)
+def test_the_pass_or_name_screen_speaks_the_visitors_language_for_each_flow(
+    kiosk: Kiosk, language: str, checkout: tuple[str, ...], desk: tuple[str, str]
+) -> None:
+    """One screen asks "pass or name?" for "Sjekk ut", a desk and a lunch talk; each flow's
+    words (title, where "Avbryt" leads) and the screen's own are in the visitor's language."""
+    _choose(kiosk, language)
+    kiosk.click(kiosk.window.start.checkout_button)
+    screen = kiosk.checkout
+    kiosk.wait_for_screen(screen)
+    shown = (screen.title.text(), screen.hint.text(), screen.name_button.text())
+    assert (*shown, screen.cancel_button.accessibleDescription()) == checkout
+    kiosk.click(screen.cancel_button)
+    kiosk.wait_for_screen(kiosk.window.start)
+    _choose(kiosk, language)
+    kiosk.desk_flow.begin_suggest()
+    kiosk.wait_for_screen(kiosk.desk_identify)
+    identify = kiosk.desk_identify
+    assert (identify.title.text(), identify.cancel_button.accessibleDescription()) == desk
+    assert identify.hint.text() == checkout[1]  # a desk taken by name needs the PIN, too

@@ -21,7 +21,6 @@ from tests.ui.conftest import Kiosk, visible
 from ui import tour
 from ui.language_flow import LanguageFlow
 from ui.messages import MessageKind
-from ui.screens.lunch_signup import LunchSignupScreen
 from ui.widgets.here_today import HereTodayLabel
 from ui.widgets.lunch_panel import LunchPanel
 
@@ -86,9 +85,9 @@ def test_todays_talk_shows_and_a_pass_signs_up_once(
     assert shown.details.text() == "Kantina · 17 av 20 plasser ledige"
 
     kiosk.click(kiosk.button("Meld meg på"))
-    screen = kiosk.window.findChildren(LunchSignupScreen)[0]
+    screen = kiosk.lunch_signup
     kiosk.wait_for_screen(screen)
-    assert screen.question.text() == "Meld deg på: «Klimatilpasning i Lister»"
+    assert screen.title.text() == "Meld deg på: «Klimatilpasning i Lister»"
     kiosk.scan(make_pass(KARI))
 
     message = kiosk.wait_for_message()
@@ -224,7 +223,7 @@ def test_the_lunch_screens_have_no_clipped_text_low_contrast_or_small_target(
         [page] = [p for p in window.findChildren(QScrollArea) if p.widget() is window.start]
         assert page.verticalScrollBar().maximum() == 0, "the start screen scrolls"
     kiosk.click(window.start.lunch_panel.signup_button)
-    kiosk.wait_for_screen(window.findChildren(LunchSignupScreen)[0])
+    kiosk.wait_for_screen(kiosk.lunch_signup)
     kiosk.qtbot.wait(50)
     problems["sign-up"] = _problems(window)
     assert problems == {"start": [], "sign-up": []}

@@ -17,7 +17,6 @@ from tests.fakes import FakeCentral
 from tests.ui.conftest import Kiosk
 from ui import theme
 from ui.messages import MessageKind
-from ui.screens.checkout import CheckoutScreen
 from ui.screens.name_action import NameActionScreen
 from ui.screens.pin_pad import PinPadScreen
 
@@ -215,7 +214,7 @@ def test_sjekk_ut_on_the_start_screen_with_a_pass(
     assert kiosk.window.start.checkout_button.text() == "Sjekk ut"
     kiosk.core.checkin.check_in(KARI, CheckinMethod.QR)
     kiosk.click(kiosk.window.start.checkout_button)
-    checkout = screen(kiosk, CheckoutScreen)
+    checkout = kiosk.checkout
     kiosk.wait_for_screen(checkout)
     kiosk.scan(make_pass(KARI))
     message = kiosk.wait_for_message()
@@ -226,7 +225,7 @@ def test_sjekk_ut_on_the_start_screen_with_a_pass(
 def test_sjekk_ut_by_name_and_pin_from_the_start_screen(kiosk: Kiosk) -> None:
     kiosk.core.checkin.check_in(KARI, CheckinMethod.QR)
     kiosk.click(kiosk.window.start.checkout_button)
-    checkout = screen(kiosk, CheckoutScreen)
+    checkout = kiosk.checkout
     kiosk.wait_for_screen(checkout)
     kiosk.click(checkout.name_button)
     kiosk.wait_for_screen(kiosk.name_search)
@@ -248,7 +247,7 @@ def test_sjekk_ut_by_name_and_pin_from_the_start_screen(kiosk: Kiosk) -> None:
 
 def test_everything_typed_is_gone_when_the_start_screen_returns(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.window.start.checkout_button)
-    checkout = screen(kiosk, CheckoutScreen)
+    checkout = kiosk.checkout
     kiosk.click(checkout.name_button)
     kiosk.tap_keys("KARI")
     kiosk.click(kiosk.person_row(KARI_SHOWN))

@@ -1,29 +1,41 @@
-"""Who is taking the desk? Scan your pass, or find your name. Then "Et øyeblikk …"."""
+"""Who are you? Hold your pass to the scanner, or find your name. Then "Et øyeblikk …".
+
+One screen for every flow that must know who the visitor is before it acts in their name:
+"Sjekk ut" (the check-in flow), taking a desk (the desk flow) and signing up for a lunch talk
+(the lunch flow). Each flow gets its own instance (``name`` is its object name) and says, each
+time it asks, what the visitor is about to do (the title), where "Avbryt" leads, and whether a
+name alone is enough or the PIN follows. The flow connects the two signals to its own steps
+and takes the scanned pass itself; the screen only shows and reports.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets.status_icon import StatusIcon, Symbol
 
+Text = Callable[[], str]
+"""A text in the current language: the screen calls it again whenever the language changes."""
 
-class DeskIdentifyScreen(QWidget):
+
+class IdentifyScreen(QWidget):
     name_search_requested = Signal()
-    """The visitor has no pass at hand: find them by name."""
+    """The visitor has no pass at hand: find them by name (and the PIN, where it follows)."""
     cancelled = Signal()
-    """The visitor changed their mind: back to the map, nothing recorded."""
+    """The visitor changed their mind: back where the flow came from, nothing recorded."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("deskIdentifyScreen")
+        self.setObjectName(name)
         self.busy = False
-        self._asked = False
-        self._desk_label: str | None = None
-        self.question = QLabel(self)
-        self.question.setObjectName("title")
-        self.question.setWordWrap(True)
-        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._asked: tuple[Text, Text, bool] | None = None  # title, where "Avbryt" leads, PIN
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.icon = StatusIcon(Symbol.WAITING, 96, self)
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
@@ -50,7 +62,7 @@ class DeskIdentifyScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.addStretch(2)
-        layout.addWidget(self.question)
+        layout.addWidget(self.title)
         layout.addSpacing(24)
         layout.addLayout(icon_row)
         layout.addSpacing(24)
@@ -69,32 +81,34 @@ class DeskIdentifyScreen(QWidget):
             self.tr("Søk opp navnet ditt med tastaturet på skjermen")
         )
         self.cancel_button.setAccessibleName(self.tr("Avbryt"))
-        self.cancel_button.setAccessibleDescription(self.tr("Tilbake til kartet"))
-        if self._asked:
-            desk_label = self._desk_label
-            self.question.setText(
-                self.tr("Ta pulten %1").replace("%1", desk_label)
-                if desk_label
-                else self.tr("Finn en ledig pult for meg")
-            )
+        if self._asked is None:
+            self.cancel_button.setAccessibleDescription("")
+            return
+        title, back, pin = self._asked
+        self.title.setText(title())
+        self.cancel_button.setAccessibleDescription(back())
         if self.busy:
             self.hint.setText(self.tr("Et øyeblikk …"))
-        elif self._asked:
+        elif pin:
             self.hint.setText(
                 self.tr(
                     "Hold QR-koden mot skanneren, eller finn navnet ditt og skriv PIN-koden din."
                 )
             )
+        else:
+            self.hint.setText(self.tr("Hold QR-koden mot skanneren, eller finn navnet ditt."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def ask(self, desk_label: str | None) -> None:
-        """Ask for a pass or a name, to take ``desk_label`` (or to get a suggestion)."""
+    def ask(self, title: Text, *, back: Text, pin: bool) -> None:
+        """Ask for a pass or a name, to do what ``title`` says ("Ta pulten B-12"). ``back``
+        tells a visitor who listens where "Avbryt" leads; ``pin``: a name alone is not enough
+        here, the PIN follows (the hint says so)."""
         self.busy = False
-        self._asked, self._desk_label = True, desk_label
+        self._asked = (title, back, pin)
         self.retranslate()
         self.icon.set_symbol(Symbol.WAITING)
         self.icon.setVisible(False)
@@ -102,7 +116,7 @@ class DeskIdentifyScreen(QWidget):
         self.cancel_button.setVisible(True)
 
     def show_busy(self) -> None:
-        """The claim is on its way: "Et øyeblikk …", nothing to tap."""
+        """The visitor is known and the flow is at work: "Et øyeblikk …", nothing to tap."""
         self.busy = True
         self.retranslate()
         self.icon.set_symbol(Symbol.WAITING)
@@ -111,7 +125,9 @@ class DeskIdentifyScreen(QWidget):
         self.cancel_button.setVisible(False)
 
     def clear(self) -> None:
+        """Forget what was asked (the start screen shows)."""
         self.busy = False
-        self._asked, self._desk_label = False, None
-        self.question.clear()
+        self._asked = None
+        self.title.clear()
         self.hint.clear()
+        self.cancel_button.setAccessibleDescription("")
