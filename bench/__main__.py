@@ -33,6 +33,7 @@ from tests.processes import PYTHON, CentralServer, central_cli, free_port, wait_
 
 CONFIRMED = "kiosk: confirmation shown"
 STARTED = "kiosk: start screen shown"
+DRAIN_POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"  # the drain also runs there when it is set
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -223,6 +224,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-name-search", action="store_true", help="run the name-search case alone"
     )
+    parser.add_argument(
+        "--only-drain", action="store_true", help="run the 10,000-event offline drain alone"
+    )
+    parser.add_argument("--drain-events", type=int, default=10_000, help="for the drain")
+    parser.add_argument(
+        "--only-scans", action="store_true", help="run the scan -> confirmation case alone"
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -231,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
         from bench.name_search import bench_name_search
 
         bench_name_search(report)
+        return 0
+    if args.only_drain:
+        from bench.drain import bench_drain
+
+        with tempfile.TemporaryDirectory() as folder:
+            bench_drain(Path(folder), args.drain_events, os.environ.get(DRAIN_POSTGRES_ENV))
         return 0
     if args.only_first_sync:
         from bench.first_sync import bench_first_sync
@@ -250,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"# regionlab kiosk bench, python {sys.version.split()[0]}, {os.cpu_count()} cores",
                 flush=True,
             )
+            if args.only_scans:
+                bench_scans(server, root, args.scans)
+                return 0
             bench_startup(server, root, args.startups)
             bench_scans(server, root, args.scans)
             from bench.floor_map import bench_floor_map
@@ -262,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.first_sync import bench_first_sync
 
             bench_first_sync(root, report, args.people, desks=1000)
+            from bench.drain import bench_drain
+
+            bench_drain(root, args.drain_events, os.environ.get(DRAIN_POSTGRES_ENV))
             from bench.person_import import bench_person_import
 
             bench_person_import(args.people)
