@@ -89,7 +89,9 @@ class PaintWatch(logging.Handler):
             self.confirmed_at = time.perf_counter()
 
 
-def bench_scans(server: CentralServer, data_root: Path, scans: int) -> None:
+def bench_scans(
+    server: CentralServer, data_root: Path, scans: int, only: tuple[str, ...] = ()
+) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -112,6 +114,7 @@ def bench_scans(server: CentralServer, data_root: Path, scans: int) -> None:
             "down": f"http://127.0.0.1:{free_port()}",
             "slow (accepts, never answers)": slow_url,
         }
+        modes = {m: url for m, url in modes.items() if not only or m.split()[0] in only}
         base = replace(
             KioskSettings(),
             site="lyngdal",
@@ -231,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-scans", action="store_true", help="run the scan -> confirmation case alone"
     )
+    parser.add_argument(
+        "--scan-modes", default="up,down,slow", help="with --only-scans: which store modes"
+    )
     args = parser.parse_args(argv)
     quiet = logging.StreamHandler()
     quiet.setLevel(logging.WARNING)  # the INFO records still reach PaintWatch
@@ -265,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             if args.only_scans:
-                bench_scans(server, root, args.scans)
+                bench_scans(server, root, args.scans, tuple(args.scan_modes.split(",")))
                 return 0
             bench_startup(server, root, args.startups)
             bench_scans(server, root, args.scans)

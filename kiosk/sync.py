@@ -65,6 +65,10 @@ MAX_LONE_FAILURES = 5
 BUSY_STATUSES = frozenset({429, 503})
 
 
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -330,6 +334,8 @@ class SyncEngine:
                 raise  # this kiosk's own file, not the event: the round fails
             except TransportError as exc:
                 size = self._transport_failed(exc, batch, answered_this_round, timed_out_alone)
+                if size == 0:
+                    return  # held back: no more pushes this round
                 answered_this_round = answered_this_round or exc.refused_content
                 timed_out_alone = timed_out_alone or exc.in_flight
                 continue
@@ -343,6 +349,11 @@ class SyncEngine:
             self._publish()
             if any(event.get("type") in _DESK_EVENTS for event in batch):
                 self._data_changed()
+            if len(batch) < size:
+                # Caught up: what is recorded from now on wakes the next round, which starts
+                # once its confirmation is painted. Chasing each new scan at once put a push
+                # beside every confirmation while the store was up.
+                return
             size = self._batch_now
 
     def _transport_failed(
@@ -352,13 +363,16 @@ class SyncEngine:
         answered_this_round: bool,
         timed_out_alone: bool,
     ) -> int:
-        """A push failed: raise if it is an outage, else the size of the next batch."""
+        """A push failed: raise if it is an outage, else the size of the next batch (0: stop
+        pushing this round, a batch timed out and may still be applied)."""
         if exc.in_flight and (len(batch) > 1 or timed_out_alone):
             # It may still be applying them: give it the same time again before a resend,
-            # and ask for less at once next time.
+            # and ask for less at once next time. Not an outage by itself: the round goes on
+            # to the feed, and the store is online if that answers (a busy store, "sending").
             self._push_held_until = self._now_s() + self.push_timeout(len(batch))
             self._batch_now = max(1, len(batch) // 2)
-            raise exc
+            log.info("sync: a batch of %d was not answered in time; held back", len(batch))
+            return 0
         busy = exc.status_code in BUSY_STATUSES  # the store says it is away, not the content
         if not (exc.in_flight or (exc.answered and not busy) or answered_this_round):
             raise exc  # nothing answered at all: an outage, not this batch
@@ -449,12 +463,20 @@ class SyncEngine:
             page = transport.pull_changes(since, self._page_size)
             self._answered()
             check_page(page)
-            # One transaction per page: its changes in bulk, and the cursor after them.
-            with self._store.session() as session:
+            # One transaction per page: its changes in bulk, and the cursor after them. Not
+            # waiting for the disk: a power cut loses the page and its cursor together, and the
+            # next round pulls the page again (the check-in on the GUI thread does not wait
+            # behind an fsync of what the store still holds). A page that changed nothing
+            # writes nothing but the minute of the last success (the staff screen's HH:MM).
+            with self._store.session(durable=False) as session:
                 applied = apply_changes(session, page["changes"])
                 state = self._state_row(session)
-                state.cursor = max(state.cursor, int(page["cursor"]))
-                state.last_success = self._clock.now()
+                cursor = max(state.cursor, int(page["cursor"]))
+                if cursor != state.cursor:
+                    state.cursor = cursor
+                now = self._clock.now()
+                if state.last_success is None or _minute(state.last_success) != _minute(now):
+                    state.last_success = now
             if applied:
                 log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
                 if any(change.get("entity") not in _NOT_DESK_DATA for change in page["changes"]):

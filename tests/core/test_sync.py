@@ -423,16 +423,18 @@ def test_a_timed_out_batch_is_not_resent_while_the_store_may_still_apply_it(
     kiosk_core: KioskCore, central: FakeCentral
 ) -> None:
     mono = central.monotonic = FakeMonotonic()
-    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0)
+    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0, interval_s=3.0)
     ids = record_backlog(kiosk_core, 50)
     central.seconds_per_event = 1.0  # 100 s for the batch: far past its 10 s timeout
-    assert engine.sync_once() is False
-    assert engine.status().state is SyncState.OFFLINE
+    # The feed still answers: a busy store, not an outage. Online, the backlog "sending".
+    assert engine.sync_once()
+    assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
+    assert engine.next_delay() == 3.0  # the interval: no backoff while the store answers
     assert list(central.applied) == ids  # the store applied them after the kiosk gave up
     assert engine.batch_size() == 50
     central.seconds_per_event = 0.0
     pushes = len(central.timeouts)
-    assert engine.sync_once()  # the feed answers: online, but the batch is not sent again yet
+    assert engine.sync_once()  # online, but the batch is not sent again yet
     assert len(central.timeouts) == pushes
     assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
     mono.advance(engine.push_timeout(100))
@@ -440,3 +442,25 @@ def test_a_timed_out_batch_is_not_resent_while_the_store_may_still_apply_it(
     assert engine.status().pending == 0
     assert central.answers.count("duplicate") == 100  # answered as already applied, once each
     assert len(central.applied) == 100
+
+
+def test_a_timed_out_batch_with_no_answer_to_the_feed_either_is_an_outage(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0)
+    record_backlog(kiosk_core, 50)
+    central.seconds_per_event = 1.0
+    real_pull = central.pull_changes
+
+    def pull_away(since: int, limit: int) -> dict[str, Any]:
+        raise TransportError("the central store did not answer in time", in_flight=True)
+
+    central.pull_changes = pull_away  # type: ignore[method-assign]
+    assert engine.sync_once() is False
+    assert engine.status().state is SyncState.OFFLINE
+    assert engine.next_delay() > 0 and len(central.applied) == 100
+    central.pull_changes = real_pull  # type: ignore[method-assign]
+    central.seconds_per_event = 0.0
+    assert engine.sync_once()
+    assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
