@@ -57,6 +57,7 @@ MAX_PULL_PAGES = 50  # per round; the rest comes in the next round, pushed in be
 PUSH_S_PER_EVENT = 0.05
 SLOW_FRACTION = 0.25  # a batch slower than this share of its timeout halves the next one
 FAST_FRACTION = 0.05  # one quicker than this share doubles it (up to the configured size)
+MAX_SETTLE_S = 1.0  # the longest a new record waits for a quiet moment before it is sent
 SENDING_FROM = 20  # this many waiting events while the store answers is a backlog: "sending N"
 # A store that fails this many events sent one by one in a round is failing, not the events.
 MAX_LONE_FAILURES = 5
@@ -282,9 +283,20 @@ class SyncEngine:
                         # Online: send what was just recorded, once the visitor's confirmation
                         # is painted (the GUI thread needs the interpreter and the file for it
                         # now); whatever is recorded meanwhile goes in the same batch.
-                        self._stop.wait(self._settle)
+                        self._settle_down()
                         break
                     self._publish()  # offline: keep the backoff, but show the new count
+
+    def _settle_down(self) -> None:
+        """Wait until nothing new was recorded for the settle time, at most MAX_SETTLE_S: a
+        queue of visitors scanning one after another gets one round after a few of them, not
+        a round beside each one's confirmation."""
+        give_up = time.monotonic() + max(self._settle, MAX_SETTLE_S)  # real time: Event.wait
+        while not self._stop.is_set():
+            wait = min(self._settle, give_up - time.monotonic())
+            if wait <= 0 or not self._wake.wait(wait):
+                return
+            self._wake.clear()  # one more was recorded: wait for the quiet after it
 
     def _now_s(self) -> float:
         return self._monotonic()
