@@ -35,7 +35,7 @@ from kiosk.domain import SyncState, SyncStatus
 from kiosk.mirror import BadChange, apply_changes, check_page
 from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
-from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
+from kiosk.protocol import DEFAULT_CHANGES_PAGE, MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
 from kiosk.store import LocalStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -472,7 +472,7 @@ class SyncEngine:
             with self._store.session() as session:
                 state = self._state_row(session)
                 since = state.cursor
-            page = transport.pull_changes(since, self._page_size)
+            page = self._pull_page(transport, since)
             self._answered()
             check_page(page)
             # One transaction per page: its changes in bulk, and the cursor after them. Not
@@ -503,6 +503,22 @@ class SyncEngine:
             if not page.get("more"):
                 return
         self._more_to_pull = True
+
+    def _pull_page(self, transport: CentralTransport, since: int) -> dict[str, Any]:
+        """One page, as large as this kiosk asks for if the store allows it: a store that
+        refuses the size (422, an older one with a lower cap) is asked for its default size."""
+        try:
+            return transport.pull_changes(since, self._page_size)
+        except TransportError as exc:
+            if exc.status_code != 422 or self._page_size <= DEFAULT_CHANGES_PAGE:
+                raise
+        log.info(
+            "sync: the store refuses pages of %d; asking for %d",
+            self._page_size,
+            DEFAULT_CHANGES_PAGE,
+        )
+        self._page_size = DEFAULT_CHANGES_PAGE
+        return transport.pull_changes(since, self._page_size)
 
     @staticmethod
     def _state_row(session: Session) -> SyncStateRow:

@@ -14,17 +14,17 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.app import KioskCore
 from kiosk.central_client import TransportError
 from kiosk.domain import SyncState, SyncStatus
-from kiosk.models import OutboxEvent
-from kiosk.protocol import CheckinMethod
+from kiosk.models import OutboxEvent, RevokedPass
+from kiosk.protocol import DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE, CheckinMethod
 from kiosk.settings import KioskSettings
 from kiosk.sync import SyncEngine
 from tests.conftest import KARI, OLE, PEOPLE, LogExpectations
-from tests.fakes import FakeCentral, FakeClock, FakeMonotonic
+from tests.fakes import FakeCentral, FakeClock, FakeMonotonic, revoked_pass_change
 
 
 def statuses(core: KioskCore) -> dict[str, str]:
@@ -464,3 +464,27 @@ def test_a_timed_out_batch_with_no_answer_to_the_feed_either_is_an_outage(
     central.seconds_per_event = 0.0
     assert engine.sync_once()
     assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
+
+
+def test_a_store_that_refuses_large_pages_is_asked_for_its_default_page(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    for n in range(2500):
+        central.extra_changes.append(revoked_pass_change(f"{n:016x}"))
+    asked: list[int] = []
+    real_pull = central.pull_changes
+
+    def older_store(since: int, limit: int) -> dict[str, Any]:
+        asked.append(limit)
+        if limit > DEFAULT_CHANGES_PAGE:  # an older store's cap
+            raise TransportError("the central store answered 422", 422)
+        return real_pull(since, limit)
+
+    central.pull_changes = older_store  # type: ignore[method-assign]
+    engine = engine_on(kiosk_core, central)
+    assert engine.sync_once(), engine.status().problem
+    assert asked[:2] == [MAX_CHANGES_PAGE, DEFAULT_CHANGES_PAGE]
+    assert set(asked[1:]) == {DEFAULT_CHANGES_PAGE} and len(asked) >= 4
+    with kiosk_core.store.session() as session:
+        assert session.scalar(select(func.count()).select_from(RevokedPass)) == 2500
