@@ -175,9 +175,9 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
         "--data-dir",
         str(data_dir),
     ]
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", REGIONLAB_DEVICE_TOKEN=server.device_token
-    )
+    from bench.startup import kiosk_env  # offscreen, from compiled bytecode as installed
+
+    env = kiosk_env(REGIONLAB_DEVICE_TOKEN=server.device_token)
     timings = []
     for run in range(runs + 1):
         log_path = data_root / f"startup-{run}.log"
@@ -199,9 +199,9 @@ def bench_startup(server: CentralServer, data_root: Path, runs: int) -> None:
     report("start-up to start screen painted (process)", timings)
     from bench import startup
 
-    startup.measure(PYTHON, args, runs, report)
+    startup.measure(PYTHON, args, runs, report, env)  # with the device token, as above
     print("  costliest imports before the first paint (python -X importtime, self ms):")
-    for name, ms in startup.top_imports(PYTHON, args):
+    for name, ms in startup.top_imports(PYTHON, args, env=env):
         print(f"    {ms:8.1f} ms  {name}", flush=True)
     from bench.frozen_startup import bench_frozen_startup  # when `make bundle` built one
 
@@ -212,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scans", type=int, default=500)
     parser.add_argument("--startups", type=int, default=5)
+    parser.add_argument("--only-startup", action="store_true", help="run the start-up cases alone")
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
     parser.add_argument(
         "--store",
@@ -226,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only-name-search", action="store_true", help="run the name-search case alone"
+    )
+    parser.add_argument(
+        "--only-console",
+        action="store_true",
+        help="run the staff console's Today and People pages alone (PostgreSQL)",
     )
     parser.add_argument(
         "--only-drain", action="store_true", help="run the 10,000-event offline drain alone"
@@ -245,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.name_search import bench_name_search
 
         bench_name_search(report)
+        return 0
+    if args.only_console:
+        from bench.console import bench_console
+
+        bench_console(report)
         return 0
     if args.only_drain:
         from bench.drain import bench_drain
@@ -274,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                 bench_scans(server, root, args.scans, tuple(args.scan_modes.split(",")))
                 return 0
             bench_startup(server, root, args.startups)
+            if args.only_startup:
+                return 0
             bench_scans(server, root, args.scans)
             from bench.floor_map import bench_floor_map
 
@@ -297,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.name_search import bench_name_search
 
             bench_name_search(report)
+            from bench.console import bench_console
+
+            bench_console(report)
         finally:
             server.stop()
     if args.store != "skip":

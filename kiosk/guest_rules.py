@@ -16,8 +16,6 @@ import enum
 import re
 import unicodedata
 
-import phonenumbers
-
 from kiosk.domain import KioskError
 
 MAX_NAME = 100
@@ -94,6 +92,8 @@ def normalise_phone(text: str) -> str:
         raw = "+" + raw[2:]
     if not raw or len(raw) > 30 or not re.fullmatch(r"[+\d\s().\-/]+", raw):
         raise GuestInputError(GuestProblem.BAD_PHONE)
+    import phonenumbers  # here, not at the top: the kiosk starts without it (issue 13)
+
     try:
         number = phonenumbers.parse(raw, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

@@ -26,9 +26,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from kiosk.names import fold, words
 
 MIN_LETTERS = 2  # below this, nothing
@@ -109,7 +106,11 @@ class _Snapshot:
         return snapshot
 
     def warm(self) -> None:
-        """Build the cut tables here (off the GUI thread), not at a keystroke."""
+        """Build the cut tables here (off the GUI thread), not at a keystroke; rapidfuzz is
+        imported here too the first time (it is left out of the start-up: issue 13)."""
+        import rapidfuzz.distance.OSA
+        import rapidfuzz.process  # noqa: F401
+
         for length in range(1, _CUT_TO + 2):
             self.cut(length)
 
@@ -175,6 +176,9 @@ class _Snapshot:
             return scores
         if scores:  # the word is there as typed: typos would only widen the list
             return scores
+        from rapidfuzz import process  # imported by warm(), off the GUI thread
+        from rapidfuzz.distance import OSA
+
         cut_term = term[:_CUT_TO]
         for cut_length in {max(1, length - 1), length, length + 1}:
             table = self.cut(cut_length)

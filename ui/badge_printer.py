@@ -13,8 +13,6 @@ import logging
 import os
 from pathlib import Path
 
-import qrcode
-import qrcode.constants
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -173,6 +171,9 @@ class BadgePrinter:
 
     @staticmethod
     def _qr(painter: QPainter, box: QRectF, token: str) -> None:
+        import qrcode  # here, not at the top: only a guest's badge needs it (issue 13)
+        import qrcode.constants
+
         code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
         code.add_data(token)
         code.make(fit=True)

@@ -6,7 +6,8 @@ listens on (offline is the kiosk's normal state, so that must work), builds the 
 its real camera, sounds and speech, shows each screen the window holds (whatever flows
 registered them, so screens added later are covered) in each language and paints it, lets the
 sync thread try the store once, and checks that the files and Qt plugins the kiosk needs are
-there: the translations, the sounds, a multimedia backend, the image formats.
+there: the translations, the sounds, a multimedia backend, the image formats, and the modules the
+kiosk imports only when first used (``DEFERRED_MODULES``).
 
 It fails on any log record with a traceback or at ERROR level, any exception that reached Qt's
 event loop, a thread or the garbage collector, and any missing file or plugin; each reason goes
@@ -104,6 +105,30 @@ def _check_files(problems: _Problems) -> None:
     for name in ("read.wav", "success.wav", "failure.wav"):
         if not (SOUNDS_DIR / name).is_file():
             problems.add(f"sound {name} missing in {SOUNDS_DIR}")
+
+
+# What the kiosk imports only when first used, not at start-up (issue 13): starting the kiosk
+# no longer shows that they are there (a bundle's analysis could miss one), so they are checked
+# here, with what would fail without each.
+DEFERRED_MODULES = {
+    "qrcode": "a guest's badge (its QR code)",
+    "phonenumbers": "a guest's phone number",
+    "rapidfuzz.process": "name search with typos",
+    "rapidfuzz.distance.OSA": "name search with typos",
+    "alembic.command": "migrating the local store",
+    "pydantic": "reading the store's feed",
+    "requests": "talking to the store",
+}
+
+
+def _check_modules(problems: _Problems) -> None:
+    import importlib
+
+    for name, needed_for in DEFERRED_MODULES.items():
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            problems.add(f"module {name} missing ({needed_for} cannot work): {exc}")
 
 
 def _check_plugins(problems: _Problems) -> None:
@@ -228,6 +253,7 @@ def run(stderr: TextIO | None = None) -> int:
                 app = QApplication(["regionlab-kiosk"])
                 app.setApplicationName("regionlab-kiosk")
             _check_files(problems)
+            _check_modules(problems)
             _check_plugins(problems)
             shown = _tour_screens(problems) + _setup_screen(problems)
         except Exception as exc:  # noqa: BLE001 - the reason is the test's result

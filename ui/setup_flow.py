@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtMultimedia import QVideoSink
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import provisioning
@@ -52,6 +51,8 @@ class CodeCamera(QObject):
         self.source, self.decoder = source, decoder
         source.setParent(self)
         decoder.setParent(self)
+        from PySide6.QtMultimedia import QVideoSink  # here: the kiosk starts without it
+
         self.sink = QVideoSink(self)
         source.attach(self.sink)
         self.sink.videoFrameChanged.connect(decoder.submit, Qt.ConnectionType.DirectConnection)

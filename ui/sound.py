@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtMultimedia import QSoundEffect
 
 from kiosk.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ class WavSound(QObject):
             if not self._path.exists():
                 log.info("kiosk: no sound at %s; silent", self._path)
                 return
+            from PySide6.QtMultimedia import QSoundEffect  # not at start-up (issue 13)
+
             self._effect = QSoundEffect(self)
             self._effect.setSource(QUrl.fromLocalFile(str(self._path)))
             self._effect.setVolume(self._volume)

@@ -1,4 +1,5 @@
-"""The operators' desk commands: ``floor import``, ``desk list|assign|conflicts``, ``booking add``.
+"""The operators' desk commands: ``floor import``, ``desk list|assign|conflicts|out-of-use|in-use``,
+``booking add``.
 
 Added to ``regionlab-central``'s parser by ``add_commands``; each command runs in one
 transaction, so a command that fails half-way changes nothing.
@@ -69,6 +70,14 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
         help="last day (default: until further notice)",
     )
     assign.set_defaults(command=_desk_assign)
+    for action, in_use, text in (
+        ("out-of-use", False, "take a desk out of use (the kiosks show it so)"),
+        ("in-use", True, "put a desk back in use"),
+    ):
+        use = desk.add_parser(action, parents=[database], help=text)
+        use.add_argument("--site", required=True)
+        use.add_argument("--desk", required=True, metavar="LABEL")
+        use.set_defaults(command=_desk_use, in_use=in_use)
 
     booking = commands.add_parser("booking", help="desk bookings").add_subparsers(
         required=True, metavar="ACTION"
@@ -219,6 +228,16 @@ def _desk_assign(args: argparse.Namespace) -> int:
             raise CliError(f"{exc} (nothing was changed)") from None
     until = f" to {last}" if last else " until further notice"
     print(f"desk {args.desk} is {holder}'s fixed desk from {valid_from}{until}")
+    return 0
+
+
+def _desk_use(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        require_site(session, args.site)
+        desk = _desk_by_label(session, args.site, args.desk)
+        changed = desks.set_desk_in_use(session, desk, args.in_use)
+    state = "in use" if args.in_use else "out of use"
+    print(f"desk {args.desk} is {state}" + ("" if changed else " already"))
     return 0
 
 

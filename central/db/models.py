@@ -566,6 +566,19 @@ class StaffSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class StaffPasswordLink(Base):
+    """A one-time link to set a staff account's password: only the token's SHA-256 is kept;
+    it expires (72 h) and works once."""
+
+    __tablename__ = "staff_password_links"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class AuditEntry(Base):
     """A staff action that read or changed personal data: who, when, what, about whom."""
 

@@ -41,7 +41,12 @@ from kiosk.wire import BookingData, DeskAssignmentData, DeskClaimData, FloorData
 
 
 class DeskRuleError(ValueError):
-    """A booking or assignment breaks a rule; the message says which, for an operator."""
+    """A booking or assignment breaks a rule; the message says which, for an operator, and
+    ``reason`` names the rule, for a page that says it in the reader's language."""
+
+    def __init__(self, message: str, reason: str = "rule") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 # --- site times (the rules are kiosk/desk_rules.py's, shared with the kiosks) ------------
@@ -295,28 +300,36 @@ def add_booking(
     """Book ``desk`` for ``person`` over [start, end). Raises DeskRuleError."""
     changes.lock_feed(session)
     if end <= start:
-        raise DeskRuleError("a booking must end after it starts")
+        raise DeskRuleError("a booking must end after it starts", "end_before_start")
     if person.site != desk.site:
-        raise DeskRuleError(f"{person.name} belongs to {person.site}, the desk to {desk.site}")
+        raise DeskRuleError(
+            f"{person.name} belongs to {person.site}, the desk to {desk.site}", "other_site"
+        )
     _lock_desk(session, desk.id)
     if not desk.active:
-        raise DeskRuleError(f"desk {desk.label} is out of use")
+        raise DeskRuleError(f"desk {desk.label} is out of use", "out_of_use")
     if desk.mode != DeskMode.BOOKABLE:
-        raise DeskRuleError(f"desk {desk.label} cannot be booked (mode {desk.mode})")
+        raise DeskRuleError(
+            f"desk {desk.label} cannot be booked (mode {desk.mode})", "not_bookable"
+        )
     site = session.get(Site, desk.site)
     assert site is not None
     day = local_day(site, start)
     while day <= local_day(site, end - timedelta(microseconds=1)):
         if _assignment_on(session, desk.id, day) is not None:
-            raise DeskRuleError(f"desk {desk.label} is a fixed desk on {day}")
+            raise DeskRuleError(f"desk {desk.label} is a fixed desk on {day}", "fixed_desk")
         day += timedelta(days=1)
     clash = _bookings_overlapping(session, start, end, desk_id=desk.id)
     if clash or _claims_overlapping(session, start, end, desk_id=desk.id):
-        raise DeskRuleError(f"desk {desk.label} is already booked or taken at that time")
+        raise DeskRuleError(
+            f"desk {desk.label} is already booked or taken at that time", "desk_taken"
+        )
     if _bookings_overlapping(session, start, end, person_id=person.id) or _claims_overlapping(
         session, start, end, person_id=person.id
     ):
-        raise DeskRuleError(f"{person.name} already holds another desk at that time")
+        raise DeskRuleError(
+            f"{person.name} already holds another desk at that time", "person_has_desk"
+        )
     booking = Booking(
         site=desk.site,
         desk_id=desk.id,
@@ -355,9 +368,11 @@ def assign_desk(
     if (person is None) == (organisation is None):
         raise DeskRuleError("give a person or an organisation, not both")
     if valid_until is not None and valid_until <= valid_from:
-        raise DeskRuleError("the assignment must end after it starts")
+        raise DeskRuleError("the assignment must end after it starts", "end_before_start")
     if person is not None and person.site != desk.site:
-        raise DeskRuleError(f"{person.name} belongs to {person.site}, the desk to {desk.site}")
+        raise DeskRuleError(
+            f"{person.name} belongs to {person.site}, the desk to {desk.site}", "other_site"
+        )
     _lock_desk(session, desk.id)
     overlapping = session.scalars(
         select(DeskAssignment).where(
@@ -367,7 +382,9 @@ def assign_desk(
         )
     ).first()
     if overlapping is not None:
-        raise DeskRuleError(f"desk {desk.label} is already a fixed desk in that period")
+        raise DeskRuleError(
+            f"desk {desk.label} is already a fixed desk in that period", "already_fixed"
+        )
     site = session.get(Site, desk.site)
     assert site is not None
     start = day_bounds(site, valid_from)[0]
@@ -381,7 +398,9 @@ def assign_desk(
         )
     ).first()
     if bookings is not None:
-        raise DeskRuleError(f"desk {desk.label} has bookings in that period: cancel them first")
+        raise DeskRuleError(
+            f"desk {desk.label} has bookings in that period: cancel them first", "has_bookings"
+        )
     assignment = DeskAssignment(
         site=desk.site,
         desk_id=desk.id,
@@ -400,6 +419,43 @@ def assign_desk(
         site=desk.site,
     )
     return assignment
+
+
+def set_desk_in_use(session: Session, desk: Desk, in_use: bool) -> bool:
+    """Put ``desk`` out of use (or back in use); the kiosks hear it through the feed, as after
+    a floor import. Its bookings stay (cancel them apart). False when it already was so."""
+    changes.lock_feed(session)
+    _lock_desk(session, desk.id)
+    if desk.active == in_use:
+        return False
+    desk.active = in_use
+    session.flush()
+    changes.append(session, Entity.DESK, desk.id, changes.desk_data(desk), site=desk.site)
+    return True
+
+
+def assignment_on(session: Session, desk_id: str, day: date) -> DeskAssignment | None:
+    """The fixed-desk assignment of ``desk_id`` valid on ``day``, if any."""
+    return _assignment_on(session, desk_id, day)
+
+
+def end_assignment(session: Session, assignment: DeskAssignment, *, day: date) -> bool:
+    """End a fixed desk from ``day`` on (that day it is nobody's fixed desk any more); an
+    assignment that has not begun by then ends before it begins. False if it ended already."""
+    changes.lock_feed(session)
+    until = max(day, assignment.valid_from)
+    if assignment.valid_until is not None and assignment.valid_until <= until:
+        return False
+    assignment.valid_until = until
+    session.flush()
+    changes.append(
+        session,
+        Entity.DESK_ASSIGNMENT,
+        str(assignment.id),
+        assignment_data(assignment),
+        site=assignment.site,
+    )
+    return True
 
 
 # --- what the feed carries ------------------------------------------------------------------

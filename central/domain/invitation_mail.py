@@ -67,6 +67,15 @@ class SmtpSettings:
         )
 
 
+def configured(environ: Mapping[str, str] = os.environ) -> SmtpSettings | None:
+    """The SMTP settings when the operator named a mail server (``REGIONLAB_SMTP_HOST``),
+    else None: pages then say that no e-mail goes out instead of trying 127.0.0.1:25.
+    Raises MailError for a bad port."""
+    if not environ.get(HOST_ENV, "").strip():
+        return None
+    return SmtpSettings.resolve(environ=environ)
+
+
 def norwegian_date(day: date, *, year: bool = True) -> str:
     """E.g. "fredag 28. november 2025"."""
     text = f"{_WEEKDAYS[day.weekday()]} {day.day}. {_MONTHS[day.month - 1]}"

@@ -25,7 +25,12 @@ MAX_DAYS = 14
 
 
 class InvitationError(ValueError):
-    """An invitation that cannot be made as asked; the message says why."""
+    """An invitation that cannot be made as asked; the message says why, and ``reason`` is a
+    short key for pages that say it in the reader's language (the console's catalogue)."""
+
+    def __init__(self, message: str, reason: str = "invite_refused") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def name_from_email(email: str) -> str:
 def _split_name(name: str) -> tuple[str, str]:
     words = name.split()
     if not words:
-        raise InvitationError("the guest's name is empty")
+        raise InvitationError("the guest's name is empty", "guest_name_missing")
     if len(words) == 1:
         return words[0], ""
     return " ".join(words[:-1]), words[-1]
@@ -61,7 +66,9 @@ def _guest(session: Session, email: str, name: str | None, site: str) -> Person:
     existing = directory.find_person(session, email)
     if existing is not None and existing.kind == PersonKind.MEMBER:
         if not existing.active:
-            raise InvitationError(f"{existing.name} ({email}) is no longer active")
+            raise InvitationError(
+                f"{existing.name} ({email}) is no longer active", "guest_inactive"
+            )
         return existing  # a member of any site may be someone's guest; their record stays
     given, family = _split_name(name or (existing.name if existing else name_from_email(email)))
     person_id = existing.id if existing is not None else str(uuid.uuid4())
@@ -96,20 +103,22 @@ def prepare(
     when = now
     email = directory.normalise_email(email)
     if not _EMAIL.match(email):
-        raise InvitationError(f"{email!r} is not an e-mail address")
+        raise InvitationError(f"{email!r} is not an e-mail address", "email_bad")
     if not 1 <= days <= MAX_DAYS:
-        raise InvitationError(f"an invitation is for 1 to {MAX_DAYS} days")
+        raise InvitationError(f"an invitation is for 1 to {MAX_DAYS} days", "days_bad")
     host = directory.find_person(session, host_ref)
     if host is None:
-        raise InvitationError(f"unknown host {host_ref!r}")
+        raise InvitationError(f"unknown host {host_ref!r}", "host_unknown")
     if host.kind != PersonKind.MEMBER or not host.active:
-        raise InvitationError(f"{host.name} cannot invite guests: not an active member")
+        raise InvitationError(
+            f"{host.name} cannot invite guests: not an active member", "host_unknown"
+        )
     if directory.normalise_email(host.email) == email:
-        raise InvitationError("a host cannot invite themselves")
+        raise InvitationError("a host cannot invite themselves", "host_self")
     site = directory.require_site(session, host.site)
     valid_from, valid_to = passes.guest_validity(first_day, days, ZoneInfo(site.timezone))
     if valid_to <= when:
-        raise InvitationError(f"{first_day:%d.%m.%Y} is in the past")
+        raise InvitationError(f"{first_day:%d.%m.%Y} is in the past", "day_past")
     guest = _guest(session, email, name, site.code)
     found = session.execute(
         select(Invitation, PassRecord)
@@ -162,4 +171,35 @@ def unsent(session: Session) -> list[Invitation]:
             .where(Invitation.sent_at.is_(None), PassRecord.revoked_at.is_(None))
             .order_by(Invitation.created_at)
         )
+    )
+
+
+def reopen(session: Session, pass_id: str) -> PreparedInvitation:
+    """An invitation made earlier, ready to be sent again with the very same pass (resend);
+    LookupError if there is none, InvitationError if its pass was revoked (cancelled)."""
+    invitation = session.get(Invitation, pass_id)
+    record = session.get(PassRecord, pass_id)
+    if invitation is None or record is None:
+        raise LookupError(f"no invitation for pass {pass_id!r}")
+    if record.revoked_at is not None:
+        raise InvitationError(f"the invitation {pass_id} was cancelled", "invitation_cancelled")
+    guest = session.get(Person, invitation.guest_id)
+    host = session.get(Person, invitation.host_id)
+    site = session.get(Site, record.site)
+    if guest is None or host is None or site is None:
+        raise LookupError(f"the invitation {pass_id} lost its guest, host or site")
+    zone = ZoneInfo(site.timezone)
+    first_day = record.valid_from.astimezone(zone).date()
+    days = (record.valid_to.astimezone(zone).date() - first_day).days
+    token = passes.token_of(session, record)
+    return PreparedInvitation(
+        guest,
+        host,
+        site,
+        record,
+        token,
+        first_day,
+        max(1, days),
+        False,
+        invitation.sent_at is not None,
     )

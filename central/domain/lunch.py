@@ -31,7 +31,12 @@ DEFAULT_LENGTH = timedelta(minutes=45)
 
 
 class LunchError(ValueError):
-    """A talk that cannot be added or changed as asked; the message says why."""
+    """A talk that cannot be added or changed as asked; the message says why, and ``reason``
+    names the check, for a page that says it in the reader's language."""
+
+    def __init__(self, message: str, reason: str = "rule") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class SignupOutcome(enum.StrEnum):
@@ -45,7 +50,7 @@ def cluster_of(text: str | None) -> str | None:
     try:
         return clusters.parse_cluster(text)
     except clusters.UnknownCluster as exc:
-        raise LunchError(str(exc)) from None
+        raise LunchError(str(exc), "cluster_bad") from None
 
 
 def add_talk(
@@ -61,24 +66,7 @@ def add_talk(
     now: datetime,
 ) -> LunchTalk:
     """Add a talk; it reaches the site's kiosks through the feed. Raises LunchError."""
-    title, room = " ".join(title.split()), " ".join(room.split())
-    if not title:
-        raise LunchError("the title is empty")
-    if len(title) > MAX_TITLE:
-        raise LunchError(f"the title is longer than {MAX_TITLE} characters")
-    if not room:
-        raise LunchError("the room is empty")
-    if len(room) > MAX_ROOM:
-        raise LunchError(f"the room is longer than {MAX_ROOM} characters")
-    if not 0 < capacity <= MAX_CAPACITY:
-        raise LunchError(f"the capacity must be between 1 and {MAX_CAPACITY}")
-    if starts_at.tzinfo is None:
-        raise LunchError("the start has no time zone")
-    ends_at = ends_at if ends_at is not None else starts_at + DEFAULT_LENGTH
-    if ends_at <= starts_at:
-        raise LunchError("the talk ends before it starts")
-    if ends_at <= now:
-        raise LunchError("the talk is over already")
+    title, room, ends_at = _checked(title, room, capacity, starts_at, ends_at, now)
     changes.lock_feed(session)
     talk = LunchTalk(
         id=str(uuid.uuid4()),
@@ -96,6 +84,91 @@ def add_talk(
     session.flush()
     _publish(session, talk)
     return talk
+
+
+def _checked(
+    title: str,
+    room: str,
+    capacity: int,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    now: datetime,
+) -> tuple[str, str, datetime]:
+    """The title and room tidied and the end filled in; raises LunchError for a bad field."""
+    title, room = " ".join(title.split()), " ".join(room.split())
+    if not title:
+        raise LunchError("the title is empty", "title_empty")
+    if len(title) > MAX_TITLE:
+        raise LunchError(f"the title is longer than {MAX_TITLE} characters", "title_long")
+    if not room:
+        raise LunchError("the room is empty", "room_empty")
+    if len(room) > MAX_ROOM:
+        raise LunchError(f"the room is longer than {MAX_ROOM} characters", "room_long")
+    if not 0 < capacity <= MAX_CAPACITY:
+        raise LunchError(f"the capacity must be between 1 and {MAX_CAPACITY}", "capacity_bad")
+    if starts_at.tzinfo is None:
+        raise LunchError("the start has no time zone")
+    ends_at = ends_at if ends_at is not None else starts_at + DEFAULT_LENGTH
+    if ends_at <= starts_at:
+        raise LunchError("the talk ends before it starts", "end_before_start")
+    if ends_at <= now:
+        raise LunchError("the talk is over already", "in_past")
+    return title, room, ends_at
+
+
+def edit_talk(
+    session: Session,
+    talk: LunchTalk,
+    *,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    room: str,
+    capacity: int,
+    cluster: str | None,
+    now: datetime,
+) -> None:
+    """Change a talk that is neither cancelled nor over; the kiosks get the new version through
+    the feed. Raises LunchError (the same checks as ``add_talk``, and never fewer seats than
+    have been taken)."""
+    if talk.cancelled_at is not None:
+        raise LunchError("the talk is cancelled", "cancelled")
+    title, room, ends_at = _checked(title, room, capacity, starts_at, ends_at, now)
+    if capacity < talk.signed_up:
+        raise LunchError(
+            f"{talk.signed_up} have signed up already: the capacity cannot be less",
+            "capacity_below_signups",
+        )
+    changes.lock_feed(session)
+    talk.title, talk.room, talk.capacity, talk.cluster = title, room, capacity, cluster_of(cluster)
+    talk.starts_at, talk.ends_at = starts_at, ends_at
+    session.flush()
+    _publish(session, talk)
+
+
+def past_talks(session: Session, site: str, *, before: datetime, limit: int) -> list[LunchTalk]:
+    """The talks of ``site`` over by ``before``, the latest first."""
+    return list(
+        session.scalars(
+            select(LunchTalk)
+            .where(LunchTalk.site == site, LunchTalk.ends_at <= before)
+            .order_by(LunchTalk.starts_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def signups(session: Session, talk: LunchTalk) -> list[tuple[Person, datetime]]:
+    """Who signed up for ``talk`` and when, in the order they did: for staff, never a kiosk."""
+    return [
+        (person, at)
+        for person, at in session.execute(
+            select(Person, LunchSignup.at)
+            .join(LunchSignup, LunchSignup.person_id == Person.id)
+            .where(LunchSignup.talk_id == talk.id)
+            .order_by(LunchSignup.at)
+        )
+    ]
 
 
 def find_talk(session: Session, site: str, talk_id: str) -> LunchTalk:

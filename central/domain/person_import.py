@@ -70,8 +70,59 @@ _EMAIL = re.compile(r"[^@\s,;<>()\[\]\"]{1,64}@[^@\s,;<>()\[\]\"]+\.[^@\s,;<>()\
 _NAME_PUNCTUATION = set("-'’. ")
 
 
+# What can be wrong, by code: the console shows each code in the staff member's language
+# (central.web.i18n, keys "import_<code>"); str() and ``reason`` are these English sentences,
+# as the command line prints them. The values fill the {placeholders}.
+REASONS: dict[str, str] = {
+    # the file as a whole
+    "file_empty": "the file is empty",
+    "file_encoding": (
+        "the file is neither UTF-8 nor Windows-1252 text: save it as CSV (UTF-8) or XLSX"
+    ),
+    "file_not_text": "the file is not text: save it as CSV (UTF-8) or XLSX",
+    "file_bad_csv": "line {line}: the file is not valid CSV ({detail})",
+    "file_bad_xlsx": "the file is not a readable XLSX workbook ({detail})",
+    "file_no_rows": "the file has no rows",
+    "header_one_column_marks": (
+        "the header reads as one column ({header}): separate the columns with commas or semicolons"
+    ),
+    "header_one_column": (
+        "the header reads as one column ({header}): is the file separated by something "
+        "other than commas or semicolons? Expected the columns name, e-mail, organisation "
+        "and cluster"
+    ),
+    "columns_missing": "missing column(s): {columns} (the header has {header})",
+    # one row
+    "name_empty": "empty name",
+    "name_too_long": "the name is longer than {max} characters ({length})",
+    "name_digit": "the name holds {char} (U+{hex}), a digit",
+    "name_not_letter": "the name holds {char} (U+{hex}), not a letter",
+    "name_no_letters": "the name has no letters",
+    "email_empty": "empty e-mail",
+    "email_bad": "not an e-mail address: {value}",
+    "email_duplicate": "duplicate e-mail: also on line {other}",
+    "email_other_site": "the e-mail belongs to a person at {site}",
+    "organisation_empty": "no organisation",
+    "organisation_unknown": (
+        "unknown organisation {value}: add it first, or import with --create-organisations"
+    ),
+    "organisation_too_long": "the organisation's name is longer than 200 characters",
+    "cluster_unknown": "unknown cluster {value} (one of: {known})",
+}
+
+
+def reason_text(code: str, values: Sequence[tuple[str, str]] = ()) -> str:
+    return REASONS[code].format(**dict(values))
+
+
 class ImportFileError(ValueError):
-    """The file as a whole cannot be read as a member list; the message says why."""
+    """The file as a whole cannot be read as a member list; ``code`` and ``values`` say why
+    (``REASONS``), str() in English."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        self.code = code
+        self.values = tuple((k, str(v)) for k, v in values.items())
+        super().__init__(reason_text(code, self.values))
 
 
 @dataclass(frozen=True)
@@ -95,7 +146,17 @@ class GoodRow:
 @dataclass(frozen=True)
 class BadRow:
     line: int
-    reason: str
+    code: str  # a key of REASONS
+    values: tuple[tuple[str, str], ...] = ()  # its placeholders
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the command line's words)."""
+        return reason_text(self.code, self.values)
+
+
+def _bad(line: int, code: str, **values: object) -> BadRow:
+    return BadRow(line, code, tuple((k, str(v)) for k, v in values.items()))
 
 
 @dataclass(frozen=True)
@@ -138,7 +199,7 @@ class BadRowsError(ValueError):
 def read_rows(data: bytes, filename: str = "") -> list[SourceRow]:
     """The rows of a CSV or XLSX member list; raises ImportFileError for a file it cannot use."""
     if not data.strip():
-        raise ImportFileError("the file is empty")
+        raise ImportFileError("file_empty")
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm")):
         table = _xlsx_table(data)
     else:
@@ -158,14 +219,12 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "the file is neither UTF-8 nor Windows-1252 text: save it as CSV (UTF-8) or XLSX"
-        ) from None
+        raise ImportFileError("file_encoding") from None
 
 
 def _csv_table(text: str) -> list[tuple[int, list[str]]]:
     if "\x00" in text:
-        raise ImportFileError("the file is not text: save it as CSV (UTF-8) or XLSX")
+        raise ImportFileError("file_not_text")
     lines = text.splitlines()
     header_line = next((line for line in lines if line.strip()), "")
     delimiter = _delimiter(header_line)
@@ -175,8 +234,7 @@ def _csv_table(text: str) -> list[tuple[int, list[str]]]:
         for values in reader:
             table.append((reader.line_num, values))
     except csv.Error as exc:
-        problem = f"line {reader.line_num}: the file is not valid CSV ({exc})"
-        raise ImportFileError(problem) from None
+        raise ImportFileError("file_bad_csv", line=reader.line_num, detail=exc) from None
     return table
 
 
@@ -197,7 +255,7 @@ def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"the file is not a readable XLSX workbook ({exc})") from None
+        raise ImportFileError("file_bad_xlsx", detail=exc) from None
     try:
         sheet = workbook.worksheets[0]
         return [
@@ -228,7 +286,7 @@ def _column_of(header: str) -> str | None:
 def _rows(table: list[tuple[int, list[str]]]) -> list[SourceRow]:
     filled = [(line, values) for line, values in table if any(v.strip() for v in values)]
     if not filled:
-        raise ImportFileError("the file has no rows")
+        raise ImportFileError("file_no_rows")
     header_line, header = filled[0]
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -237,7 +295,7 @@ def _rows(table: list[tuple[int, list[str]]]) -> list[SourceRow]:
             columns[column] = index
     missing = [column for column in _REQUIRED if column not in columns]
     if missing:
-        raise ImportFileError(_missing_columns(header, missing))
+        raise _missing_columns(header, missing)
     rows = []
     for line, values in filled[1:]:
         rows.append(
@@ -250,21 +308,14 @@ def _rows(table: list[tuple[int, list[str]]]) -> list[SourceRow]:
     return rows
 
 
-def _missing_columns(header: list[str], missing: list[str]) -> str:
-    shown = ", ".join(repr(name.strip()[:40]) for name in header[:8]) or "nothing"
+def _missing_columns(header: list[str], missing: list[str]) -> ImportFileError:
+    shown = ", ".join(repr(name.strip()[:40]) for name in header[:8]) or "–"
     if len(header) == 1 and any(mark in header[0] for mark in "|:"):
-        return (
-            f"the header reads as one column ({shown}): separate the columns with commas or "
-            "semicolons"
-        )
+        return ImportFileError("header_one_column_marks", header=shown)
     if len(header) == 1:
-        return (
-            f"the header reads as one column ({shown}): is the file separated by something "
-            "other than commas or semicolons? Expected the columns name, e-mail, organisation "
-            "and cluster"
-        )
+        return ImportFileError("header_one_column", header=shown)
     names = ", ".join(_LABELS[column] for column in missing)
-    return f"missing column(s): {names} (the header has {shown})"
+    return ImportFileError("columns_missing", columns=names, header=shown)
 
 
 # --- checking and planning ------------------------------------------------------------------
@@ -324,7 +375,7 @@ def plan_import(
             continue
         person = existing.get(email)
         if person is not None and person.site != site.code:
-            plan.bad.append(BadRow(row.line, f"the e-mail belongs to a person at {person.site}"))
+            plan.bad.append(_bad(row.line, "email_other_site", site=person.site))
             continue
         if person is None:
             plan.added.append(PersonChange(str(uuid.uuid4()), result))
@@ -369,32 +420,30 @@ def _check_row(
 ) -> GoodRow | BadRow:
     values = row.values
     name = " ".join(values.get("name", "").split())
-    problem = _name_problem(name) or _email_problem(values.get("email", ""), email)
+    problem = _name_problem(row.line, name) or _email_problem(
+        row.line, values.get("email", ""), email
+    )
     if problem:
-        return BadRow(row.line, problem)
+        return problem
     if email in first_line:
-        return BadRow(row.line, f"duplicate e-mail: also on line {first_line[email]}")
+        return _bad(row.line, "email_duplicate", other=first_line[email])
     first_line[email] = row.line
     organisation = " ".join(values.get("organisation", "").split())
     if not organisation:
-        return BadRow(row.line, "no organisation")
+        return _bad(row.line, "organisation_empty")
     organisation_id = organisations.get(_fold(organisation))
     if organisation_id is None:
         if not create_organisations:
-            return BadRow(
-                row.line,
-                f"unknown organisation {_shown(organisation)}: add it first, or import with "
-                "--create-organisations",
-            )
+            return _bad(row.line, "organisation_unknown", value=_shown(organisation))
         if len(organisation) > 200:
-            return BadRow(row.line, "the organisation's name is longer than 200 characters")
+            return _bad(row.line, "organisation_too_long")
         organisation_id = _new_organisation_id(organisation, organisations)
         organisations[_fold(organisation)] = organisation_id
         plan.new_organisations[organisation_id] = organisation
     try:
         cluster = clusters.parse_cluster(values.get("cluster"))
     except clusters.UnknownCluster as exc:
-        return BadRow(row.line, str(exc))
+        return _bad(row.line, "cluster_unknown", value=repr(exc.text), known=clusters.CLUSTER_NAMES)
     given, family = split_name(name)
     return GoodRow(
         row.line,
@@ -412,26 +461,26 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= MAX_BAD_VALUE else text[:MAX_BAD_VALUE] + "…")
 
 
-def _name_problem(name: str) -> str | None:
+def _name_problem(line: int, name: str) -> BadRow | None:
     if not name:
-        return "empty name"
+        return _bad(line, "name_empty")
     if len(name) > MAX_NAME:
-        return f"the name is longer than {MAX_NAME} characters ({len(name)})"
+        return _bad(line, "name_too_long", max=MAX_NAME, length=len(name))
     for ch in name:
         if ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in "LM" or ch == ",":
             continue
-        what = "a digit" if ch.isdigit() else "not a letter"
-        return f"the name holds {ch!r} (U+{ord(ch):04X}), {what}"
+        code = "name_digit" if ch.isdigit() else "name_not_letter"
+        return _bad(line, code, char=repr(ch), hex=f"{ord(ch):04X}")
     if not any(ch.isalpha() for ch in name):
-        return "the name has no letters"
+        return _bad(line, "name_no_letters")
     return None
 
 
-def _email_problem(given: str, email: str) -> str | None:
+def _email_problem(line: int, given: str, email: str) -> BadRow | None:
     if not email:
-        return "empty e-mail"
+        return _bad(line, "email_empty")
     if len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email):
-        return f"not an e-mail address: {_shown(given.strip())}"
+        return _bad(line, "email_bad", value=_shown(given.strip()))
     return None
 
 
@@ -569,9 +618,7 @@ def _chunks(items: Sequence[_T]) -> Iterable[list[_T]]:
         yield list(items[start : start + _CHUNK])
 
 
-def _publish(
-    session: Session, plan: ImportPlan, org_names: dict[str, tuple[str, str]]
-) -> None:
+def _publish(session: Session, plan: ImportPlan, org_names: dict[str, tuple[str, str]]) -> None:
     """The feed rows for every person written: what a kiosk may know, in bulk."""
     added = [c.id for c in plan.added]
     changed = [c.id for c in plan.updated] + [d.id for d in plan.deactivated]

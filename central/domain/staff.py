@@ -37,9 +37,28 @@ class StaffError(ValueError):
     """A staff account that cannot be made as asked; the message says why."""
 
 
+# The password hash of an account whose password is not set yet (a set-password link waits):
+# not an Argon2 hash, so no password ever verifies against it.
+NO_PASSWORD = "!"
+
+
+def check_password(password: str) -> None:
+    """The console's password rule, for ``staff add`` and the set-password page alike."""
+    if len(password) < MIN_PASSWORD:
+        raise StaffError(f"the password must have at least {MIN_PASSWORD} characters")
+
+
 def add_account(
-    session: Session, *, site: str, email: str, role: str, password: str, now: datetime
+    session: Session,
+    *,
+    site: str,
+    email: str,
+    role: str,
+    password: str | None,
+    now: datetime,
 ) -> StaffAccount:
+    """A new account; ``password`` None leaves it without one until a set-password link is
+    used (``central.domain.staff_links``)."""
     require_site(session, site)
     address = normalise_email(email)
     if "@" not in address or len(address) > 254:
@@ -48,8 +67,8 @@ def add_account(
         chosen = StaffRole(role)
     except ValueError:
         raise StaffError(f"no role {role!r}: staff, admin or analyst") from None
-    if len(password) < MIN_PASSWORD:
-        raise StaffError(f"the password must have at least {MIN_PASSWORD} characters")
+    if password is not None:
+        check_password(password)
     taken = session.scalars(select(StaffAccount).where(StaffAccount.email == address)).first()
     if taken is not None:
         raise StaffError(f"a staff account for {address} exists already")
@@ -57,7 +76,7 @@ def add_account(
         site=site,
         email=address,
         role=str(chosen),
-        password_hash=_HASHER.hash(password),
+        password_hash=_HASHER.hash(password) if password is not None else NO_PASSWORD,
         created_at=now,
         failed_logins=0,
     )
@@ -95,6 +114,10 @@ def log_in(session: Session, email: str, password: str, *, now: datetime) -> Log
     if _HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = _HASHER.hash(password)
     return LoginResult(account)
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
 
 
 def _verify(password_hash: str, password: str) -> bool:

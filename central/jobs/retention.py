@@ -8,7 +8,11 @@ Defaults (each a setting, ``REGIONLAB_RETENTION_<NAME>`` in days):
 - ``DESK_DAYS`` 90: desk claims and bookings that ended before then;
 - ``EVENT_DAYS`` 90: the store's records of the events kiosks sent;
 - ``DEACTIVATED_PERSON_DAYS`` 90: deactivated people, that long after a run first found them
-  deactivated, with no trace since then.
+  deactivated, with no trace since then;
+- ``AUDIT_DAYS`` 365: the staff console's audit log (the site's entries, and those of no
+  site). A year: long enough to answer a member who asks who opened or changed their data over
+  the last year (an access request, a complaint, the yearly review of the log), no longer,
+  because the log itself names staff and, by id, the people they looked at.
 
 Before any visit is deleted, ``daily_aggregates`` gets, per site, local day, organisation and
 kind, how many distinct people came and how many visits there were: the pilot's reports read
@@ -37,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from central.db.engine import SessionFactory
 from central.db.models import (
+    AuditEntry,
     Booking,
     ClaimStatus,
     DailyAggregate,
@@ -70,6 +75,7 @@ class RetentionPeriods:
     desk_days: int = 90
     event_days: int = 90
     deactivated_person_days: int = 90
+    audit_days: int = 365
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> RetentionPeriods:
@@ -161,6 +167,9 @@ def _forget(
     deleted["deactivated people"] = _delete_people(session, [p for p in gone if p not in guests])
     deleted["event records"] = _delete_events(
         session, site.code, now - timedelta(days=periods.event_days)
+    )
+    deleted["audit entries"] = _delete_audit(
+        session, site.code, now - timedelta(days=periods.audit_days)
     )
     return deleted
 
@@ -391,3 +400,14 @@ def _delete_events(session: Session, code: str, cut: datetime) -> int:
     for chunk in _chunks(old):
         session.execute(delete(EventRecord).where(EventRecord.id.in_(chunk)))
     return len(old)
+
+
+def _delete_audit(session: Session, code: str, cut: datetime) -> int:
+    """The site's audit log entries older than ``cut``, and those of no site (log-ins to the
+    console as a whole): whichever site's run comes first takes them."""
+    result = session.execute(
+        delete(AuditEntry)
+        .where(AuditEntry.at < cut, or_(AuditEntry.site == code, AuditEntry.site.is_(None)))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -333,7 +333,7 @@ def _login_page(request: Request, error: str | None, status: int = 200) -> Respo
 def install(app: FastAPI) -> None:
     """Add the console's pages and files to ``app`` (which holds the session factory and
     clock in ``app.state``)."""
-    from central.web import kiosks, people, today
+    from central.web import guests, kiosks, people, set_password, today
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
@@ -346,3 +346,9 @@ def install(app: FastAPI) -> None:
     app.include_router(today.router())
     app.include_router(people.router())
     app.include_router(kiosks.router())
+    app.include_router(guests.router())
+    app.include_router(set_password.router())
+    from central.web import desks, lunch
+
+    app.include_router(desks.router())
+    app.include_router(lunch.router())

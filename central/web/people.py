@@ -5,17 +5,18 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from central.db.models import Cluster, Organisation, Person, PersonKind, Site
 from central.domain import directory, person_import, person_pins, staff
-from central.web import person_passes
+from central.web import handles, person_passes
 from central.web.console import (
     PREFIX,
     Refused,
@@ -24,6 +25,7 @@ from central.web.console import (
     clock,
     factory,
     form_of,
+    language,
     number,
     redirect,
     render,
@@ -31,27 +33,66 @@ from central.web.console import (
     site_in_view,
     sites_for,
 )
+from central.web.i18n import translate
 from kiosk.pin import is_valid_pin
 
 PAGE_SIZE = 50
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# A search counts its matches up to this many ("more than 1,000"): counting every "a…" among
+# 50,000 people costs more than the page it is for.
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One line of the People list; ``ref`` is the person's handle for this session."""
+
+    ref: str
+    name: str
+    email: str
+    organisation: str
+    active: bool
+    guest: bool
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of the list starts: after or before a person (their handle), so that the
+    next page is read from the index where the last one ended rather than counted off from
+    the top (OFFSET 50,000 read and joined 50,000 rows). Without one, the page number."""
+
+    after: str = ""
+    before: str = ""
+
+
+def ref_of(who: Staff, person_id: str) -> str:
+    return handles.handle(who.secret, person_id)
 
 
 def router() -> APIRouter:
     pages = APIRouter(prefix=f"{PREFIX}/people", include_in_schema=False)
 
     @pages.get("")
-    def listing(request: Request, site: str | None = None, page: str = "1") -> Response:
+    def listing(
+        request: Request,
+        site: str | None = None,
+        page: str = "1",
+        after: str = "",
+        before: str = "",
+    ) -> Response:
         who = require(request)
-        return _listing(request, who, site, None, number(page))
+        cursor = Cursor(after[:60], before[:60])
+        return _listing(request, who, site, None, number(page), cursor)
 
     @pages.post("")
     async def search(request: Request) -> Response:
         # A POST, so that the name searched for is in no URL and no access log.
         who = require(request)
         form = await form_of(request, who)
-        query = str(form.get("q") or "").strip()[:100]
-        return _listing(request, who, str(form.get("site") or "") or None, query, 1)
+        query = " ".join(str(form.get("q") or "").split())[:100]
+        page = number(str(form.get("page") or "1"))
+        cursor = Cursor(str(form.get("after") or "")[:60], str(form.get("before") or "")[:60])
+        return _listing(request, who, str(form.get("site") or "") or None, query, page, cursor)
 
     @pages.get("/new")
     def new_form(request: Request, site: str | None = None) -> Response:
@@ -87,14 +128,16 @@ def _import_routes(pages: APIRouter) -> None:
                 site=place.code,
                 subject=person_id,
             )
-        return redirect(f"{PREFIX}/people/{person_id}?saved=1")
+        return redirect(f"{PREFIX}/people/{ref_of(who, person_id)}?saved=1")
 
     @pages.get("/import")
     def import_form(request: Request, site: str | None = None) -> Response:
         who = require(request)
         with factory(request)() as session:
             place = site_in_view(session, who, site)
-        return render(request, "import.html", who, site=place, plan=None, error=None)
+        return render(
+            request, "import.html", who, site=place, plan=None, error=None, reason=reasons(request)
+        )
 
     @pages.post("/import")
     async def preview(request: Request) -> Response:
@@ -113,7 +156,14 @@ def _import_routes(pages: APIRouter) -> None:
                 error = "file_too_big"
             if error is not None:
                 return render(
-                    request, "import.html", who, site=place, plan=None, error=error, status=422
+                    request,
+                    "import.html",
+                    who,
+                    site=place,
+                    plan=None,
+                    error=error,
+                    status=422,
+                    reason=reasons(request),
                 )
             plan, problem = _plan(session, place, data, filename, options)
             staff.audit(
@@ -137,6 +187,7 @@ def _import_routes(pages: APIRouter) -> None:
             filename=filename,
             options=options,
             status=200 if plan is not None else 422,
+            reason=reasons(request),
         )
 
     @pages.post("/import/apply")
@@ -163,6 +214,7 @@ def _import_routes(pages: APIRouter) -> None:
                     error=None if data else "no_file",
                     problem=problem,
                     status=422,
+                    reason=reasons(request),
                 )
             result = person_import.apply_plan(session, plan, skip_bad=True)
             staff.audit(
@@ -178,13 +230,13 @@ def _import_routes(pages: APIRouter) -> None:
 
 
 def _person_routes(pages: APIRouter) -> None:
-    @pages.get("/{person_id}")
+    @pages.get("/{ref}")
     def open_person(
-        request: Request, person_id: str, saved: str = "", pass_refused: str = ""
+        request: Request, ref: str, saved: str = "", pass_refused: str = ""
     ) -> Response:
         who = require(request)
         with factory(request).begin() as session:
-            person = _person(session, who, person_id)
+            person = _person(session, who, ref)
             place = site_in_view(session, who, person.site)
             staff.audit(
                 session,
@@ -206,12 +258,12 @@ def _person_routes(pages: APIRouter) -> None:
                 pass_refused=pass_refused == "1",
             )
 
-    @pages.post("/{person_id}")
-    async def edit(request: Request, person_id: str) -> Response:
+    @pages.post("/{ref}")
+    async def edit(request: Request, ref: str) -> Response:
         who = require(request)
         form = await form_of(request, who)
         with factory(request).begin() as session:
-            person = _person(session, who, person_id)
+            person = _person(session, who, ref)
             place = site_in_view(session, who, person.site)
             fields, errors = _check_fields(session, form, person)
             if errors:
@@ -232,14 +284,14 @@ def _person_routes(pages: APIRouter) -> None:
                 site=place.code,
                 subject=person.id,
             )
-        return redirect(f"{PREFIX}/people/{person_id}?saved=1")
+        return redirect(f"{PREFIX}/people/{ref}?saved=1")
 
-    @pages.post("/{person_id}/active")
-    async def set_active(request: Request, person_id: str) -> Response:
+    @pages.post("/{ref}/active")
+    async def set_active(request: Request, ref: str) -> Response:
         who = require(request)
         form = await form_of(request, who)
         with factory(request).begin() as session:
-            person = _person(session, who, person_id)
+            person = _person(session, who, ref)
             active = form.get("active") == "1"
             directory.upsert_person(
                 session,
@@ -261,15 +313,15 @@ def _person_routes(pages: APIRouter) -> None:
                 site=person.site,
                 subject=person.id,
             )
-        return redirect(f"{PREFIX}/people/{person_id}?saved=1")
+        return redirect(f"{PREFIX}/people/{ref}?saved=1")
 
-    @pages.post("/{person_id}/pin")
-    async def set_pin(request: Request, person_id: str) -> Response:
+    @pages.post("/{ref}/pin")
+    async def set_pin(request: Request, ref: str) -> Response:
         who = require(request)
         form = await form_of(request, who)
         chosen = str(form.get("pin") or "").strip()
         with factory(request).begin() as session:
-            person = _person(session, who, person_id)
+            person = _person(session, who, ref)
             place = site_in_view(session, who, person.site)
             if chosen and not is_valid_pin(chosen):  # checked before set_pin writes anything
                 return _edit_page(
@@ -293,41 +345,38 @@ def _person_routes(pages: APIRouter) -> None:
             )
             name = person.name
         # Shown in this answer only: not in a URL, not stored.
-        return render(
-            request, "pin.html", who, name=name, pin=pin, person_id=person_id, show_pin=not chosen
-        )
+        return render(request, "pin.html", who, name=name, pin=pin, ref=ref, show_pin=not chosen)
 
 
 def _listing(
-    request: Request, who: Staff, site: str | None, query: str | None, page: int
+    request: Request,
+    who: Staff,
+    site: str | None,
+    query: str | None,
+    page: int,
+    cursor: Cursor = Cursor(),
 ) -> Response:
     page = max(1, min(page, 100_000))
     with factory(request).begin() as session:
         place = site_in_view(session, who, site)
         where = [Person.site == place.code]
         if query:
-            folded = f"%{query.casefold()}%"
-            where.append(
-                or_(func.lower(Person.name).like(folded), func.lower(Person.email).like(folded))
-            )
-        total = session.scalar(select(func.count()).select_from(Person).where(*where)) or 0
-        people = session.scalars(
-            select(Person)
-            .where(*where)
-            .order_by(func.lower(Person.family_name), func.lower(Person.given_name), Person.id)
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-        ).all()
+            where.append(_starts_with(query))
+        counted = select(literal(1)).select_from(Person).where(*where)
+        if query:  # a search counts up to the cap; the whole list exactly (an index scan)
+            counted = counted.limit(COUNT_CAP + 1)
+        total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+        found, more = _page(session, who, where, page, cursor)
         rows = [
-            {
-                "id": p.id,
-                "name": p.name,
-                "email": p.email,
-                "organisation": p.organisation.name if p.organisation else "",
-                "active": p.active,
-                "guest": p.kind == PersonKind.GUEST,
-            }
-            for p in people
+            PersonRow(
+                ref_of(who, person_id),
+                name,
+                email,
+                organisation or "",
+                active,
+                kind == PersonKind.GUEST,
+            )
+            for person_id, name, email, organisation, active, kind in found
         ]
         staff.audit(
             session,
@@ -335,7 +384,7 @@ def _listing(
             "people.search" if query else "people.list",
             now=clock(request).now(),
             site=place.code,
-            detail=f"page {page}",
+            detail=f"page {page}",  # never what was searched for: it is often a name
         )
         sites = [s.code for s in sites_for(session, who)]
     return render(
@@ -348,17 +397,63 @@ def _listing(
         query=query or "",
         page=page,
         total=total,
-        more=page * PAGE_SIZE < total and not query,
+        capped=bool(query) and total > COUNT_CAP,
+        more=more,
         first=(page - 1) * PAGE_SIZE + 1 if rows else 0,
         last=(page - 1) * PAGE_SIZE + len(rows),
     )
 
 
-def _person(session: Session, who: Staff, person_id: str) -> Person:
-    try:
-        key = str(uuid.UUID(person_id))
-    except ValueError:
-        raise Refused(404, "not_found") from None
+def _page(
+    session: Session, who: Staff, where: list[Any], page: int, cursor: Cursor
+) -> tuple[list[Any], bool]:
+    """One page of the list (and whether a next one exists), by the cursor if it names a
+    person of the list, else by the page number."""
+    sort = (func.lower(Person.family_name), func.lower(Person.given_name), Person.id)
+    key = None
+    backwards = bool(cursor.before) and not cursor.after
+    ref = cursor.after or cursor.before
+    person_id = handles.person_id(who.secret, ref) if ref else None
+    if person_id is not None:
+        key = session.execute(select(*sort).where(Person.id == person_id, *where[:1])).first()
+    ids = select(Person.id).where(*where)
+    if key is not None and backwards:
+        ids = ids.where(tuple_(*sort) < tuple_(*key)).order_by(*(c.desc() for c in sort))
+    elif key is not None:
+        ids = ids.where(tuple_(*sort) > tuple_(*key)).order_by(*sort)
+    else:
+        ids = ids.order_by(*sort).offset((page - 1) * PAGE_SIZE)
+    chosen = list(session.scalars(ids.limit(PAGE_SIZE + 1)))
+    more = backwards or len(chosen) > PAGE_SIZE
+    chosen = chosen[:PAGE_SIZE]
+    # Names and organisations for the fifty chosen only: joined before the OFFSET, the join
+    # ran for every row skipped.
+    found = session.execute(
+        select(Person.id, Person.name, Person.email, Organisation.name, Person.active, Person.kind)
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .where(Person.id.in_(chosen))
+        .order_by(*sort)
+    ).all()
+    return list(found), more
+
+
+def _starts_with(query: str) -> Any:
+    """People whose name, family name or e-mail address starts with ``query`` (case and
+    repeated spaces ignored): prefix searches that indexes answer (migration 0009)."""
+    folded = query.casefold()
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(
+        func.lower(Person.name).like(escaped, escape="\\"),
+        func.lower(Person.family_name).like(escaped, escape="\\"),
+        func.lower(Person.email).like(escaped, escape="\\"),
+    )
+
+
+def _person(session: Session, who: Staff, ref: str) -> Person:
+    """The person behind a handle of this session that the staff member may see, else 404."""
+    key = handles.person_id(who.secret, ref)
+    if key is None:
+        raise Refused(404, "not_found")
     person = session.get(Person, key)
     if person is None:
         raise Refused(404, "not_found")
@@ -435,6 +530,8 @@ def _edit_page(
         saved=saved,
         pass_refused=pass_refused,
         passes=person_passes.pass_rows(session, person) if person is not None else [],
+        ref=ref_of(who, person.id) if person is not None else "",
+        mail_ready=person_passes.smtp_configured(),
     )
 
 
@@ -447,9 +544,24 @@ def _options(form: Any) -> dict[str, bool]:
 
 def _plan(
     session: Session, place: Site, data: bytes, filename: str, options: dict[str, bool]
-) -> tuple[person_import.ImportPlan | None, str | None]:
+) -> tuple[person_import.ImportPlan | None, person_import.ImportFileError | None]:
     try:
         rows = person_import.read_rows(data, filename)
     except person_import.ImportFileError as exc:
-        return None, str(exc)
+        return None, exc
     return person_import.plan_import(session, place, rows, **options), None
+
+
+def reasons(request: Request) -> Any:
+    """For the import page: a bad row's or file's reason (a code of person_import.REASONS
+    and its values) in the staff member's language."""
+    lang = language(request)
+
+    def reason(code: str, values: Any = ()) -> str:
+        key = f"import_{code}"
+        text = translate(key, lang)
+        if text == key:  # a reason the catalogue lacks: English rather than a bare key
+            return person_import.reason_text(code, values)
+        return text.format(**dict(values))
+
+    return reason

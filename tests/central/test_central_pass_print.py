@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -148,7 +149,9 @@ def test_migration_0002_upgrades_a_database_with_passes(
         migrate(engine)
         with session_factory(engine)() as session:
             assert public_keys(session) == {key.key_id: key.public_key}
-        with engine.connect() as connection:
+        with engine.connect() as connection, warnings.catch_warnings():
+            # 0009_person_ref's prefix indexes are expressions, which SQLite cannot reflect.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
             diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         mine = [d for d in diffs if "invitations" in repr(d) or "signing_keys" in repr(d)]
         assert mine == []

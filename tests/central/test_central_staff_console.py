@@ -21,7 +21,7 @@ from central.db.engine import SessionFactory
 from central.db.models import AuditEntry, PassRecord, Person, StaffAccount
 from central.demo import person_id_for
 from central.domain import staff
-from central.web import i18n
+from central.web import handles, i18n
 from tests.fakes import FakeClock
 
 # Each test builds a store and logs in (~0.6 s): the full suite runs them, test-fast does not.
@@ -69,6 +69,11 @@ def logged_in(app: Any, email: str) -> tuple[TestClient, str]:
     page = http.get("/staff/kiosks") if "analyst" not in answer.text else answer
     found = re.search(r'name="csrf" value="([^"]+)"', page.text)
     return http, found.group(1) if found else ""
+
+
+def ref(http: TestClient, person_id: str) -> str:
+    """The person's handle in the console's addresses for this client's session."""
+    return handles.handle(str(http.cookies.get("regionlab_staff")), person_id)
 
 
 def test_passwords_are_argon2id_and_accounts_are_checked(
@@ -192,12 +197,12 @@ def test_roll_call_ticks_are_shared_and_audited(
     kari = person_id_for(KARI)
     anne, token = logged_in(app, "anne@lister.no")
     refused = anne.post(
-        "/staff/today/rollcall", data={"site": "lyngdal", "person": kari, "seen": "1"}
+        "/staff/today/rollcall", data={"site": "lyngdal", "person": ref(anne, kari), "seen": "1"}
     )
     assert refused.status_code == 403  # no CSRF token
     ticked = anne.post(
         "/staff/today/rollcall",
-        data={"csrf": token, "site": "lyngdal", "person": kari, "seen": "1"},
+        data={"csrf": token, "site": "lyngdal", "person": ref(anne, kari), "seen": "1"},
     )
     assert ticked.status_code == 200
     with factory() as session:
@@ -208,7 +213,7 @@ def test_roll_call_ticks_are_shared_and_audited(
     # Another member of staff may untick; the tick is the site's, not the account's.
     per.post(
         "/staff/today/rollcall",
-        data={"csrf": per_token, "site": "lyngdal", "person": kari, "seen": "0"},
+        data={"csrf": per_token, "site": "lyngdal", "person": ref(per, kari), "seen": "0"},
     )
     with factory() as session:
         assert kari not in staff.ticks(session, "lyngdal", clock.now().date())
@@ -217,10 +222,12 @@ def test_roll_call_ticks_are_shared_and_audited(
 def test_editing_a_person_is_checked_and_audited(app: Any, factory: SessionFactory) -> None:
     kari = person_id_for(KARI)
     anne, token = logged_in(app, "anne@lister.no")
-    page = anne.get(f"/staff/people/{kari}")
+    at = ref(anne, kari)
+    assert anne.get(f"/staff/people/{kari}").status_code == 404  # an id is no address
+    page = anne.get(f"/staff/people/{at}")
     assert page.status_code == 200 and "Kari" in page.text
     taken = anne.post(
-        f"/staff/people/{kari}",
+        f"/staff/people/{at}",
         data={
             "csrf": token,
             "given_name": "Kari",
@@ -230,15 +237,15 @@ def test_editing_a_person_is_checked_and_audited(app: Any, factory: SessionFacto
     )
     assert taken.status_code == 422 and "allerede i bruk" in taken.text
     saved = anne.post(
-        f"/staff/people/{kari}",
+        f"/staff/people/{at}",
         data={"csrf": token, "given_name": "Kari", "family_name": "Nordmann-Vik", "email": KARI},
     )
     assert saved.status_code == 200 and "Lagret" in saved.text
-    bad_pin = anne.post(f"/staff/people/{kari}/pin", data={"csrf": token, "pin": "12ab"})
+    bad_pin = anne.post(f"/staff/people/{at}/pin", data={"csrf": token, "pin": "12ab"})
     assert bad_pin.status_code == 422 and "4 til 6 sifre" in bad_pin.text
-    set_pin = anne.post(f"/staff/people/{kari}/pin", data={"csrf": token, "pin": "4711"})
+    set_pin = anne.post(f"/staff/people/{at}/pin", data={"csrf": token, "pin": "4711"})
     assert set_pin.status_code == 200 and "4711" not in set_pin.text
-    off = anne.post(f"/staff/people/{kari}/active", data={"csrf": token, "active": "0"})
+    off = anne.post(f"/staff/people/{at}/active", data={"csrf": token, "active": "0"})
     assert off.status_code == 200 and "Deaktivert" in off.text
     with factory() as session:
         person = session.get(Person, kari)
@@ -252,7 +259,7 @@ def test_editing_a_person_is_checked_and_audited(app: Any, factory: SessionFacto
 def test_refusals_never_500(app: Any) -> None:
     anne, token = logged_in(app, "anne@lister.no")
     assert anne.get("/staff/people/not-a-uuid").status_code == 404
-    assert anne.get(f"/staff/people/{person_id_for(TROND)}").status_code == 404
+    assert anne.get(f"/staff/people/{ref(anne, person_id_for(TROND))}").status_code == 404
     assert anne.get("/staff/today?site=stadt").status_code == 404
     assert anne.get("/staff/audit").status_code == 403
     assert anne.get("/staff/people?page=abc").status_code == 200  # the first page
@@ -280,13 +287,14 @@ def test_refusals_never_500(app: Any) -> None:
 
 def test_an_analyst_gets_no_name_page(app: Any) -> None:
     ana, _ = logged_in(app, "ana@lister.no")
+    kari = ref(ana, person_id_for(KARI))
     landing = ana.get("/staff/")
     assert "ingen rapportside ennå" in landing.text
     for path in (
         "/staff/today",
         "/staff/people",
         "/staff/kiosks",
-        f"/staff/people/{person_id_for(KARI)}",
+        f"/staff/people/{kari}",
     ):
         assert ana.get(path).status_code == 403, path
 
@@ -312,17 +320,18 @@ def test_every_word_in_three_languages_and_every_key_known() -> None:
 def test_a_pass_is_issued_to_print_and_revoked(app: Any, factory: SessionFactory) -> None:
     kari = person_id_for(KARI)
     anne, token = logged_in(app, "anne@lister.no")
-    issued = anne.post(f"/staff/people/{kari}/pass", data={"csrf": token})
+    at = ref(anne, kari)
+    issued = anne.post(f"/staff/people/{at}/pass", data={"csrf": token})
     assert issued.status_code == 200 and 'src="data:image/png;base64,' in issued.text
-    page = anne.get(f"/staff/people/{kari}")
+    page = anne.get(f"/staff/people/{at}")
     assert "Tilbakekall alle kortene" in page.text
-    anne.post(f"/staff/people/{kari}/passes/revoke", data={"csrf": token})
+    anne.post(f"/staff/people/{at}/passes/revoke", data={"csrf": token})
     with factory() as session:
         records = session.scalars(select(PassRecord).where(PassRecord.person_id == kari)).all()
         actions = [a.action for a in session.scalars(select(AuditEntry))]
     assert records and all(r.revoked_at is not None for r in records)
     assert "pass.issue" in actions and "pass.revoke" in actions
-    assert anne.post(f"/staff/people/{kari}/pass", data={}).status_code == 403  # no CSRF
+    assert anne.post(f"/staff/people/{at}/pass", data={}).status_code == 403  # no CSRF
 
 
 @pytest.mark.parametrize(

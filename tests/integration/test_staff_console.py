@@ -1,10 +1,12 @@
 """The staff console in a real browser against a real ``regionlab-central serve``.
 
 Debian's Chromium (/usr/bin/chromium), driven by Playwright, walks a staff day: log in, see
-who is in and tick the roll call, open the print view, import a member list with one bad row,
-set a PIN, provision a kiosk (its QR on screen), log out. axe-core checks every page; requests
-outside loopback are refused. Screenshots go to $REGIONLAB_SHOTS (default /work/wt/shots) when
-that folder exists.
+who is in and tick the roll call, import a member list with one bad row, set a PIN, invite a
+guest (the loopback SMTP server receives the pass), a real kiosk core checks the guest in with
+the e-mailed pass and syncs, the Today and Guests pages show the guest arrived, print the
+evacuation list to PDF, provision a kiosk (its QR on screen), log out. axe-core checks every
+page; requests outside loopback are refused. Screenshots go to $REGIONLAB_SHOTS (default
+/work/wt/shots) when that folder exists.
 """
 
 from __future__ import annotations
@@ -14,22 +16,34 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
 
 from central.demo import person_id_for
-from tests.processes import PYTHON, CentralServer
+from kiosk.app import KioskCore
+from kiosk.clock import SystemClock
+from kiosk.guest_rules import Purpose
+from kiosk.guests import GuestDetails
+from kiosk.passes import PassError, PassProblem
+from kiosk.protocol import CheckinMethod
+from kiosk.settings import KioskSettings
+from tests.processes import PYTHON, CentralServer, wait_until
+from tests.smtp_server import SmtpSink, smtp_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LOOPBACK = {"127.0.0.1", "localhost"}
 PASSWORD = "riktig hest batteri stift"
 SHOTS = Path(os.environ.get("REGIONLAB_SHOTS", "/work/wt/shots"))
 KARI = "kari.nordmann@nav.no"
+GUEST_NAME = "Åse Gjestesen"
+GUEST_EMAIL = "ase.gjestesen@example.org"
 
 
 def add_staff(server: CentralServer, email: str, role: str, site: str = "lyngdal") -> None:
@@ -59,7 +73,18 @@ def add_staff(server: CentralServer, email: str, role: str, site: str = "lyngdal
 
 
 @pytest.fixture(scope="module")
-def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
+def mailbox() -> Iterator[SmtpSink]:
+    """A real SMTP server on loopback that the store sends its e-mail to."""
+    sink = SmtpSink()
+    with smtp_server(sink) as port, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REGIONLAB_SMTP_HOST", "127.0.0.1")
+        patch.setenv("REGIONLAB_SMTP_PORT", str(port))
+        patch.setenv("REGIONLAB_SMTP_FROM", "RegionLab Lister <resepsjon@lister.invalid>")
+        yield sink
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory, mailbox: SmtpSink) -> Iterator[CentralServer]:
     folder = tmp_path_factory.mktemp("console")
     server = CentralServer(
         database_url=f"sqlite:///{folder / 'central.sqlite3'}", log_path=folder / "central.log"
@@ -109,7 +134,9 @@ def browser() -> Iterator[Any]:
 
 
 def new_page(browser: Any, blocked: list[str]) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # A Norwegian staff member's browser (its date fields still follow the machine's own
+    # locale, which here is not Norwegian).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
 
     def route(route: Any) -> None:
         url = route.request.url
@@ -140,7 +167,30 @@ def log_in(page: Any, url: str, email: str) -> None:
     page.get_by_role("button", name="Logg inn").click()
 
 
-def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_path: Path) -> None:
+def pass_in(mail: Any) -> str:
+    """The QR pass attached to an invitation, read the way a kiosk's camera reads it."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    [attachment] = [a for a in mail.iter_attachments() if a.get_content_type() == "image/png"]
+    image = Image.open(io.BytesIO(attachment.get_content()))
+    # QR codes only, as the kiosk's camera decoder reads; one code, whatever the tries found.
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image, formats=qr_only)
+    [text] = {code.text for code in found}
+    return str(text)
+
+
+@pytest.mark.slow
+def test_a_staff_day_in_the_browser(
+    console: CentralServer,
+    mailbox: SmtpSink,
+    browser: Any,
+    kiosk_settings: KioskSettings,
+    tmp_path: Path,
+) -> None:
     blocked: list[str] = []
     page = new_page(browser, blocked)
     page.goto(f"{console.url}/staff/")
@@ -171,21 +221,6 @@ def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_pa
     assert "evacuation_list.open" in other.content()
     assert "roll_call.tick" in other.content()
     check_page(other, "audit")
-
-    page.get_by_role("link", name="Utskriftsvisning").click()
-    assert page.get_by_role("heading", name=re.compile("Evakueringsliste")).is_visible()
-    check_page(page, "print")
-    # Printed to PDF by the browser (the printer is the one thing this machine lacks).
-    pdf = tmp_path / "evakuering.pdf"
-    page.pdf(path=str(pdf))
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Kari Nordmann" in text and "Evakueringsliste" in text
-    assert "Logg ut" not in text  # the menu is not printed
-    page.emulate_media(media="print")
-    assert not page.locator("header.top").is_visible()  # the print view hides the menu
-    page.emulate_media(media="screen")
 
     # People: import a small file with one bad row; the preview names it; confirm.
     page.goto(f"{console.url}/staff/people")
@@ -234,6 +269,94 @@ def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_pa
     page.get_by_role("button", name="Tilbakekall alle kortene").click()
     assert "Tilbakekalt" in page.locator("section", has_text="Adgangskort (QR)").inner_text()
 
+    # Guests: invite Åse for today, Liv (imported a minute ago) her host; the pass is e-mailed.
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Gjester").click()
+    assert page.url.endswith("/staff/guests")
+    check_page(page, "guests-empty")
+    page.get_by_label("Gjestens navn").fill(GUEST_NAME)
+    page.get_by_label("Gjestens e-post").fill(GUEST_EMAIL)
+    page.get_by_label("Vert").select_option(label="Liv Prøvesen · NAV")
+    today = datetime.now(UTC).astimezone(ZoneInfo("Europe/Oslo")).date()
+    assert page.locator("#g-day").input_value() == today.isoformat()
+    if SHOTS.is_dir():
+        page.evaluate("document.activeElement.blur()")
+        page.locator("section", has=page.locator("#invite-form")).screenshot(
+            path=str(SHOTS / "console-guests-invite-form.png")
+        )
+    page.get_by_role("button", name="Inviter og send adgangskortet").click()
+    assert "sendt til" in page.get_by_role("status").inner_text()
+    assert "guests/invite" in page.url and GUEST_EMAIL not in page.url
+    invited = page.locator("tr", has_text=GUEST_NAME)
+    assert "Ikke kommet ennå" in invited.inner_text()
+    assert "E-post sendt" in invited.inner_text()
+    check_page(page, "guests-invited")
+    wait_until(lambda: any(r.recipients == [GUEST_EMAIL] for r in mailbox.received), 15, "mail")
+    [mail] = [r.message for r in mailbox.received if r.recipients == [GUEST_EMAIL]]
+    assert "Liv Prøvesen har invitert deg" in mail.get_body(("plain",)).get_content()
+    token = pass_in(mail)
+    assert re.fullmatch(r"RL1[A-Z0-9]+", token)
+
+    # A real kiosk core (its own SQLite store and sync engine) checks Åse in with that pass.
+    core = KioskCore.open(
+        replace(
+            kiosk_settings,
+            central_url=console.url,
+            device_token=console.device_token,
+            sync_timeout_s=3,
+        ),
+        clock=SystemClock(),
+    )
+    try:
+        assert core.sync.sync_once(), core.sync.status().problem
+        guest = core.checkin.identify_pass(token)
+        assert guest.person.name == GUEST_NAME
+        core.checkin.check_in(guest.person.person_id, CheckinMethod.QR, guest.pass_id)
+        # And a walk-in, uninvited, registers at the same kiosk with Kari as host.
+        [kari] = core.guests.search_hosts("kari nor")
+        core.guests.arrive(GuestDetails("Zoë Walk-In", "Statsbygg", kari, Purpose.MEETING))
+        assert core.sync.sync_once(), core.sync.status().problem
+        assert core.sync.status().pending == 0
+    finally:
+        core.close()
+    # Liv, the host, is told by e-mail that her guest came.
+    wait_until(
+        lambda: any("liv.provesen@nav.no" in r.recipients for r in mailbox.received),
+        15,
+        "the host's e-mail",
+    )
+
+    # Today and Guests show the guest arrived.
+    page.get_by_role("link", name="I dag", exact=True).click()
+    expected = page.locator("section", has_text="Ventede gjester i dag").locator(
+        "tr", has_text=GUEST_NAME
+    )
+    assert "Ja" in expected.inner_text()
+    assert page.locator("table.evacuation tr", has_text=GUEST_NAME).count() == 1
+    page.goto(f"{console.url}/staff/guests")
+    assert "Kom kl." in page.locator("tr", has_text=GUEST_NAME).inner_text()
+    walk_in = page.locator("section", has_text="Gjester uten invitasjon i dag").locator(
+        "tr", has_text="Zoë Walk-In"
+    )
+    assert "Statsbygg" in walk_in.inner_text() and "Møte" in walk_in.inner_text()
+    check_page(page, "guests")
+
+    # The evacuation list, printed to PDF by the browser (the printer is the one thing this
+    # machine lacks): Kari and the guest are on it.
+    page.goto(f"{console.url}/staff/today")
+    page.get_by_role("link", name="Utskriftsvisning").click()
+    assert page.get_by_role("heading", name=re.compile("Evakueringsliste")).is_visible()
+    check_page(page, "print")
+    pdf = tmp_path / "evakuering.pdf"
+    page.pdf(path=str(pdf))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Kari Nordmann" in text and GUEST_NAME in text and "Evakueringsliste" in text
+    assert "Logg ut" not in text  # the menu is not printed
+    page.emulate_media(media="print")
+    assert not page.locator("header.top").is_visible()  # the print view hides the menu
+    page.emulate_media(media="screen")
+
     # Kiosks: a provisioning code as a QR on screen, then revoked.
     page.goto(f"{console.url}/staff/kiosks")
     page.get_by_label("Kioskens navn (valgfritt)").fill("lyngdal-resepsjon")
@@ -265,6 +388,7 @@ def test_a_staff_day_in_the_browser(console: CentralServer, browser: Any, tmp_pa
     # Nothing personal in the access log: no names or e-mail addresses of people.
     log = Path(console.log_path).read_text()
     assert "Kari" not in log and "prøvesen" not in log.lower() and KARI not in log
+    assert "gjestesen" not in log.lower() and "Åse" not in log
 
 
 def test_keyboard_alone_logs_in(console: CentralServer, browser: Any) -> None:
@@ -284,6 +408,169 @@ def test_keyboard_alone_logs_in(console: CentralServer, browser: Any) -> None:
         " b.focus(); return getComputedStyle(b).outlineStyle; })()"
     )
     assert outline == "solid"
+
+
+@pytest.mark.slow
+def test_keyboard_alone_invites_a_guest(
+    console: CentralServer,
+    mailbox: SmtpSink,
+    browser: Any,
+    kiosk_settings: KioskSettings,
+    tmp_path: Path,
+) -> None:
+    page = new_page(browser, [])
+    log_in(page, console.url, "anne@lister.no")
+    page.goto(f"{console.url}/staff/guests")
+
+    def tab_to(element_id: str, limit: int = 40) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == element_id:
+                style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+                assert style == "solid", element_id  # the focus is visible
+                return
+        raise AssertionError(f"Tab never reached #{element_id}")
+
+    tab_to("g-name")
+    page.keyboard.type("Tastatur Gjest")
+    tab_to("g-email", 2)
+    page.keyboard.type("tastatur.gjest@example.org")
+    tab_to("g-host", 2)
+    page.keyboard.type("Kari Nordmann")  # a closed list chooses by typing, as a user does
+    assert page.locator("#g-host option:checked").inner_text().startswith("Kari Nordmann")
+    tab_to("g-days", 6)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "tastatur.gjest@example.org" in page.get_by_role("status").inner_text()
+    assert "Tastatur Gjest" in page.locator("tr", has_text="Tastatur Gjest").inner_text()
+    wait_until(
+        lambda: any(r.recipients == ["tastatur.gjest@example.org"] for r in mailbox.received),
+        15,
+        "the invitation",
+    )
+    # A bad day typed by keyboard: the message is named at the field, and the page is no 500.
+    tab_to("g-name")
+    page.keyboard.type("Tastatur Igjen")
+    tab_to("g-email", 2)
+    page.keyboard.type("tastatur.igjen@example.org")
+    tab_to("g-host", 2)
+    page.keyboard.type("Kari Nordmann")
+    tab_to("g-days", 6)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("15")
+    page.evaluate("document.getElementById('g-days').removeAttribute('max')")  # a form without
+    page.keyboard.press("Enter")  # the browser's own check, as an old browser sends it
+    page.wait_for_load_state()
+    assert page.locator("#e-days").inner_text() == "En invitasjon gjelder fra 1 til 14 dager."
+    check_page(page, "guests-error")
+
+    # The mail server refuses now: resending says so and offers the pass as PDF instead.
+    row = page.locator("tr", has_text="Tastatur Gjest")
+    mailbox.refuse = "550 5.1.1 mailbox unavailable"
+    try:
+        row.get_by_role("button", name=re.compile("Send på nytt")).click()
+    finally:
+        mailbox.refuse = None
+    assert "e-posten kunne ikke sendes" in page.get_by_role("alert").inner_text()
+    check_page(page, "guests-mail-failed")
+    with page.expect_download() as download:
+        page.get_by_role("alert").get_by_role("button", name=re.compile("PDF")).click()
+    assert download.value.suggested_filename == "regionlab-gjestekort.pdf"
+    saved = tmp_path / "gjestekort.pdf"
+    download.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+
+    # Cancelled: a kiosk that syncs refuses the pass that was e-mailed.
+    [mail] = [r.message for r in mailbox.received if r.recipients == ["tastatur.gjest@example.org"]]
+    token = pass_in(mail)
+    page.locator("tr", has_text="Tastatur Gjest").get_by_role(
+        "button", name=re.compile("Avlys")
+    ).click()
+    assert "Invitasjonen er avlyst" in page.get_by_role("status").inner_text()
+    assert "Avlyst" in page.locator("tr", has_text="Tastatur Gjest").inner_text()
+    core = KioskCore.open(
+        replace(
+            kiosk_settings,
+            central_url=console.url,
+            device_token=console.device_token,
+            sync_timeout_s=3,
+        ),
+        clock=SystemClock(),
+    )
+    try:
+        assert core.sync.sync_once(), core.sync.status().problem
+        with pytest.raises(PassError) as refused:
+            core.checkin.identify_pass(token)
+        assert refused.value.problem is PassProblem.REVOKED
+    finally:
+        core.close()
+
+
+@pytest.mark.slow
+def test_a_set_password_link_in_the_browser(
+    console: CentralServer, mailbox: SmtpSink, browser: Any
+) -> None:
+    done = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "central.cli",
+            "staff",
+            "add",
+            "--database-url",
+            console.database_url,
+            "--site",
+            "lyngdal",
+            "--email",
+            "nina@lister.no",
+            "--role",
+            "staff",
+            "--link",
+            "--console-url",
+            console.url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"(http://\S+/staff/set-password/(\S+))", done.stdout)
+    assert found is not None, done.stdout
+    link, token = found.groups()
+    assert "e-mailed to nina@lister.no" in done.stdout
+    wait_until(
+        lambda: any(r.recipients == ["nina@lister.no"] for r in mailbox.received), 15, "mail"
+    )
+    [mail] = [r.message for r in mailbox.received if r.recipients == ["nina@lister.no"]]
+    assert link in mail.get_content()
+
+    page = new_page(browser, [])
+    page.goto(link)
+    assert "nina@lister.no" in page.content()
+    check_page(page, "set-password")
+    page.get_by_role("link", name="Nynorsk").click()  # the language link comes back here
+    assert page.get_by_role("heading", name="Vel passord").is_visible()
+    page.get_by_role("link", name="Bokmål").click()
+    page.get_by_label("Nytt passord").fill("et nytt og langt passord")
+    page.get_by_label("Gjenta passordet").fill("et nytt og langt passord")
+    page.get_by_role("button", name="Velg passord").click()
+    assert "Passordet er satt" in page.get_by_role("status").inner_text()
+    check_page(page, "set-password-done")
+    page.goto(link)
+    assert "allerede brukt" in page.content()
+    check_page(page, "set-password-used")
+    page.goto(f"{console.url}/staff/")
+    page.get_by_label("E-post").fill("nina@lister.no")
+    page.get_by_label("Passord").fill("et nytt og langt passord")
+    page.get_by_role("button", name="Logg inn").click()
+    assert page.url.endswith("/staff/today")
+    # The access log shows the page's address without its secret.
+    log = Path(console.log_path).read_text()
+    assert token not in log
+    assert "GET /staff/set-password/… HTTP/1.1" in log
 
 
 def _session(url: str, email: str, password: str = PASSWORD) -> tuple[requests.Session, str]:

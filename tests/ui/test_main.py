@@ -22,13 +22,17 @@ def test_bad_settings_exit_2_with_a_message(capsys: pytest.CaptureFixture[str]) 
     assert "unknown site 'atlantis'" in capsys.readouterr().err
 
 
-def _run_until_shown(qapp: QApplication, args: list[str]) -> tuple[int, list[MainWindow]]:
+def _run_until_shown(
+    qapp: QApplication, args: list[str], native_flags: list[Qt.WindowType] | None = None
+) -> tuple[int, list[MainWindow]]:
     windows: list[MainWindow] = []
 
     def check() -> None:
         shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if shown:
             windows.extend(shown)
+            if native_flags is not None:  # what the window system was asked for
+                native_flags.extend(w.windowHandle().flags() for w in shown)
             qapp.exit(0)  # what SIGTERM does; main() closes the window itself
         else:
             QTimer.singleShot(20, check)
@@ -50,7 +54,8 @@ def test_main_starts_shows_the_start_screen_and_stops(
     monkeypatch.setenv("REGIONLAB_CENTRAL_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("REGIONLAB_DEVICE_TOKEN", "rlk_not-used-here")
     args = ["--data-dir", str(tmp_path / "kiosk")] + (["--windowed"] if windowed else [])
-    code, windows = _run_until_shown(qapp, args)
+    native_flags: list[Qt.WindowType] = []
+    code, windows = _run_until_shown(qapp, args, native_flags)
     assert code == 0
     (window,) = windows
     screen = QGuiApplication.primaryScreen().geometry()
@@ -65,6 +70,9 @@ def test_main_starts_shows_the_start_screen_and_stops(
         assert window.isFullScreen()
         assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
         assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+        # The native window has them too (they are set before it is made: ui.main._show).
+        assert native_flags[0] & Qt.WindowType.FramelessWindowHint
+        assert native_flags[0] & Qt.WindowType.WindowStaysOnTopHint
     assert not window.isVisible()
     assert "kiosk: stopped" in caplog.messages
     assert (tmp_path / "kiosk" / "kiosk.sqlite3").exists()

@@ -13,52 +13,64 @@ threads.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
+from typing import TYPE_CHECKING
 
-import zxingcpp
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
 from ui.gui_handoff import GuiHandoff
 
+if TYPE_CHECKING:
+    import zxingcpp
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
 log = logging.getLogger(__name__)
 
-_PF = QVideoFrameFormat.PixelFormat
-_LUM = zxingcpp.ImageFormat.Lum
-# How zxing-cpp reads the first plane of each format: (pixel layout, bytes per pixel, offset of
-# the first pixel). Formats whose first plane is luma are read as grey with no conversion at all;
-# packed 4:2:2 (what many USB cameras send) has luma in every second byte. Qt names byte order.
-_PLANE_LAYOUTS: dict[QVideoFrameFormat.PixelFormat, tuple[zxingcpp.ImageFormat, int, int]] = {
-    **{
-        fmt: (_LUM, 1, 0)
-        for fmt in (
-            _PF.Format_Y8,
-            _PF.Format_NV12,
-            _PF.Format_NV21,
-            _PF.Format_YUV420P,
-            _PF.Format_YUV422P,
-            _PF.Format_YV12,
-            _PF.Format_IMC1,
-            _PF.Format_IMC2,
-            _PF.Format_IMC3,
-            _PF.Format_IMC4,
-        )
-    },
-    _PF.Format_YUYV: (_LUM, 2, 0),
-    _PF.Format_UYVY: (_LUM, 2, 1),
-    _PF.Format_BGRX8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
-    _PF.Format_BGRA8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
-    _PF.Format_BGRA8888_Premultiplied: (zxingcpp.ImageFormat.BGRA, 4, 0),
-    _PF.Format_RGBX8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
-    _PF.Format_RGBA8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
-    _PF.Format_XRGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
-    _PF.Format_ARGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
-    _PF.Format_ARGB8888_Premultiplied: (zxingcpp.ImageFormat.ARGB, 4, 0),
-    _PF.Format_XBGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
-    _PF.Format_ABGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
-}
+
+@functools.cache
+def _plane_layouts() -> dict[QVideoFrameFormat.PixelFormat, tuple[zxingcpp.ImageFormat, int, int]]:
+    """How zxing-cpp reads the first plane of each format: (pixel layout, bytes per pixel,
+    offset of the first pixel). Formats whose first plane is luma are read as grey with no
+    conversion at all; packed 4:2:2 (what many USB cameras send) has luma in every second
+    byte. Qt names byte order. Made at the first frame: zxing-cpp and Qt Multimedia are
+    imported when the camera is first used, not at start-up (issue 13)."""
+    import zxingcpp
+    from PySide6.QtMultimedia import QVideoFrameFormat
+
+    pf = QVideoFrameFormat.PixelFormat
+    lum = zxingcpp.ImageFormat.Lum
+    return {
+        **{
+            fmt: (lum, 1, 0)
+            for fmt in (
+                pf.Format_Y8,
+                pf.Format_NV12,
+                pf.Format_NV21,
+                pf.Format_YUV420P,
+                pf.Format_YUV422P,
+                pf.Format_YV12,
+                pf.Format_IMC1,
+                pf.Format_IMC2,
+                pf.Format_IMC3,
+                pf.Format_IMC4,
+            )
+        },
+        pf.Format_YUYV: (lum, 2, 0),
+        pf.Format_UYVY: (lum, 2, 1),
+        pf.Format_BGRX8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
+        pf.Format_BGRA8888: (zxingcpp.ImageFormat.BGRA, 4, 0),
+        pf.Format_BGRA8888_Premultiplied: (zxingcpp.ImageFormat.BGRA, 4, 0),
+        pf.Format_RGBX8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
+        pf.Format_RGBA8888: (zxingcpp.ImageFormat.RGBA, 4, 0),
+        pf.Format_XRGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
+        pf.Format_ARGB8888: (zxingcpp.ImageFormat.ARGB, 4, 0),
+        pf.Format_ARGB8888_Premultiplied: (zxingcpp.ImageFormat.ARGB, 4, 0),
+        pf.Format_XBGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
+        pf.Format_ABGR8888: (zxingcpp.ImageFormat.ABGR, 4, 0),
+    }
 
 
 def read_qr_codes(frame: QVideoFrame) -> list[str]:
@@ -67,9 +79,12 @@ def read_qr_codes(frame: QVideoFrame) -> list[str]:
     The frame's memory is read in place where its format allows (every format a camera or a
     ``QImage`` gives in practice); anything else is converted by Qt first.
     """
+    import zxingcpp
+    from PySide6.QtMultimedia import QVideoFrame
+
     if not frame.isValid():
         return []
-    layout = _PLANE_LAYOUTS.get(frame.pixelFormat())
+    layout = _plane_layouts().get(frame.pixelFormat())
     if layout is not None and frame.map(QVideoFrame.MapMode.ReadOnly):
         try:
             bits = frame.bits(0)
@@ -93,6 +108,8 @@ def read_qr_codes(frame: QVideoFrame) -> list[str]:
 
 
 def _texts(image: object) -> list[str]:
+    import zxingcpp
+
     qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     found = zxingcpp.read_barcodes(image, formats=qr_only)
     return [code.text for code in found if code.valid and code.text]
@@ -120,6 +137,8 @@ class FrameDecoder(QObject):
     # Any thread ---------------------------------------------------------------------------
     def submit(self, frame: QVideoFrame) -> None:
         """Hand the worker a frame; replaces one still waiting. Safe from any thread."""
+        from PySide6.QtMultimedia import QVideoFrame  # loaded by then: the frame is one
+
         with self._lock:
             if self._thread is None:
                 return

@@ -5,7 +5,8 @@ Frames may arrive on any thread: ``_frame_arrived`` runs where the frame is deli
 it to the GUI thread through ``ui.gui_handoff`` (only the newest waiting frame is kept); the
 picture is converted and painted in the GUI thread, once per frame actually shown. The picture
 is drawn mirrored (people move the pass the way they see it move); the frame handed to the
-decoder is never mirrored.
+decoder is never mirrored. The sink is made when it is first asked for (the camera's first
+start): Qt Multimedia is not imported, nor its backend loaded, at start-up (issue 13).
 
 The guide frame tells the visitor where to hold the code; after a read it turns green and shows
 a tick (the shape says it, not only the colour).
@@ -13,13 +14,17 @@ a tick (the shape says it, not only the colour).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui import theme
 from ui.gui_handoff import GuiHandoff
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 
 READ_FLASH_MS = 1200
 
@@ -27,6 +32,8 @@ READ_FLASH_MS = 1200
 def picture_of(frame: QVideoFrame) -> QImage:
     """The frame as an image to paint: RGB frames copied straight from memory, others (YUV from
     a camera) converted by Qt."""
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
     image_format = QVideoFrameFormat.imageFormatFromPixelFormat(frame.pixelFormat())
     if image_format != QImage.Format.Format_Invalid and frame.map(QVideoFrame.MapMode.ReadOnly):
         try:
@@ -47,7 +54,7 @@ class CameraPreview(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(320, 180))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.sink = QVideoSink(self)
+        self._sink: QVideoSink | None = None
         self._frames: GuiHandoff[QVideoFrame] = GuiHandoff(self._take_frame, self, newest_only=True)
         self._image: QImage | None = None
         self.frames_painted = 0
@@ -55,7 +62,18 @@ class CameraPreview(QWidget):
         self._read_flash.setSingleShot(True)
         self._read_flash.setInterval(READ_FLASH_MS)
         self._read_flash.timeout.connect(self.update)
-        self.sink.videoFrameChanged.connect(self._frame_arrived, Qt.ConnectionType.DirectConnection)
+
+    @property
+    def sink(self) -> QVideoSink:
+        """Where the camera delivers frames (made at the first ask)."""
+        if self._sink is None:
+            from PySide6.QtMultimedia import QVideoSink
+
+            self._sink = QVideoSink(self)
+            self._sink.videoFrameChanged.connect(
+                self._frame_arrived, Qt.ConnectionType.DirectConnection
+            )
+        return self._sink
 
     def sizeHint(self) -> QSize:
         return QSize(800, 450)
@@ -82,6 +100,8 @@ class CameraPreview(QWidget):
 
     # Any thread ---------------------------------------------------------------------------
     def _frame_arrived(self, frame: QVideoFrame) -> None:
+        from PySide6.QtMultimedia import QVideoFrame  # loaded by then: the frame is one
+
         self._frames.put(QVideoFrame(frame))  # a shallow copy that owns a reference
 
     # GUI thread ---------------------------------------------------------------------------

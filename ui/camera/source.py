@@ -6,6 +6,9 @@ when the scan screen opens, ``stop`` when it closes, and ``state_changed`` says 
 picture is coming. ``CameraSource`` is the real one (``QCamera`` → ``QMediaCaptureSession`` →
 the sink). Tests substitute a feeder that sets ``QVideoFrame``s on the same sink.
 
+Qt Multimedia is imported, and its backend loaded, only when a camera is first started: the
+kiosk paints its start screen without it (issue 13).
+
 A missing camera, one unplugged while in use, a camera error or a refused permission all end in
 ``CameraState.UNAVAILABLE`` (logged at INFO: a kiosk without a camera is a normal kiosk). While
 the scan screen is open, a camera plugged in later is picked up (``videoInputsChanged``).
@@ -16,15 +19,18 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCameraPermission, QCoreApplication, QObject, Qt, Signal
-from PySide6.QtMultimedia import (
-    QCamera,
-    QCameraDevice,
-    QMediaCaptureSession,
-    QMediaDevices,
-    QVideoSink,
-)
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import (
+        QCamera,
+        QCameraDevice,
+        QMediaCaptureSession,
+        QMediaDevices,
+        QVideoSink,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +86,8 @@ def choose_device(devices: Sequence[QCameraDevice], preference: str) -> QCameraD
         return None
     wanted = preference.strip()
     if not wanted:
+        from PySide6.QtMultimedia import QMediaDevices
+
         default = QMediaDevices.defaultVideoInput()
         for device in devices:
             if not default.isNull() and device == default:
@@ -100,17 +108,28 @@ class CameraSource(FrameSource):
     def __init__(self, preference: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._preference = preference
-        self._session = QMediaCaptureSession(self)
-        self._devices = QMediaDevices(self)
-        self._devices.videoInputsChanged.connect(self._inputs_changed)
+        # Made when the camera is first started (loading Qt Multimedia's backend takes a while).
+        self._sink: QVideoSink | None = None
+        self._session: QMediaCaptureSession | None = None
+        self._devices: QMediaDevices | None = None
         self._camera: QCamera | None = None
         self._wanted = False
 
     def attach(self, sink: QVideoSink) -> None:
-        self._session.setVideoSink(sink)
+        self._sink = sink
+        if self._session is not None:
+            self._session.setVideoSink(sink)
 
     def start(self) -> None:
         self._wanted = True
+        if self._session is None:
+            from PySide6.QtMultimedia import QMediaCaptureSession, QMediaDevices
+
+            self._session = QMediaCaptureSession(self)
+            if self._sink is not None:
+                self._session.setVideoSink(self._sink)
+            self._devices = QMediaDevices(self)
+            self._devices.videoInputsChanged.connect(self._inputs_changed)
         if self._camera is None:
             self._open()
 
@@ -123,6 +142,8 @@ class CameraSource(FrameSource):
     def _open(self) -> None:
         if not self._permitted():
             return
+        from PySide6.QtMultimedia import QCamera, QMediaDevices
+
         devices = QMediaDevices.videoInputs()
         device = choose_device(devices, self._preference)
         if device is None:
@@ -140,6 +161,7 @@ class CameraSource(FrameSource):
         camera.errorOccurred.connect(self._failed)
         camera.activeChanged.connect(self._active_changed)
         self._camera = camera
+        assert self._session is not None  # made by start(), the only way here
         self._session.setCamera(camera)
         self._set_state(CameraState.STARTING)
         log.info("camera: starting %s", device.description())
@@ -152,6 +174,7 @@ class CameraSource(FrameSource):
         camera.errorOccurred.disconnect(self._failed)
         camera.activeChanged.disconnect(self._active_changed)
         camera.stop()
+        assert self._session is not None  # a camera was opened: start() made it
         self._session.setCamera(None)  # type: ignore[arg-type]  # Qt takes nullptr; the stub not
         camera.deleteLater()
 
@@ -192,6 +215,8 @@ class CameraSource(FrameSource):
     def _inputs_changed(self) -> None:
         if not self._wanted:
             return
+        from PySide6.QtMultimedia import QMediaDevices
+
         devices = QMediaDevices.videoInputs()
         camera = self._camera
         if camera is not None and camera.cameraDevice() not in devices:

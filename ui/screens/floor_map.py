@@ -4,7 +4,9 @@ The map fits the screen when it opens. Tapping a desk opens its details beside t
 desk offers "Ta denne pulten" (``claim_requested``). "Finn en ledig pult for meg" asks the
 desk flow to pick one (``suggest_requested``). The screen reads desks and states from the desk
 service on the GUI thread (local reads) and rebuilds a floor only when its desks changed; a
-status change repaints only the desks whose state changed.
+status change repaints only the desks whose state changed. It reads them first when it is first
+needed (shown, a floor or desk asked for), not when it is built: the kiosk paints its start
+screen before it draws any floor (issue 13).
 """
 
 from __future__ import annotations
@@ -164,7 +166,7 @@ class FloorMapScreen(QWidget):
         layout.addLayout(top)
         layout.addLayout(middle, 1)
 
-        self.reload()
+        self._loaded = False  # floors and desks read yet (``_load_once``)
         self.retranslate()
 
     def set_large_text(self, on: bool) -> None:
@@ -217,6 +219,7 @@ class FloorMapScreen(QWidget):
     # Data ------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read floors, desks and states again; rebuild only what changed."""
+        self._loaded = True
         floors = self._desks.floors()
         if floors != self.floors:
             self._set_floors(floors)
@@ -261,6 +264,7 @@ class FloorMapScreen(QWidget):
 
     def scene_for(self, floor_id: str) -> FloorScene | None:
         """The floor's scene, built on first use, with states as of now."""
+        self._load_once()
         scene = self.scenes.get(floor_id)
         if scene is not None:
             return scene
@@ -405,7 +409,12 @@ class FloorMapScreen(QWidget):
         self.zoom_in_button.setEnabled(self.view.can_zoom_in())
         self.zoom_out_button.setEnabled(self.view.can_zoom_out())
 
+    def _load_once(self) -> None:
+        if not self._loaded:
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
+        self._load_once()
         super().showEvent(event)
         if self.selected is None:
             self.view.fit_all()

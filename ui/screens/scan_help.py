@@ -108,11 +108,7 @@ class ScanHelpScreen(QWidget):
         layout.addSpacing(24)
         layout.addLayout(body, 1)
 
-        # Sink → preview (GUI thread) and sink → decoder (wherever the frame is delivered).
-        self.source.attach(self.preview.sink)
-        self.preview.sink.videoFrameChanged.connect(
-            self.decoder.submit, Qt.ConnectionType.DirectConnection
-        )
+        self._wired = False  # the sink's paths, made at the camera's first start
         self.decoder.decoded.connect(self._decoded)
         self.source.state_changed.connect(self._camera_state_changed)
         self._camera_state_changed(self.source.state)
@@ -143,6 +139,15 @@ class ScanHelpScreen(QWidget):
         if self.camera_on:
             return
         self.camera_on = True
+        if not self._wired:
+            # Sink → preview (GUI thread) and sink → decoder (wherever the frame is delivered).
+            # Here, not when the screen is built: the sink is Qt Multimedia's, and the kiosk
+            # paints its start screen before it loads that (issue 13).
+            self._wired = True
+            self.source.attach(self.preview.sink)
+            self.preview.sink.videoFrameChanged.connect(
+                self.decoder.submit, Qt.ConnectionType.DirectConnection
+            )
         self.decoder.start()
         self.source.start()
         self._camera_state_changed(self.source.state)

@@ -7,7 +7,7 @@
 
   function show(row, by) {
     var status = row.querySelector(".status");
-    var seen = row.querySelector("input[name=seen]");
+    var button = row.querySelector("button[name=tick]");
     var label = row.querySelector("button .label");
     status.textContent = "";
     var mark = document.createElement("span");
@@ -26,7 +26,7 @@
       status.appendChild(mark);
     }
     row.classList.toggle("seen", Boolean(by));
-    if (seen) { seen.value = by ? "0" : "1"; }
+    if (button) { button.value = row.getAttribute("data-person") + (by ? ":0" : ":1"); }
     if (label) { label.textContent = table.getAttribute(by ? "data-unmark" : "data-mark"); }
   }
 
