@@ -33,6 +33,7 @@ from tests.processes import PYTHON, CentralServer, central_cli, free_port, wait_
 
 CONFIRMED = "kiosk: confirmation shown"
 STARTED = "kiosk: start screen shown"
+DRAIN_POSTGRES_ENV = "REGIONLAB_TEST_POSTGRES_URL"  # the drain also runs there when it is set
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -88,7 +89,9 @@ class PaintWatch(logging.Handler):
             self.confirmed_at = time.perf_counter()
 
 
-def bench_scans(server: CentralServer, data_root: Path, scans: int) -> None:
+def bench_scans(
+    server: CentralServer, data_root: Path, scans: int, only: tuple[str, ...] = ()
+) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -111,6 +114,7 @@ def bench_scans(server: CentralServer, data_root: Path, scans: int) -> None:
             "down": f"http://127.0.0.1:{free_port()}",
             "slow (accepts, never answers)": slow_url,
         }
+        modes = {m: url for m, url in modes.items() if not only or m.split()[0] in only}
         base = replace(
             KioskSettings(),
             site="lyngdal",
@@ -235,6 +239,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the staff console's Today and People pages alone (PostgreSQL)",
     )
+    parser.add_argument(
+        "--only-drain", action="store_true", help="run the 10,000-event offline drain alone"
+    )
+    parser.add_argument("--drain-events", type=int, default=10_000, help="for the drain")
+    parser.add_argument(
+        "--only-scans", action="store_true", help="run the scan -> confirmation case alone"
+    )
+    parser.add_argument(
+        "--scan-modes", default="up,down,slow", help="with --only-scans: which store modes"
+    )
     args = parser.parse_args(argv)
     if args.only_store:
         from bench import store
@@ -252,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         from bench.console import bench_console
 
         bench_console(report)
+        return 0
+    if args.only_drain:
+        from bench.drain import bench_drain
+
+        with tempfile.TemporaryDirectory() as folder:
+            bench_drain(Path(folder), args.drain_events, os.environ.get(DRAIN_POSTGRES_ENV))
         return 0
     if args.only_first_sync:
         from bench.first_sync import bench_first_sync
@@ -271,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"# regionlab kiosk bench, python {sys.version.split()[0]}, {os.cpu_count()} cores",
                 flush=True,
             )
+            if args.only_scans:
+                bench_scans(server, root, args.scans, tuple(args.scan_modes.split(",")))
+                return 0
             bench_startup(server, root, args.startups)
             if args.only_startup:
                 return 0
@@ -285,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.first_sync import bench_first_sync
 
             bench_first_sync(root, report, args.people, desks=1000)
+            from bench.drain import bench_drain
+
+            bench_drain(root, args.drain_events, os.environ.get(DRAIN_POSTGRES_ENV))
             from bench.person_import import bench_person_import
 
             bench_person_import(args.people)

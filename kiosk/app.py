@@ -63,7 +63,7 @@ class KioskCore:
                 ca_file=settings.ca_file,
                 report=heartbeat_headers(
                     lambda: waiting[0].status().pending if waiting else 0,
-                    set_aside=lambda: waiting[0].set_aside_count() if waiting else None,
+                    set_aside=lambda: waiting[0].status().set_aside if waiting else None,
                 ),
                 allow_insecure_http=settings.allow_insecure_http,
             )

@@ -35,7 +35,7 @@ from kiosk.domain import SyncState, SyncStatus
 from kiosk.mirror import BadChange, apply_changes, check_page
 from kiosk.models import OutboxEvent
 from kiosk.models import SyncState as SyncStateRow
-from kiosk.protocol import MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
+from kiosk.protocol import DEFAULT_CHANGES_PAGE, MAX_BATCH, MAX_CHANGES_PAGE, Entity, EventType
 from kiosk.store import LocalStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -57,12 +57,17 @@ MAX_PULL_PAGES = 50  # per round; the rest comes in the next round, pushed in be
 PUSH_S_PER_EVENT = 0.05
 SLOW_FRACTION = 0.25  # a batch slower than this share of its timeout halves the next one
 FAST_FRACTION = 0.05  # one quicker than this share doubles it (up to the configured size)
+MAX_SETTLE_S = 1.0  # the longest a new record waits for a quiet moment before it is sent
 SENDING_FROM = 20  # this many waiting events while the store answers is a backlog: "sending N"
 # A store that fails this many events sent one by one in a round is failing, not the events.
 MAX_LONE_FAILURES = 5
 # Answers that mean "the store is away or overloaded" (a 502 or 504 may be one event crashing
 # or stalling the store's worker, so those are looked into like a 500).
 BUSY_STATUSES = frozenset({429, 503})
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
 
 
 class SyncEngine:
@@ -278,9 +283,20 @@ class SyncEngine:
                         # Online: send what was just recorded, once the visitor's confirmation
                         # is painted (the GUI thread needs the interpreter and the file for it
                         # now); whatever is recorded meanwhile goes in the same batch.
-                        self._stop.wait(self._settle)
+                        self._settle_down()
                         break
                     self._publish()  # offline: keep the backoff, but show the new count
+
+    def _settle_down(self) -> None:
+        """Wait until nothing new was recorded for the settle time, at most MAX_SETTLE_S: a
+        queue of visitors scanning one after another gets one round after a few of them, not
+        a round beside each one's confirmation."""
+        give_up = time.monotonic() + max(self._settle, MAX_SETTLE_S)  # real time: Event.wait
+        while not self._stop.is_set():
+            wait = min(self._settle, give_up - time.monotonic())
+            if wait <= 0 or not self._wake.wait(wait):
+                return
+            self._wake.clear()  # one more was recorded: wait for the quiet after it
 
     def _now_s(self) -> float:
         return self._monotonic()
@@ -330,6 +346,8 @@ class SyncEngine:
                 raise  # this kiosk's own file, not the event: the round fails
             except TransportError as exc:
                 size = self._transport_failed(exc, batch, answered_this_round, timed_out_alone)
+                if size == 0:
+                    return  # held back: no more pushes this round
                 answered_this_round = answered_this_round or exc.refused_content
                 timed_out_alone = timed_out_alone or exc.in_flight
                 continue
@@ -343,6 +361,11 @@ class SyncEngine:
             self._publish()
             if any(event.get("type") in _DESK_EVENTS for event in batch):
                 self._data_changed()
+            if len(batch) < size:
+                # Caught up: what is recorded from now on wakes the next round, which starts
+                # once its confirmation is painted. Chasing each new scan at once put a push
+                # beside every confirmation while the store was up.
+                return
             size = self._batch_now
 
     def _transport_failed(
@@ -352,13 +375,16 @@ class SyncEngine:
         answered_this_round: bool,
         timed_out_alone: bool,
     ) -> int:
-        """A push failed: raise if it is an outage, else the size of the next batch."""
+        """A push failed: raise if it is an outage, else the size of the next batch (0: stop
+        pushing this round, a batch timed out and may still be applied)."""
         if exc.in_flight and (len(batch) > 1 or timed_out_alone):
             # It may still be applying them: give it the same time again before a resend,
-            # and ask for less at once next time.
+            # and ask for less at once next time. Not an outage by itself: the round goes on
+            # to the feed, and the store is online if that answers (a busy store, "sending").
             self._push_held_until = self._now_s() + self.push_timeout(len(batch))
             self._batch_now = max(1, len(batch) // 2)
-            raise exc
+            log.info("sync: a batch of %d was not answered in time; held back", len(batch))
+            return 0
         busy = exc.status_code in BUSY_STATUSES  # the store says it is away, not the content
         if not (exc.in_flight or (exc.answered and not busy) or answered_this_round):
             raise exc  # nothing answered at all: an outage, not this batch
@@ -446,15 +472,23 @@ class SyncEngine:
             with self._store.session() as session:
                 state = self._state_row(session)
                 since = state.cursor
-            page = transport.pull_changes(since, self._page_size)
+            page = self._pull_page(transport, since)
             self._answered()
             check_page(page)
-            # One transaction per page: its changes in bulk, and the cursor after them.
-            with self._store.session() as session:
+            # One transaction per page: its changes in bulk, and the cursor after them. Not
+            # waiting for the disk: a power cut loses the page and its cursor together, and the
+            # next round pulls the page again (the check-in on the GUI thread does not wait
+            # behind an fsync of what the store still holds). A page that changed nothing
+            # writes nothing but the minute of the last success (the staff screen's HH:MM).
+            with self._store.session(durable=False) as session:
                 applied = apply_changes(session, page["changes"])
                 state = self._state_row(session)
-                state.cursor = max(state.cursor, int(page["cursor"]))
-                state.last_success = self._clock.now()
+                cursor = max(state.cursor, int(page["cursor"]))
+                if cursor != state.cursor:
+                    state.cursor = cursor
+                now = self._clock.now()
+                if state.last_success is None or _minute(state.last_success) != _minute(now):
+                    state.last_success = now
             if applied:
                 log.info("sync: applied %d changes, cursor %d", applied, page["cursor"])
                 if any(change.get("entity") not in _NOT_DESK_DATA for change in page["changes"]):
@@ -469,6 +503,22 @@ class SyncEngine:
             if not page.get("more"):
                 return
         self._more_to_pull = True
+
+    def _pull_page(self, transport: CentralTransport, since: int) -> dict[str, Any]:
+        """One page, as large as this kiosk asks for if the store allows it: a store that
+        refuses the size (422, an older one with a lower cap) is asked for its default size."""
+        try:
+            return transport.pull_changes(since, self._page_size)
+        except TransportError as exc:
+            if exc.status_code != 422 or self._page_size <= DEFAULT_CHANGES_PAGE:
+                raise
+        log.info(
+            "sync: the store refuses pages of %d; asking for %d",
+            self._page_size,
+            DEFAULT_CHANGES_PAGE,
+        )
+        self._page_size = DEFAULT_CHANGES_PAGE
+        return transport.pull_changes(since, self._page_size)
 
     @staticmethod
     def _state_row(session: Session) -> SyncStateRow:

@@ -2,8 +2,8 @@
 
 What a network and a sick store do to a kiosk, with the real store behind: answer 500 for every
 request that carries a given event (a poison event), lose the answer after the store applied the
-request (the connection closes before the kiosk hears back), or refuse connections (network
-down). Every address is on loopback.
+request (the connection closes before the kiosk hears back), answer slowly after the store
+applied it (a store under load), or refuse connections (network down). Every address is on loopback.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import contextlib
 import http.client
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -22,7 +23,9 @@ class Faults:
     lose_answers: int = 0  # lose this many /events answers after the store applied them
     fail_next: int = 0  # the next this many /events posts answer 500 (a sick store)
     down: bool = False  # connections are closed at once: the store cannot be reached
+    slow_s: float = 0.0  # a slow store: each /events answer comes this long after it applied
     poisoned: int = 0  # how many requests got the 500
+    event_posts: int = 0  # how many /events posts reached the store
     lost: int = 0  # how many answers were lost
 
 
@@ -50,6 +53,8 @@ class _Handler(BaseHTTPRequestHandler):
         if (events and proxy.take("fail_next")) or proxy.poisoned_by(body):
             self._answer(500, b'{"detail": "internal error"}')
             return
+        if events:
+            proxy.count_post()
         upstream = http.client.HTTPConnection("127.0.0.1", proxy.target_port, timeout=30)
         try:
             headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
@@ -61,6 +66,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         finally:
             upstream.close()
+        if events and proxy.faults.slow_s > 0:
+            time.sleep(proxy.faults.slow_s)  # applied; the answer is on its way, slowly
         if events and proxy.take("lose_answers"):
             proxy.faults.lost += 1
             self._hang_up()  # applied by the store; the kiosk hears a broken connection
@@ -114,6 +121,10 @@ class FaultProxy:
             if left > 0:
                 setattr(self.faults, counter, left - 1)
             return left > 0
+
+    def count_post(self) -> None:
+        with self._lock:
+            self.faults.event_posts += 1
 
     def poisoned_by(self, body: bytes) -> bool:
         with self._lock:

@@ -14,17 +14,17 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.app import KioskCore
 from kiosk.central_client import TransportError
 from kiosk.domain import SyncState, SyncStatus
-from kiosk.models import OutboxEvent
-from kiosk.protocol import CheckinMethod
+from kiosk.models import OutboxEvent, RevokedPass
+from kiosk.protocol import DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE, CheckinMethod
 from kiosk.settings import KioskSettings
 from kiosk.sync import SyncEngine
 from tests.conftest import KARI, OLE, PEOPLE, LogExpectations
-from tests.fakes import FakeCentral, FakeClock, FakeMonotonic
+from tests.fakes import FakeCentral, FakeClock, FakeMonotonic, revoked_pass_change
 
 
 def statuses(core: KioskCore) -> dict[str, str]:
@@ -423,16 +423,18 @@ def test_a_timed_out_batch_is_not_resent_while_the_store_may_still_apply_it(
     kiosk_core: KioskCore, central: FakeCentral
 ) -> None:
     mono = central.monotonic = FakeMonotonic()
-    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0)
+    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0, interval_s=3.0)
     ids = record_backlog(kiosk_core, 50)
     central.seconds_per_event = 1.0  # 100 s for the batch: far past its 10 s timeout
-    assert engine.sync_once() is False
-    assert engine.status().state is SyncState.OFFLINE
+    # The feed still answers: a busy store, not an outage. Online, the backlog "sending".
+    assert engine.sync_once()
+    assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
+    assert engine.next_delay() == 3.0  # the interval: no backoff while the store answers
     assert list(central.applied) == ids  # the store applied them after the kiosk gave up
     assert engine.batch_size() == 50
     central.seconds_per_event = 0.0
     pushes = len(central.timeouts)
-    assert engine.sync_once()  # the feed answers: online, but the batch is not sent again yet
+    assert engine.sync_once()  # online, but the batch is not sent again yet
     assert len(central.timeouts) == pushes
     assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
     mono.advance(engine.push_timeout(100))
@@ -440,3 +442,49 @@ def test_a_timed_out_batch_is_not_resent_while_the_store_may_still_apply_it(
     assert engine.status().pending == 0
     assert central.answers.count("duplicate") == 100  # answered as already applied, once each
     assert len(central.applied) == 100
+
+
+def test_a_timed_out_batch_with_no_answer_to_the_feed_either_is_an_outage(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    engine = engine_on(kiosk_core, central, batch_size=100, timeout_s=5.0)
+    record_backlog(kiosk_core, 50)
+    central.seconds_per_event = 1.0
+    real_pull = central.pull_changes
+
+    def pull_away(since: int, limit: int) -> dict[str, Any]:
+        raise TransportError("the central store did not answer in time", in_flight=True)
+
+    central.pull_changes = pull_away  # type: ignore[method-assign]
+    assert engine.sync_once() is False
+    assert engine.status().state is SyncState.OFFLINE
+    assert engine.next_delay() > 0 and len(central.applied) == 100
+    central.pull_changes = real_pull  # type: ignore[method-assign]
+    central.seconds_per_event = 0.0
+    assert engine.sync_once()
+    assert (engine.status().state, engine.status().pending) == (SyncState.SENDING, 100)
+
+
+def test_a_store_that_refuses_large_pages_is_asked_for_its_default_page(
+    kiosk_core: KioskCore, central: FakeCentral
+) -> None:
+    central.monotonic = FakeMonotonic()
+    for n in range(2500):
+        central.extra_changes.append(revoked_pass_change(f"{n:016x}"))
+    asked: list[int] = []
+    real_pull = central.pull_changes
+
+    def older_store(since: int, limit: int) -> dict[str, Any]:
+        asked.append(limit)
+        if limit > DEFAULT_CHANGES_PAGE:  # an older store's cap
+            raise TransportError("the central store answered 422", 422)
+        return real_pull(since, limit)
+
+    central.pull_changes = older_store  # type: ignore[method-assign]
+    engine = engine_on(kiosk_core, central)
+    assert engine.sync_once(), engine.status().problem
+    assert asked[:2] == [MAX_CHANGES_PAGE, DEFAULT_CHANGES_PAGE]
+    assert set(asked[1:]) == {DEFAULT_CHANGES_PAGE} and len(asked) >= 4
+    with kiosk_core.store.session() as session:
+        assert session.scalar(select(func.count()).select_from(RevokedPass)) == 2500
