@@ -41,6 +41,11 @@ central init --demo --history-days 180 --database-url "$DB"
 	&& echo "$pw" | central staff add --database-url "$DB" --site lyngdal \
 		--email resepsjon@regionlab.no --role admin >/dev/null \
 	&& echo "$pw" >"$DATA/staff-password" && chmod 600 "$DATA/staff-password"; }
+# An analyst account for the pilot's reports (sees the Reports page and no names).
+[ -s "$DATA/analyst-password" ] || { pw=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(12))') \
+	&& echo "$pw" | central staff add --database-url "$DB" --site lyngdal \
+		--email analytiker@regionlab.no --role analyst >/dev/null \
+	&& echo "$pw" >"$DATA/analyst-password" && chmod 600 "$DATA/analyst-password"; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -89,6 +94,7 @@ fi
 cat <<TXT
 Central store: http://127.0.0.1:$PORT  (API docs: http://127.0.0.1:$PORT/docs)
 Staff console: http://127.0.0.1:$PORT/staff/  log in as resepsjon@regionlab.no, password: $(cat "$DATA/staff-password")
+Reports only (analyst): analytiker@regionlab.no, password: $(cat "$DATA/analyst-password")
 Kari Nordmann's pass: $DATA/kari-pass.png  (text: $DATA/kari-pass.txt); her PIN: 4711
 Who is in: curl -H "Authorization: Bearer \$(cat $DATA/admin-token)" http://127.0.0.1:$PORT/api/v1/sites/lyngdal/presence
 Operator commands, in another terminal in $PWD: .venv/bin/regionlab-central desk list --site lyngdal
