@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
-from central.db.models import Invitation, PassRecord, Person, Site, StaffAccount, Visit
+from central.db.models import Invitation, PassRecord, Person, Site, Visit
 from central.domain import desks, lunch, presence, provisioning, staff
 from central.web import handles
 from central.web.console import (
@@ -85,12 +85,10 @@ def router() -> APIRouter:
         with factory(request)() as session:
             place = site_in_view(session, who, site)
             zone = zone_of(place)
-            ticks = staff.ticks(session, place.code, desks.local_day(place, now))
-            emails = dict(session.execute(select(StaffAccount.id, StaffAccount.email)).all())
+            marks = staff.tick_marks(session, place.code, desks.local_day(place, now))
         seen = {
-            handles.handle(who.secret, person): f"{emails.get(tick.account_id, '')} "
-            f"{local(tick.at, zone)}"
-            for person, tick in ticks.items()
+            handles.handle(who.secret, person): f"{email} {local(at, zone)}"
+            for person, (email, at) in marks.items()
         }
         return JSONResponse({"seen": seen}, headers={"Cache-Control": "no-store"})
 
@@ -138,16 +136,10 @@ def _today(
 ) -> dict[str, Any]:
     zone = zone_of(place)
     day = desks.local_day(place, now)
-    ticks = staff.ticks(session, place.code, day)
-    tickers = {
-        a.id: a.email
-        for a in session.scalars(
-            select(StaffAccount).where(StaffAccount.id.in_({t.account_id for t in ticks.values()}))
-        )
-    }
+    marks = staff.tick_marks(session, place.code, day)
     present = []
     for p in presence.present_now(session, place.code, now):
-        tick = ticks.get(p.person_id)
+        mark = marks.get(p.person_id)
         present.append(
             PresentRow(
                 ref=handles.handle(who.secret, p.person_id),
@@ -156,10 +148,10 @@ def _today(
                 guest=p.kind == "guest",
                 desk=p.desk,
                 zone=p.zone,
-                time_in=local(p.checked_in_at, zone),
-                seen=tick is not None,
-                seen_by=tickers.get(tick.account_id, "") if tick is not None else "",
-                seen_at=local(tick.at, zone) if tick is not None else "",
+                time_in=(p.checked_in_local or p.checked_in_at.astimezone(zone)).strftime("%H:%M"),
+                seen=mark is not None,
+                seen_by=mark[0] if mark is not None else "",
+                seen_at=local(mark[1], zone) if mark is not None else "",
             )
         )
     values: dict[str, Any] = {
