@@ -123,7 +123,7 @@ def _held_desks(session: Session, site: str, day: desk_rules.Day) -> dict[str, t
             if label is not None:
                 desk_of[desk_id] = (label, zone)
     fixed: dict[str, str] = {}
-    for person_id, desk_id, label, zone in session.execute(
+    for holder, assigned, label, zone in session.execute(
         select(DeskAssignment.person_id, DeskAssignment.desk_id, Desk.label, Desk.zone)
         .outerjoin(Desk, Desk.id == DeskAssignment.desk_id)
         .where(
@@ -133,19 +133,20 @@ def _held_desks(session: Session, site: str, day: desk_rules.Day) -> dict[str, t
         )
         .order_by(DeskAssignment.valid_from.desc())  # the newest assignment, if several
     ):
-        fixed.setdefault(person_id, desk_id)
+        if holder is not None:
+            fixed.setdefault(holder, assigned)
         if label is not None:
-            desk_of[desk_id] = (label, zone)
+            desk_of[assigned] = (label, zone)
     chosen: dict[str, tuple[str, str]] = {}
     for person_id in holds.keys() | fixed.keys():
         mine = holds.get(person_id, [])
-        desk_id = desk_rules.held_desk(
+        held = desk_rules.held_desk(
             day,
             [h for h in mine if not h.booking],
             [h for h in mine if h.booking],
             fixed.get(person_id),
             later=True,  # a booking later today: that desk is where to look, as on the kiosk
         )
-        if desk_id and desk_id in desk_of:
-            chosen[person_id] = desk_of[desk_id]
+        if held and held in desk_of:
+            chosen[person_id] = desk_of[held]
     return chosen
