@@ -1,8 +1,9 @@
 """The staff console's Today and People pages on PostgreSQL, through the real store.
 
 A database as ``init --demo`` leaves it, plus (written straight through the ORM, not the
-feed) 50,000 members at Lyngdal, 500 of them in the building now (100 with a fixed desk, 100
-ticked in today's roll call) and 50 kiosks. A real ``regionlab-central serve`` on a loopback
+feed) 50,000 members at Lyngdal, 500 people in the building now (100 with a fixed desk, 100
+ticked in today's roll call; 5 of the 500 are guests, of 20 invited for today), today's lunch
+talk with 40 sign-ups, and 50 kiosks. A real ``regionlab-central serve`` on a loopback
 port (tests/processes.py's CentralServer) answers a client that has logged in as staff.
 
 Each figure is the time from sending a request to the last byte of its answer, on loopback,
@@ -39,6 +40,9 @@ PASSWORD = "benk benk benk benk"
 STAFF_EMAIL = "bench@lister.no"
 SITE = "lyngdal"
 Report = Callable[[str, list[float]], None]
+GUESTS_INVITED = 20  # for today at Lyngdal: the Today page's expected guests
+GUESTS_IN = 5  # of them in the building now (among the people in)
+SIGNUPS = 40  # for today's lunch talk
 
 
 def _name(n: int) -> tuple[str, str]:
@@ -61,7 +65,7 @@ def seed(database_url: str, members: int, present: int, kiosks: int) -> None:
         StaffAccount,
         Visit,
     )
-    from central.domain import desks, provisioning, staff
+    from central.domain import desks, invitations, lunch, provisioning, staff
 
     engine = make_engine(database_url)
     factory = session_factory(engine)
@@ -95,7 +99,24 @@ def seed(database_url: str, members: int, present: int, kiosks: int) -> None:
             )
         for start in range(0, len(rows), 5000):
             session.execute(insert(Person), rows[start : start + 5000])
-        inside = ids[1 : present * 3 : 3][:present]  # active people: n % 50 != 0 for most
+        place = session.get(Site, SITE)
+        assert place is not None
+        day = desks.local_day(place, now)
+        # Invited guests for today, hosted by members; the first few of them have come in.
+        members_in = ids[1 : present * 3 : 3][: max(0, present - GUESTS_IN)]
+        guests = [
+            invitations.prepare(
+                session,
+                email=f"gjest{n}@gjest.example",
+                host_ref=members_in[n % len(members_in)] if members_in else ids[1],
+                first_day=day,
+                name=" ".join(_name(members + n)),
+                now=now,
+            ).guest.id
+            for n in range(GUESTS_INVITED)
+        ]
+        session.flush()
+        inside = members_in + guests[: present - len(members_in)]
         events, visits = [], []
         for n, person_id in enumerate(inside):
             event = str(uuid.uuid4())
@@ -142,20 +163,32 @@ def seed(database_url: str, members: int, present: int, kiosks: int) -> None:
         account = session.scalars(
             select(StaffAccount).where(StaffAccount.email == STAFF_EMAIL)
         ).one()
-        place = session.get(Site, SITE)
-        assert place is not None
-        day = desks.local_day(place, now)
         for person_id in inside[:100]:
             staff.set_tick(
                 session, account, site=SITE, day=day, person_id=person_id, seen=True, now=now
             )
+        # Today's lunch talk (at 11:30, or now if that is over), and who signed up for it.
+        starts = desks.local_moment(place, day, "11:30")
+        talk = lunch.add_talk(
+            session,
+            site=place,
+            title="Faglig lunsj: Kunstig intelligens i offentlig sektor",
+            starts_at=starts if starts + lunch.DEFAULT_LENGTH > now else now,
+            room="Kantina",
+            capacity=60,
+            now=now,
+        )
+        for person_id in inside[::12][:SIGNUPS]:
+            lunch.sign_up(session, talk, person_id, event_id=str(uuid.uuid4()), at=now)
         for _ in range(kiosks):
             code = provisioning.create_code(session, SITE, now=now)
             provisioning.redeem(session, code.code, now=now, version="bench")
     with engine.begin() as connection:  # as autovacuum would soon after such a load
         connection.execute(text("ANALYZE"))
     print(
-        f"console: seeded {members} members, {len(inside)} in now, {kiosks} kiosks "
+        f"console: seeded {members} members, {len(inside)} in now ({len(inside) - len(members_in)} "
+        f"of {len(guests)} invited guests), a lunch talk with {talk.signed_up} sign-ups, "
+        f"{kiosks} kiosks "
         f"in {time.perf_counter() - started:.1f} s",
         flush=True,
     )

@@ -220,6 +220,17 @@ def ticks(session: Session, site: str, day: date) -> dict[str, RollCallTick]:
     return {row.person_id: row for row in rows}
 
 
+def tick_marks(session: Session, site: str, day: date) -> dict[str, tuple[str, datetime]]:
+    """Person id -> (the e-mail of the staff member who ticked them, when), for ``site``'s roll
+    call on ``day``: one query of plain rows, for the Today page and its live ticks."""
+    rows = session.execute(
+        select(RollCallTick.person_id, StaffAccount.email, RollCallTick.at)
+        .outerjoin(StaffAccount, StaffAccount.id == RollCallTick.account_id)
+        .where(RollCallTick.site == site, RollCallTick.day == day)
+    )
+    return {person_id: (email or "", at) for person_id, email, at in rows}
+
+
 def set_tick(
     session: Session,
     account: StaffAccount,

@@ -31,6 +31,7 @@ def _cipher(session_secret: str) -> AESSIV:
     return AESSIV(key)
 
 
+@lru_cache(maxsize=8192)  # a full building's list, for a few sessions: no cipher per row
 def handle(session_secret: str, person_id: str) -> str:
     """The handle of ``person_id`` for the session whose cookie holds ``session_secret``."""
     sealed = _cipher(session_secret).encrypt(uuid.UUID(person_id).bytes, None)

@@ -5,6 +5,9 @@
   if (!table || !window.fetch) { return; }
   var url = table.getAttribute("data-ticks");
 
+  // A row's id is "p-" and the person's handle (the anchor a tick comes back to).
+  function person(row) { return row.id.slice(2); }
+
   function show(row, by) {
     var status = row.querySelector(".status");
     var button = row.querySelector("button[name=tick]");
@@ -26,7 +29,7 @@
       status.appendChild(mark);
     }
     row.classList.toggle("seen", Boolean(by));
-    if (button) { button.value = row.getAttribute("data-person") + (by ? ":0" : ":1"); }
+    if (button) { button.value = person(row) + (by ? ":0" : ":1"); }
     if (label) { label.textContent = table.getAttribute(by ? "data-unmark" : "data-mark"); }
   }
 
@@ -35,9 +38,9 @@
       .then(function (answer) { return answer.ok ? answer.json() : null; })
       .then(function (data) {
         if (!data) { return; }
-        var rows = table.querySelectorAll("tbody tr[data-person]");
+        var rows = table.querySelectorAll("tbody tr[id^='p-']");
         for (var i = 0; i < rows.length; i++) {
-          var by = data.seen[rows[i].getAttribute("data-person")] || "";
+          var by = data.seen[person(rows[i])] || "";
           if (Boolean(by) !== rows[i].classList.contains("seen")) { show(rows[i], by); }
         }
       })
