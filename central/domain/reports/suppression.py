@@ -24,6 +24,8 @@ the peak, shares, changes) are hidden by rule 1, or when they are computed from 
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -134,3 +136,70 @@ def suppress(
         [hidden(t) for t in row_totals] if row_totals is not None else [],
         [hidden(t) for t in col_totals] if col_totals is not None else [],
     )
+
+
+INF = float("inf")
+Equation = tuple[dict[Hashable, int], int]  # unknowns with their coefficients, and the sum
+
+
+def exposed(
+    equations: list[Equation], bounds: Mapping[Hashable, tuple[float, float]]
+) -> set[Hashable]:
+    """The unknowns a reader of the published figures can work out: fixed by the equations
+    (Gauss-Jordan, exact), or narrowed to one value by them and the marks' bounds (each
+    unknown's (least, most); interval propagation until nothing changes). Used to check the
+    lines rule 2 builds across months, where a hidden part may lie in several lines at once."""
+    from fractions import Fraction
+
+    pivots: list[tuple[Hashable, dict[Hashable, Fraction], Fraction]] = []
+    for eq, b in equations:
+        coefs = {k: Fraction(a) for k, a in eq.items()}
+        constant = Fraction(b)
+        for pivot, p_coefs, p_const in pivots:
+            if pivot in coefs:
+                factor = coefs[pivot]
+                for k, a in p_coefs.items():
+                    coefs[k] = coefs.get(k, Fraction(0)) - factor * a
+                    if coefs[k] == 0:
+                        del coefs[k]
+                constant -= factor * p_const
+        if not coefs:
+            continue
+        pivot = next(iter(coefs))
+        scale = coefs[pivot]
+        coefs = {k: a / scale for k, a in coefs.items()}
+        constant /= scale
+        for i, (other, o_coefs, o_const) in enumerate(pivots):
+            if pivot in o_coefs:
+                factor = o_coefs[pivot]
+                for k, a in coefs.items():
+                    o_coefs[k] = o_coefs.get(k, Fraction(0)) - factor * a
+                    if o_coefs[k] == 0:
+                        del o_coefs[k]
+                pivots[i] = (other, o_coefs, o_const - factor * constant)
+        pivots.append((pivot, coefs, constant))
+    found = {pivot for pivot, coefs, _ in pivots if len(coefs) == 1}
+    ranges = {k: bounds[k] for eq, _ in equations for k in eq}
+    changed = True
+    while changed:
+        changed = False
+        for eq, b in equations:
+            for k, a in eq.items():
+                lo = hi = float(b)
+                for other, c in eq.items():
+                    if other == k:
+                        continue
+                    o_lo, o_hi = ranges[other]
+                    if o_hi == INF:
+                        low, high = (c * o_lo, INF) if c > 0 else (-INF, c * o_lo)
+                    else:
+                        low, high = sorted((c * o_lo, c * o_hi))
+                    lo, hi = lo - high, hi - low
+                new_lo, new_hi = sorted((lo / a, hi / a))
+                old_lo, old_hi = ranges[k]
+                new_lo = max(old_lo, new_lo if new_lo == -INF else math.ceil(new_lo - 1e-9))
+                new_hi = min(old_hi, new_hi if new_hi == INF else math.floor(new_hi + 1e-9))
+                if (new_lo, new_hi) != (old_lo, old_hi):
+                    ranges[k] = (new_lo, new_hi)
+                    changed = True
+    return found | {k for k, (lo, hi) in ranges.items() if lo == hi}
