@@ -446,33 +446,64 @@ class _Cells:
             found = self._exposed(present, linked) if present else []
             if not found:
                 continue
-            changed = True
-            published = {
-                (*mk, s)
-                for mk in present
-                for s in self.month[mk]
-                if (*mk, s) not in self.period_hidden
-            }
-            own = {(*mk, s) for mk in present for (_, s, _) in found} & published
-            if own or published:
-                self.period_hidden.update(own or published)
-                continue
-            for mk, site, m in found:
-                column = {
-                    s: per[m]
-                    for s, per in self.month[mk].items()
-                    if s != site and m in per and per[m].value and not hidden(per[m])
-                }
-                if column:
-                    partner = min(column, key=lambda s: (column[s].value < 4, column[s].value))
-                    self._hide(mk[0], {mk[1]}, partner, m)
-                else:
-                    self.all_hidden.add((*mk, m))
+            before = self._hidden_size()
+            self._back_off(present, found)
+            if self._hidden_size() == before:
+                # last resort: every site's figure of those months
+                for mk, _, m in found:
+                    for part in present:
+                        for site, per in self.month[part].items():
+                            if m in per and per[m].value:
+                                self._hide(part[0], {part[1]}, site, m)
+            changed = changed or self._hidden_size() != before
         return changed
+
+    def _hidden_size(self) -> int:
+        return (
+            self.shielded
+            + len(self.all_hidden)
+            + len(self.period_hidden)
+            + len(self.period_all_hidden)
+        )
+
+    def _back_off(
+        self,
+        present: list[tuple[str, str]],
+        found: list[tuple[tuple[str, str], str | None, date]],
+    ) -> None:
+        """Hide more where the audit found a hidden figure: the period sums of its site, then
+        of every site, then another site's figure of its month, then the month of all sites."""
+        published = {
+            (*mk, s) for mk in present for s in self.month[mk] if (*mk, s) not in self.period_hidden
+        }
+        sites = {s for _, s, _ in found}
+        if None in sites:  # a month of all sites: every site's sums
+            sites = set(self.every)
+        own = {(*mk, s) for mk in present for s in sites} & published
+        if own or published:
+            self.period_hidden.update(own or published)
+            return
+        for mk, site, m in found:
+            if site is None or mk not in present:
+                # a month of all sites, or a site's people: hide that month of all sites
+                for part in present:
+                    self.all_hidden.add((*part, m))
+                continue
+            column = {
+                s: per[m]
+                for s, per in self.month[mk].items()
+                if s != site and m in per and per[m].value and not hidden(per[m])
+            }
+            if column:
+                partner = min(column, key=lambda s: (column[s].value < 4, column[s].value))
+                self._hide(mk[0], {mk[1]}, partner, m)
+            else:
+                self.all_hidden.add((*mk, m))
+                self.period_all_hidden.add(mk)
 
     def _exposed(
         self, group: list[tuple[str, str]], linked: bool
-    ) -> list[tuple[tuple[str, str], str, date]]:
+    ) -> list[tuple[tuple[str, str], str | None, date]]:
         """The hidden months of ``group`` (with the month's people, if ``linked``) that the
         published figures and the marks' bounds fix."""
         bounds: dict[Hashable, tuple[float, float]] = {}
@@ -481,8 +512,11 @@ class _Cells:
             value = count.value if count is not None else 0
             if not hide:
                 return None, value
+            # what the mark tells: "< 3" is 1 or 2; a hidden month that counts people but is
+            # not small is at least 3 (it counts 3 or more); a hidden sum, anything
             small = count is not None and primary(count)
-            bounds[name] = (1, 2) if small else (min(3, value), INF)
+            least = 3 if name[0] == "a" and value and count and count.people else 0
+            bounds[name] = (1, 2) if small else (least, INF)
             return name, value
 
         lines: list[list[tuple[tuple[Hashable, int], int]]] = []
@@ -523,8 +557,7 @@ class _Cells:
             for site in self.every:
                 for m in self.months:
                     lines.append(
-                        [(atom[(people, site, m)], -1)]
-                        + [(atom[(mk, site, m)], 1) for mk in group]
+                        [(atom[(people, site, m)], -1)] + [(atom[(mk, site, m)], 1) for mk in group]
                     )
                 lines.append(
                     [(atom[(people, site, m)], -1) for m in self.months]
@@ -542,10 +575,12 @@ class _Cells:
             unknowns = {k: a for k, a in unknowns.items() if a}
             if unknowns:
                 equations.append((unknowns, constant))
+        # the hidden figures published as cells: months of a site (and its people) and the
+        # months of all sites (the month's people of all sites is a total: it may be known)
         return [
-            (name[1], name[2], name[3])
+            (name[1], name[2], name[3]) if name[0] == "a" else (name[1], None, name[2])
             for name in exposed(equations, bounds)
-            if isinstance(name, tuple) and name[0] == "a" and name[1] in group
+            if isinstance(name, tuple) and (name[0] == "a" or (name[0] == "A" and name[1] in group))
         ]
 
     def _protect_period_line(self, site: str) -> None:
@@ -724,9 +759,7 @@ class _Cells:
             if site is not None
             else (measure, key) in self.period_all_hidden
         )
-        return Count(
-            sum(c.value for c in counts), sum(c.people or 0 for c in counts), shielded
-        )
+        return Count(sum(c.value for c in counts), sum(c.people or 0 for c in counts), shielded)
 
     def day_sum(self, measure: str, key: str, m: date, site: str) -> Count | None:
         """One site's day cells of a month added up (people: the most of any day)."""
