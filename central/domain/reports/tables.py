@@ -450,7 +450,7 @@ class _Cells:
             self._back_off(present, found)
             if self._hidden_size() == before:
                 # last resort: every site's figure of those months
-                for mk, _, m in found:
+                for m in {m for _, _, m in found}:
                     for part in present:
                         for site, per in self.month[part].items():
                             if m in per and per[m].value:
@@ -476,10 +476,10 @@ class _Cells:
         published = {
             (*mk, s) for mk in present for s in self.month[mk] if (*mk, s) not in self.period_hidden
         }
-        sites = {s for _, s, _ in found}
-        if None in sites:  # a month of all sites: every site's sums
+        sites = {s for _, s, _ in found if s is not None}
+        if any(s is None for _, s, _ in found):  # a month of all sites: every site's sums
             sites = set(self.every)
-        own = {(*mk, s) for mk in present for s in sites} & published
+        own: set[tuple[str, str, str]] = {(*mk, s) for mk in present for s in sites} & published
         if own or published:
             self.period_hidden.update(own or published)
             return
@@ -508,7 +508,7 @@ class _Cells:
         published figures and the marks' bounds fix."""
         bounds: dict[Hashable, tuple[float, float]] = {}
 
-        def part(name: Hashable, count: Count | None, hide: bool) -> tuple[Hashable, int]:
+        def part(name: tuple, count: Count | None, hide: bool) -> tuple[Hashable, int]:
             value = count.value if count is not None else 0
             if not hide:
                 return None, value
@@ -563,18 +563,7 @@ class _Cells:
                     [(atom[(people, site, m)], -1) for m in self.months]
                     + [(period[(mk, site)], 1) for mk in group]
                 )
-        equations: list[tuple[dict[Hashable, int], int]] = []
-        for line in lines:
-            unknowns: dict[Hashable, int] = defaultdict(int)
-            constant = 0
-            for (name, value), a in line:
-                if name is None:
-                    constant -= a * value
-                else:
-                    unknowns[name] += a
-            unknowns = {k: a for k, a in unknowns.items() if a}
-            if unknowns:
-                equations.append((unknowns, constant))
+        equations = _equations(lines)
         # the hidden figures published as cells: months of a site (and its people) and the
         # months of all sites (the month's people of all sites is a total: it may be known)
         return [
@@ -770,6 +759,26 @@ class _Cells:
 
     def orgs_in_month(self, site: str, m: date) -> list[Count]:
         return [c for d, c in self.day.get(("orgs", ""), {}).get(site, []) if month_of(d) == m]
+
+
+def _equations(
+    lines: list[list[tuple[tuple[Hashable, int], int]]],
+) -> list[tuple[dict[Hashable, int], int]]:
+    """Lines (parts with coefficients that add up to nothing; a part's name None if it is
+    published) as equations in the hidden parts."""
+    equations: list[tuple[dict[Hashable, int], int]] = []
+    for line in lines:
+        unknowns: dict[Hashable, int] = defaultdict(int)
+        constant = 0
+        for (name, value), a in line:
+            if name is None:
+                constant -= a * value
+            else:
+                unknowns[name] += a
+        unknowns = {k: a for k, a in unknowns.items() if a}
+        if unknowns:
+            equations.append((unknowns, constant))
+    return equations
 
 
 def _use(d: _Cells) -> Table:
