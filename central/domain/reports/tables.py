@@ -447,7 +447,7 @@ class _Cells:
             if not found:
                 continue
             before = self._hidden_size()
-            self._back_off(present, found)
+            self._back_off(present, found, linked)
             if self._hidden_size() == before:
                 # last resort: every site's figure of those months
                 for m in {m for _, _, m in found}:
@@ -470,6 +470,7 @@ class _Cells:
         self,
         present: list[tuple[str, str]],
         found: list[tuple[tuple[str, str], str | None, date]],
+        linked: bool,
     ) -> None:
         """Hide more where the audit found a hidden figure: the period sums of its site, then
         of every site, then another site's figure of its month, then the month of all sites."""
@@ -481,8 +482,15 @@ class _Cells:
             sites = set(self.every)
         own: set[tuple[str, str, str]] = {(*mk, s) for mk in present for s in sites} & published
         if own or published:
-            self.period_hidden.update(own or published)
-            return
+            # only if the sums are what gives it away: not if it is found without them
+            kept = set(self.period_hidden)
+            self.period_hidden |= published
+            without = self._exposed(present, linked)
+            self.period_hidden = kept
+            if not without:
+                self.period_hidden.update(own or published)
+                return
+            found = without
         for mk, site, m in found:
             if site is None or mk not in present:
                 # a month of all sites, or a site's people: hide that month of all sites
