@@ -331,6 +331,7 @@ class _Cells:
         # sites: (measure, key)
         self.period_hidden: set[tuple[str, str, str]] = set()
         self.period_all_hidden: set[tuple[str, str]] = set()
+        self.audited: dict[frozenset[Hashable], list[tuple[tuple[str, str], str | None, date]]] = {}
         self.shielded = 0
         # what a pass hid: the lines that hold it are looked at again, the others not
         self.dirty_lines: set[tuple[str, str, date | None]] | None = None  # None: all
@@ -571,14 +572,19 @@ class _Cells:
                     [(atom[(people, site, m)], -1) for m in self.months]
                     + [(period[(mk, site)], 1) for mk in group]
                 )
+        # the same hidden figures, the same answer (the rules run again after each change)
+        known = frozenset(bounds)
+        if known in self.audited:
+            return self.audited[known]
         equations = _equations(lines)
         # the hidden figures published as cells: months of a site (and its people) and the
         # months of all sites (the month's people of all sites is a total: it may be known)
-        return [
+        self.audited[known] = [
             (name[1], name[2], name[3]) if name[0] == "a" else (name[1], None, name[2])
             for name in exposed(equations, bounds)
             if isinstance(name, tuple) and (name[0] == "a" or (name[0] == "A" and name[1] in group))
         ]
+        return self.audited[known]
 
     def _protect_period_line(self, site: str) -> None:
         """Rule 2 for a site's period sums of kinds, and of new and returning: they add up to
