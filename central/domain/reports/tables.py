@@ -510,11 +510,11 @@ class _Cells:
                 self.all_hidden.add((*mk, m))
                 self.period_all_hidden.add(mk)
 
-    def _exposed(
+    def _audit_lines(
         self, group: list[tuple[str, str]], linked: bool
-    ) -> list[tuple[tuple[str, str], str | None, date]]:
-        """The hidden months of ``group`` (with the month's people, if ``linked``) that the
-        published figures and the marks' bounds fix."""
+    ) -> tuple[list[list[tuple[tuple[Hashable, int], int]]], dict[Hashable, tuple[float, float]]]:
+        """The lines across months of ``group`` (and the month's people, if ``linked``), each
+        part a (name, value), the name None if published; and the hidden parts' bounds."""
         bounds: dict[Hashable, tuple[float, float]] = {}
 
         def part(name: tuple, count: Count | None, hide: bool) -> tuple[Hashable, int]:
@@ -572,6 +572,14 @@ class _Cells:
                     [(atom[(people, site, m)], -1) for m in self.months]
                     + [(period[(mk, site)], 1) for mk in group]
                 )
+        return lines, bounds
+
+    def _exposed(
+        self, group: list[tuple[str, str]], linked: bool
+    ) -> list[tuple[tuple[str, str], str | None, date]]:
+        """The hidden months of ``group`` (with the month's people, if ``linked``) that the
+        published figures and the marks' bounds fix."""
+        lines, bounds = self._audit_lines(group, linked)
         # the same hidden figures, the same answer (the rules run again after each change)
         known = frozenset(bounds)
         if known in self.audited:
