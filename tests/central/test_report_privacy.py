@@ -469,3 +469,36 @@ def test_the_pages_words_keep_step_with_the_reports_bokmal(reports: Any) -> None
         assert CATALOGUE[f"rt_{t.slug}"][0] == t.title
         described = CATALOGUE[f"rd_{t.slug}"][0].replace("{n}", str(len(t.rows)))
         assert described == t.description, t.slug
+
+
+def test_totals_are_hidden_only_where_a_figure_could_be_worked_out(reports: Any) -> None:
+    """A month's new and returning add up to its people, published on their own: their
+    total is shown whenever the month's people are; the sum over the period's months of new
+    users ("Nye brukere") is a protected line, not hidden because one month is."""
+    built, _ = reports
+    for report in built.values():
+        people, new = report.table("personer-maaned"), report.table("nye")
+        for r in range(len(new.rows)):
+            shown = [not h for h in people.hidden[r]]
+            if all(shown):
+                assert not new.row_totals_hidden[r], new.rows[r]
+        if not any(new.row_totals_hidden):
+            assert not hidden(new.grand_total())
+    assert any(
+        not hidden(over) and any(any(row) for row in b.table("nye").hidden)
+        for b in built.values()
+        for over in [b.table("nye").col_totals()[0]]
+    ), "a total over months with a hidden month is published somewhere"
+
+
+def test_the_suppressions_own_audit_finds_what_a_line_alone_misses() -> None:
+    from central.domain.reports.suppression import INF, exposed
+
+    a, b, c, d = "a", "b", "c", "d"
+    # two lines, each with two hidden parts: alone neither fixes a part; together they do
+    assert exposed([({a: 1, b: 1}, 5)], {a: (0, INF), b: (0, INF)}) == set()
+    assert exposed([({a: 1, b: 1}, 5), ({a: 1, b: -1}, 1)], {a: (0, INF), b: (0, INF)}) == {a, b}
+    # "< 3" cells at their most: four of them and sum 8 are all 2
+    bounds = {k: (1, 2) for k in (a, b, c, d)}
+    assert exposed([({a: 1, b: 1, c: 1, d: 1}, 8)], bounds) == {a, b, c, d}
+    assert exposed([({a: 1, b: 1, c: 1, d: 1}, 7)], bounds) == set()

@@ -271,11 +271,13 @@ def _method(styles: dict[str, ParagraphStyle]) -> list:
             "Personvern",
             "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
             f"på færre enn {MIN_PEOPLE} ulike personer, vises som «&lt; 3». Et skjult tall skal "
-            "heller ikke kunne regnes ut ved å trekke andre tall fra en sum. Derfor skjules også "
-            "hver sum som inneholder et skjult tall, og når summen finnes et annet sted i "
-            "rapporten (for eksempel antall personer i en måned), skjules minst ett tall til i "
-            "samme gruppe. Det gjelder på tvers av tabellene, og mellom rapporten for én "
-            "lokasjon og for alle fire. Slike tall vises som «:» – de kan være små eller store.",
+            "heller ikke kunne regnes ut ved å trekke andre tall fra en sum. Derfor skjules minst "
+            "ett tall til i hver gruppe som har en sum i rapporten (for eksempel månedene til en "
+            "lokasjon, eller lokasjonene i en måned), slik at summene kan vises. En sum skjules "
+            "bare når det ikke finnes noen annen måte; før rapporten lages, kontrolleres det at "
+            "ingen skjulte tall kan regnes ut av summene sammen. Det gjelder på tvers av "
+            "tabellene, og mellom rapporten for én lokasjon og for alle fire. Tall som er skjult "
+            "for å beskytte andre, vises som «:» – de kan være små eller store.",
         ),
     ]
     story: list = [Paragraph("Metode og personvern", styles["h1"])]

@@ -5,6 +5,7 @@ figures are for whole calendar months, weekly ones for whole weeks (Monday to Su
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,10 +15,13 @@ from sqlalchemy.orm import Session
 from central.db.models import Organisation, ReportCell, Site
 from central.domain.reports.aggregates import HOURS, month_of, week_of
 from central.domain.reports.suppression import (
+    INF,
     Count,
     derived,
+    exposed,
     hidden,
     label,
+    primary,
     protect_line,
     shield,
     suppress,
@@ -51,6 +55,10 @@ PAIR_ORGS = 10
 # shows per month, or adds up with their monthly suppression)
 # (desks and bookings are also shown per month: their period sums keep the months' hiding)
 PERIOD_MEASURES = {"lunch", "lunchorg", "orgdays", "pair"}
+# measures the report also adds up over the period's months per site (a table's total, "new
+# users in the period"): each site's months are a line whose sum is published (rule 2), so a
+# hidden month does not hide the sum
+MONTH_LINES = {"new", "returning", "orgkind", "desk", "booking"}
 KINDS = list(KIND_LABELS)
 
 
@@ -74,6 +82,10 @@ class Table:
     totals: bool = False  # additive: a total row and column are published
     chart: str = "bars"  # bars | heatmap | none
     chart_columns: list[int] | None = None  # the columns the chart shows (None: all)
+    # totals that are kept figures of their own, protected where they are kept (a month's
+    # people, a site's period sum): used instead of the sum with its rule 3 (None: the sum)
+    row_margins: list[Count | None] | None = None
+    col_margins: list[Count | None] | None = None
     hidden: list[list[bool]] = field(default_factory=list)
     row_totals_hidden: list[bool] = field(default_factory=list)
     col_totals_hidden: list[bool] = field(default_factory=list)
@@ -82,18 +94,44 @@ class Table:
         row_totals = col_totals = None
         if self.totals:
             row_totals, col_totals = self.row_totals(), self.col_totals()
+            for margins, sums in (
+                (self.row_margins, [total(row) for row in self.cells]),
+                (self.col_margins, [total(col) for col in zip(*self.cells, strict=True)]),
+            ):
+                if margins is None:
+                    continue
+                for margin, summed in zip(margins, sums, strict=True):
+                    assert (margin.value if margin else 0) == (summed.value if summed else 0), (
+                        self.slug,
+                        margin,
+                        summed,
+                    )
         self.hidden, self.row_totals_hidden, self.col_totals_hidden = suppress(
             self.cells, row_totals, col_totals
         )
 
     def row_totals(self) -> list[Count | None]:
+        if self.row_margins is not None:
+            return list(self.row_margins)
         return [total(row) for row in self.cells]
 
     def col_totals(self) -> list[Count | None]:
+        if self.col_margins is not None:
+            return list(self.col_margins)
         return [total([row[c] for row in self.cells]) for c in range(len(self.columns))]
 
     def grand_total(self) -> Count | None:
-        return total(self.row_totals())
+        """The sum of the row totals; published when every row total or every column total
+        is (it is then their sum: it tells nothing more)."""
+        rows, cols = self.row_totals(), self.col_totals()
+        summed = total(rows)
+        if summed is None or not hidden(summed):
+            return summed
+        for line in (rows, cols):
+            present = [t for t in line if t is not None]
+            if present and not any(hidden(t) for t in present):
+                return Count(summed.value, summed.people)
+        return summed
 
     def value(self, r: int, c: int) -> int | None:
         """The published number, or None if suppressed or empty."""
@@ -289,6 +327,11 @@ class _Cells:
             self.period[("pair", key)][site] = Count(int(value), int(people))
         # all sites' figures (month or period) hidden because their sites' parts could not be
         self.all_hidden: set[tuple[str, str, date | None]] = set()
+        # sums over the period's months (MONTH_LINES) hidden: (measure, key, site), and of all
+        # sites: (measure, key)
+        self.period_hidden: set[tuple[str, str, str]] = set()
+        self.period_all_hidden: set[tuple[str, str]] = set()
+        self.audited: dict[frozenset[Hashable], list[tuple[tuple[str, str], str | None, date]]] = {}
         self.shielded = 0
         # what a pass hid: the lines that hold it are looked at again, the others not
         self.dirty_lines: set[tuple[str, str, date | None]] | None = None  # None: all
@@ -300,7 +343,8 @@ class _Cells:
             self._protect(cells)
             self._protect_period(cells)
             self._protect_sites(lines)
-            if not self.dirty_lines and not self.dirty_cells:
+            self._protect_months()
+            if not self.dirty_lines and not self.dirty_cells and not self._audit_months():
                 break
 
     def _protect_sites(self, only: set[tuple[str, str, date | None]] | None) -> None:
@@ -333,6 +377,247 @@ class _Cells:
                     self._hide(measure_key[0], {measure_key[1]}, site, m)
             if margin_too:
                 self.all_hidden.add(name)
+
+    def _protect_months(self) -> None:
+        """Rule 2 for the sums over the period's months (MONTH_LINES): in each site, the months
+        are the parts of the site's period sum (hide one more month, or else the sum); across
+        sites, the sites' period sums are the parts of the sum of all sites, which the months
+        of all sites also add up to (so hide one more site's sum, or else every one)."""
+        for measure_key, per_site in self.month.items():
+            if measure_key[0] not in MONTH_LINES:
+                continue
+            for site in self.every:
+                name = (*measure_key, site)
+                items = per_site.get(site, {})
+                line = {m: items[m] for m in self.months if m in items}
+                if name in self.period_hidden or not line:
+                    continue
+                down, margin_too = protect_line(line)
+                if margin_too:
+                    self.period_hidden.add(name)
+                    continue
+                for m in down:
+                    self._hide(measure_key[0], {measure_key[1]}, site, m)
+        while True:  # hiding a site's sum for one line may leave another with one hidden
+            before = len(self.period_hidden) + len(self.period_all_hidden)
+            # the period sums of kinds, and of new and returning, add up to the period's people
+            for site in self.every:
+                self._protect_period_line(site)
+            for measure_key, per_site in self.month.items():
+                if measure_key[0] in MONTH_LINES:
+                    self._protect_period_sites(measure_key, per_site)
+            if len(self.period_hidden) + len(self.period_all_hidden) == before:
+                return
+
+    def _protect_period_sites(
+        self, measure_key: tuple[str, str], per_site: dict[str, dict[date, Count]]
+    ) -> None:
+        """The sites' period sums of a measure add up to that of all sites."""
+        if any((*measure_key, m) in self.all_hidden for m in self.months):
+            # a hidden month of all sites: it would be the sites' sums less the others
+            self.period_all_hidden.add(measure_key)
+            self.period_hidden.update((*measure_key, s) for s in per_site)
+            return
+        sums = {
+            s: Count(
+                sum(items[m].value for m in self.months if m in items),
+                sum(items[m].people or 0 for m in self.months if m in items),
+                (*measure_key, s) in self.period_hidden,
+            )
+            for s, items in per_site.items()
+            if any(m in items for m in self.months)
+        }
+        down, margin_too = protect_line(sums)
+        self.period_hidden.update((*measure_key, s) for s in down)
+        if margin_too:
+            self.period_all_hidden.add(measure_key)
+
+    def _audit_months(self) -> bool:
+        """Check the lines across months as a reader would: a hidden month may lie in its
+        site's period line, its month's line across sites and its site-month's line of kinds
+        (or new and returning) at once, and those lines together may fix it where each alone
+        does not. Where a hidden figure can be worked out, hide more: first the period sums
+        of its site, then of every site, then another site's figure in its month. Returns
+        whether anything was hidden (the rules then run again)."""
+        changed = False
+        groups = [([("orgkind", k) for k in KINDS], True), ([("new", ""), ("returning", "")], True)]
+        groups += [([mk], False) for mk in self.month if mk[0] in ("desk", "booking")]
+        for group, linked in groups:
+            present = [mk for mk in group if mk in self.month]
+            found = self._exposed(present, linked) if present else []
+            if not found:
+                continue
+            before = self._hidden_size()
+            self._back_off(present, found, linked)
+            if self._hidden_size() == before:
+                # last resort: every site's figure of those months
+                for m in {m for _, _, m in found}:
+                    for part in present:
+                        for site, per in self.month[part].items():
+                            if m in per and per[m].value:
+                                self._hide(part[0], {part[1]}, site, m)
+            changed = changed or self._hidden_size() != before
+        return changed
+
+    def _hidden_size(self) -> int:
+        return (
+            self.shielded
+            + len(self.all_hidden)
+            + len(self.period_hidden)
+            + len(self.period_all_hidden)
+        )
+
+    def _back_off(
+        self,
+        present: list[tuple[str, str]],
+        found: list[tuple[tuple[str, str], str | None, date]],
+        linked: bool,
+    ) -> None:
+        """Hide more where the audit found a hidden figure: the period sums of its site, then
+        of every site, then another site's figure of its month, then the month of all sites."""
+        published = {
+            (*mk, s) for mk in present for s in self.month[mk] if (*mk, s) not in self.period_hidden
+        }
+        sites = {s for _, s, _ in found if s is not None}
+        if any(s is None for _, s, _ in found):  # a month of all sites: every site's sums
+            sites = set(self.every)
+        own: set[tuple[str, str, str]] = {(*mk, s) for mk in present for s in sites} & published
+        if own or published:
+            # only if the sums are what gives it away: not if it is found without them
+            kept = set(self.period_hidden)
+            self.period_hidden |= published
+            without = self._exposed(present, linked)
+            self.period_hidden = kept
+            if not without:
+                self.period_hidden.update(own or published)
+                return
+            found = without
+        for mk, site, m in found:
+            if site is None or mk not in present:
+                # a month of all sites, or a site's people: hide that month of all sites
+                for part in present:
+                    self.all_hidden.add((*part, m))
+                continue
+            column = {
+                s: per[m]
+                for s, per in self.month[mk].items()
+                if s != site and m in per and per[m].value and not hidden(per[m])
+            }
+            if column:
+                partner = min(column, key=lambda s: (column[s].value < 4, column[s].value))
+                self._hide(mk[0], {mk[1]}, partner, m)
+            else:
+                self.all_hidden.add((*mk, m))
+                self.period_all_hidden.add(mk)
+
+    def _audit_lines(
+        self, group: list[tuple[str, str]], linked: bool
+    ) -> tuple[list[list[tuple[tuple[Hashable, int], int]]], dict[Hashable, tuple[float, float]]]:
+        """The lines across months of ``group`` (and the month's people, if ``linked``), each
+        part a (name, value), the name None if published; and the hidden parts' bounds."""
+        bounds: dict[Hashable, tuple[float, float]] = {}
+
+        def part(name: tuple, count: Count | None, hide: bool) -> tuple[Hashable, int]:
+            value = count.value if count is not None else 0
+            if not hide:
+                return None, value
+            # what the mark tells: "< 3" is 1 or 2; a hidden month that counts people but is
+            # not small is at least 3 (it counts 3 or more); a hidden sum, anything
+            small = count is not None and primary(count)
+            least = 3 if name[0] == "a" and value and count and count.people else 0
+            bounds[name] = (1, 2) if small else (least, INF)
+            return name, value
+
+        lines: list[list[tuple[tuple[Hashable, int], int]]] = []
+        people = ("people", "")
+        measures = group + ([people] if linked else [])
+        atom: dict[tuple[tuple[str, str], str, date], tuple[Hashable, int]] = {}
+        period: dict[tuple[tuple[str, str], str], tuple[Hashable, int]] = {}
+        for mk in measures:
+            per_site = self.month.get(mk, {})
+            for site in self.every:
+                for m in self.months:
+                    c = per_site.get(site, {}).get(m)
+                    atom[(mk, site, m)] = part(("a", mk, site, m), c, hidden(c))
+            for m in self.months:
+                column = [atom[(mk, site, m)] for site in self.every]
+                whole = part(
+                    ("A", mk, m),
+                    Count(sum(v for _, v in column), None),
+                    (*mk, m) in self.all_hidden,
+                )
+                lines.append([(whole, -1)] + [(a, 1) for a in column])
+            if mk == people:
+                continue
+            for site in self.every:
+                row = [atom[(mk, site, m)] for m in self.months]
+                period[(mk, site)] = part(
+                    ("p", mk, site),
+                    Count(sum(v for _, v in row), None),
+                    (*mk, site) in self.period_hidden,
+                )
+                lines.append([(period[(mk, site)], -1)] + [(a, 1) for a in row])
+            sums = [period[(mk, site)] for site in self.every]
+            whole = part(
+                ("P", mk), Count(sum(v for _, v in sums), None), mk in self.period_all_hidden
+            )
+            lines.append([(whole, -1)] + [(p, 1) for p in sums])
+        if linked:
+            for site in self.every:
+                for m in self.months:
+                    lines.append(
+                        [(atom[(people, site, m)], -1)] + [(atom[(mk, site, m)], 1) for mk in group]
+                    )
+                lines.append(
+                    [(atom[(people, site, m)], -1) for m in self.months]
+                    + [(period[(mk, site)], 1) for mk in group]
+                )
+        return lines, bounds
+
+    def _exposed(
+        self, group: list[tuple[str, str]], linked: bool
+    ) -> list[tuple[tuple[str, str], str | None, date]]:
+        """The hidden months of ``group`` (with the month's people, if ``linked``) that the
+        published figures and the marks' bounds fix."""
+        lines, bounds = self._audit_lines(group, linked)
+        # the same hidden figures, the same answer (the rules run again after each change)
+        known = frozenset(bounds)
+        if known in self.audited:
+            return self.audited[known]
+        equations = _equations(lines)
+        # the hidden figures published as cells: months of a site (and its people) and the
+        # months of all sites (the month's people of all sites is a total: it may be known)
+        self.audited[known] = [
+            (name[1], name[2], name[3]) if name[0] == "a" else (name[1], None, name[2])
+            for name in exposed(equations, bounds)
+            if isinstance(name, tuple) and (name[0] == "a" or (name[0] == "A" and name[1] in group))
+        ]
+        return self.audited[known]
+
+    def _protect_period_line(self, site: str) -> None:
+        """Rule 2 for a site's period sums of kinds, and of new and returning: they add up to
+        the site's people over the period's months, which is published."""
+        for group in (
+            [("orgkind", k) for k in KINDS],
+            [("new", ""), ("returning", "")],
+        ):
+            line = {
+                mk: Count(
+                    sum(c.value for c in items.values()),
+                    sum(c.people or 0 for c in items.values()),
+                    (*mk, site) in self.period_hidden,
+                )
+                for mk in group
+                if (
+                    items := {
+                        m: c
+                        for m, c in self.month.get(mk, {}).get(site, {}).items()
+                        if m in self.months
+                    }
+                )
+            }
+            down, _ = protect_line(line)
+            self.period_hidden.update((*mk, site) for mk in down)
 
     def _protect_period(self, only: set[tuple[str, date | None]] | None) -> None:
         """Rule 2 for the period's sums of a site: sign-ups per organisation within the
@@ -466,7 +751,26 @@ class _Cells:
         return self._of_sites(items, (measure, key, m), site)
 
     def over_months(self, measure: str, key: str, site: str | None = None) -> Count | None:
-        return total([self.monthly(measure, key, m, site) for m in self.months])
+        if measure not in MONTH_LINES:
+            return total([self.monthly(measure, key, m, site) for m in self.months])
+        if site is None and len(self.sites) == 1:
+            site = self.sites[0]
+        per_site = self.month.get((measure, key), {})
+        counts = [
+            c
+            for s, items in per_site.items()
+            if s in self.sites and site in (None, s)
+            for m in self.months
+            if (c := items.get(m)) is not None
+        ]
+        if not counts:
+            return None
+        shielded = (
+            (measure, key, site) in self.period_hidden
+            if site is not None
+            else (measure, key) in self.period_all_hidden
+        )
+        return Count(sum(c.value for c in counts), sum(c.people or 0 for c in counts), shielded)
 
     def day_sum(self, measure: str, key: str, m: date, site: str) -> Count | None:
         """One site's day cells of a month added up (people: the most of any day)."""
@@ -477,6 +781,26 @@ class _Cells:
 
     def orgs_in_month(self, site: str, m: date) -> list[Count]:
         return [c for d, c in self.day.get(("orgs", ""), {}).get(site, []) if month_of(d) == m]
+
+
+def _equations(
+    lines: list[list[tuple[tuple[Hashable, int], int]]],
+) -> list[tuple[dict[Hashable, int], int]]:
+    """Lines (parts with coefficients that add up to nothing; a part's name None if it is
+    published) as equations in the hidden parts."""
+    equations: list[tuple[dict[Hashable, int], int]] = []
+    for line in lines:
+        unknowns: dict[Hashable, int] = defaultdict(int)
+        constant = 0
+        for (name, value), a in line:
+            if name is None:
+                constant -= a * value
+            else:
+                unknowns[name] += a
+        unknowns = {k: a for k, a in unknowns.items() if a}
+        if unknowns:
+            equations.append((unknowns, constant))
+    return equations
 
 
 def _use(d: _Cells) -> Table:
@@ -640,6 +964,8 @@ def _kinds(d: _Cells) -> Table:
         [KIND_LABELS[k] for k in KINDS],
         [[d.monthly("orgkind", k, m) for m in d.months] for k in KINDS],
         totals=True,
+        row_margins=[d.over_months("orgkind", k) for k in KINDS],
+        col_margins=[d.monthly("people", "", m) for m in d.months],
     )
 
 
@@ -676,6 +1002,8 @@ def _new(d: _Cells) -> Table:
         [month_label(m) for m in d.months],
         [[d.monthly("new", "", m), d.monthly("returning", "", m)] for m in d.months],
         totals=True,
+        row_margins=[d.monthly("people", "", m) for m in d.months],
+        col_margins=[d.over_months(k, "") for k in ("new", "returning")],
     )
 
 
