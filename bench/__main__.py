@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every size tiny (a quick check that the bench runs; its figures mean nothing)",
     )
-    parser.add_argument("--scans", type=int, default=500)
+    parser.add_argument("--scans", type=int, default=200, help="scans per store state")
     parser.add_argument("--startups", type=int, default=5)
     parser.add_argument("--only-startup", action="store_true", help="run the start-up cases alone")
     parser.add_argument("--bursts", type=int, default=20, help="10 KB scanner bursts")
@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--console-members", type=int, default=50_000)
     parser.add_argument("--console-present", type=int, default=500)
     parser.add_argument("--console-kiosks", type=int, default=50)
-    parser.add_argument("--console-requests", type=int, default=200)
+    parser.add_argument("--console-requests", type=int, default=100)
     parser.add_argument(
         "--only-first-sync", action="store_true", help="run the first-sync case alone"
     )
