@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import replace
@@ -427,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     began = time.perf_counter()
+    failed: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         server: CentralServer | None = None
@@ -440,7 +442,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for name in sections:
                 section_began = time.perf_counter()
-                run_section(name, args, server, root)
+                try:
+                    run_section(name, args, server, root)
+                except Exception:  # noqa: BLE001 - the others still run; the bench fails at its end
+                    traceback.print_exc()
+                    failed.append(name)
+                    print(f"# section {name} FAILED (the traceback above)", flush=True)
+                    continue
                 print(
                     f"# section {name} took {time.perf_counter() - section_began:.0f} s",
                     flush=True,
@@ -450,6 +458,9 @@ def main(argv: list[str] | None = None) -> int:
                 server.stop()
     summarise()
     print(f"# bench took {time.perf_counter() - began:.0f} s", flush=True)
+    if failed:
+        print(f"# FAILED sections: {', '.join(failed)}", flush=True)
+        return 1
     return 0
 
 
