@@ -6,6 +6,11 @@ Scans are measured in-process on the offscreen Qt platform with the real window,
 local store and the sync thread running against the real central store (up), a closed port
 (down) and a server that accepts and never answers (slow). Time runs from the scanner's
 Enter key to the confirmation's first paint.
+
+The sections run in turn (``--only`` picks some), each timed; a section that fails prints its
+traceback, the others still run and the bench ends non-zero. The end is a table of the headline
+figures with the issues' targets beside them (bench/summary.py). ``--smoke`` makes every size
+tiny: tests/integration/test_bench_smoke.py runs the quick sections so.
 """
 
 from __future__ import annotations
