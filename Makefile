@@ -68,7 +68,7 @@ translations: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk ui central tests bench
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy kiosk ui central
+	$(VENV)/bin/mypy kiosk ui central bench
 
 test: system-packages $(STAMP) $(QM_FILES) lint
 	$(PY) -m pytest -m "not bundle"

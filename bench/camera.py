@@ -40,11 +40,11 @@ def _frames() -> dict[str, object]:
     grey = pass_frame(token).convertToFormat(QImage.Format.Format_Grayscale8)
     nv12 = QVideoFrame(QVideoFrameFormat(grey.size(), QVideoFrameFormat.PixelFormat.Format_NV12))
     nv12.map(QVideoFrame.MapMode.WriteOnly)
-    luma, stride, row = nv12.bits(0), nv12.bytesPerLine(0), grey.bytesPerLine()
+    luma, stride, row = memoryview(nv12.bits(0)), nv12.bytesPerLine(0), grey.bytesPerLine()
     source = bytes(grey.constBits())
     for y in range(grey.height()):
         luma[y * stride : y * stride + grey.width()] = source[y * row : y * row + grey.width()]
-    chroma = nv12.bits(1)
+    chroma = memoryview(nv12.bits(1))
     chroma[:] = b"\x80" * len(chroma)
     nv12.unmap()
     frames["pass centred, NV12 (camera)"] = nv12

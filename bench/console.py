@@ -28,6 +28,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -269,7 +270,7 @@ def measure(client: httpx.Client, csrf: str, args: argparse.Namespace, report: R
     for label, page in (("first", 1), ("middle", last // 2), ("last", last)):
         report(
             f"console People, {label} page by number",
-            timed(runs, lambda p=page: client.get(f"/staff/people?site={SITE}&page={p}")),
+            timed(runs, partial(client.get, f"/staff/people?site={SITE}&page={page}")),
         )
     for label, page in (("middle", last // 2), ("last", last)):
         # as staff get there: the "next" link of the page before (a keyset cursor)
@@ -278,9 +279,7 @@ def measure(client: httpx.Client, csrf: str, args: argparse.Namespace, report: R
         if found is None:  # a console without cursors (before issue #11's polish)
             continue
         link = found.group(1).replace("&amp;", "&")
-        report(
-            f"console People, {label} page by its link", timed(runs, lambda u=link: client.get(u))
-        )
+        report(f"console People, {label} page by its link", timed(runs, partial(client.get, link)))
     for label, query in (
         ("a common name start", "kari"),
         ("a rare name start", "jens-petter hålandø"),
@@ -290,8 +289,8 @@ def measure(client: httpx.Client, csrf: str, args: argparse.Namespace, report: R
             f"console People, search {label}",
             timed(
                 runs,
-                lambda q=query: client.post(
-                    "/staff/people", data={"csrf": csrf, "site": SITE, "q": q}
+                partial(
+                    client.post, "/staff/people", data={"csrf": csrf, "site": SITE, "q": query}
                 ),
             ),
         )

@@ -27,6 +27,7 @@ from typing import Any
 
 import requests
 
+from bench.summary import record
 from tests.processes import CentralServer, wait_until
 
 SITE = "lyngdal"
@@ -167,6 +168,8 @@ def bench_drain(root: Path, events_n: int, postgres: str | None = None) -> None:
             f"statuses shown {result['states']}",
             flush=True,
         )
+        posts = result["requests"].get("POST events", 0)
+        record(f"{events_n}-event drain, {kind} ({posts} POSTs)", elapsed, "s", 10.0, issue="#13")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,7 +58,7 @@ def seed(database_url: str, people: int, desks: int) -> None:
     desk_rows: list[dict[str, Any]] = []
     desk_changes: list[dict[str, Any]] = []
     for n in range(desks):
-        desk = {
+        desk: dict[str, Any] = {
             "id": f"{SITE}-B{n:04d}",
             "site": SITE,
             "label": f"B{n:04d}",

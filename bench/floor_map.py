@@ -122,7 +122,9 @@ def _timed_paint(view: object) -> Callable[[], float | None]:
     return last
 
 
-def bench_floor_map(report: Callable[[str, list[float]], None], updates: int = 200) -> None:
+def bench_floor_map(
+    report: Callable[[str, list[float]], None], updates: int = 200, openings: int = 20
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui import theme
@@ -133,7 +135,7 @@ def bench_floor_map(report: Callable[[str, list[float]], None], updates: int = 2
 
     # Opening the map screen: build, show, first paint.
     opens: list[float] = []
-    for _ in range(20):
+    for _ in range(openings):
         started = time.perf_counter()
         screen = FloorMapScreen(source)  # type: ignore[arg-type]
         screen.setStyleSheet(theme.style_sheet())
@@ -162,7 +164,7 @@ def bench_floor_map(report: Callable[[str, list[float]], None], updates: int = 2
     last_paint = _timed_paint(screen.view)
 
     reopen: list[float] = []
-    for _ in range(20):
+    for _ in range(openings):
         screen.hide()
         app.processEvents()
         started = time.perf_counter()

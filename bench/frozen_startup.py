@@ -16,12 +16,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from tests.processes import CentralServer, wait_until
 
 STARTED = "kiosk: start screen shown"
 BUNDLE = Path(__file__).resolve().parents[1] / "dist" / "regionlab-kiosk"
+
+
+def log_says(path: Path, text: str) -> bool:
+    """Whether the log at ``path`` holds ``text`` yet (for ``wait_until``)."""
+    return text in path.read_text()
 
 
 def bench_frozen_startup(
@@ -50,10 +56,10 @@ def bench_frozen_startup(
                 [str(program), *args], env=env, stdout=log, stderr=subprocess.STDOUT
             )
             try:
-                wait_until(lambda p=log_path: STARTED in p.read_text(), 60, "the start screen")
+                wait_until(partial(log_says, log_path, STARTED), 60, "the start screen")
                 elapsed = (time.perf_counter() - started) * 1000
                 if run == 0:
-                    wait_until(lambda p=log_path: "sync: applied" in p.read_text(), 60, "sync")
+                    wait_until(partial(log_says, log_path, "sync: applied"), 60, "sync")
                 else:
                     timings.append(elapsed)
             finally:

@@ -206,10 +206,12 @@ def _startup(settings: object, count: int) -> None:
         core.close()
 
 
-def bench_name_search(report: Callable[[str, list[float]], None]) -> None:
+def bench_name_search(
+    report: Callable[[str, list[float]], None], sizes: tuple[int, ...] = SIZES
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        for count in SIZES:
-            bench_size(count, Path(folder), report, memory=count == SIZES[-1])
+        for count in sizes:
+            bench_size(count, Path(folder), report, memory=count == sizes[-1])
 
 
 if __name__ == "__main__":  # the start-up case, in a process of its own

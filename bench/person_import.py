@@ -15,6 +15,7 @@ the bench works in a schema of its own and drops it afterwards.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import io
 import os
@@ -27,9 +28,12 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.summary import record
+
 GIVEN = ("Åse", "Øystein", "Kari", "Ola", "Siobhán", "Anne Marie", "Jens-Petter", "Ingrid")
 FAMILY = ("Ølstad", "Håland", "Nordmann", "O'Neil", "Lie", "Stakkeland", "Fjeld", "Vik")
 ORGANISATIONS = ("NAV", "Skatteetaten", "Bufdir", "Agder fylkeskommune", "Listersamarbeidet")
+KEK_ENV = "REGIONLAB_KEY_ENCRYPTION_KEY"
 CLUSTERS = ("helse", "næring", "utdanning", "naturforvaltning", "barn og unge", "")
 
 
@@ -95,12 +99,17 @@ def run_on(name: str, database_url: str, folder: Path, people: int) -> None:
         print(
             f"person import {people:,} rows, {name:<10} {label:<26} {seconds:6.2f} s  ({summary})"
         )
+        if label == "first import":
+            record(f"person import, {people:,} new members, {name}", seconds, "s")
 
 
 @contextlib.contextmanager
 def postgres_schema(base: str) -> Iterator[str]:
     schema = f"bench_people_{uuid.uuid4().hex[:10]}"
     admin = create_engine(base)
+    # a key-encryption key for the signing keys, as an operator sets it for PostgreSQL
+    previous = os.environ.get(KEK_ENV)
+    os.environ[KEK_ENV] = base64.urlsafe_b64encode(os.urandom(32)).decode()
     try:
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -110,6 +119,10 @@ def postgres_schema(base: str) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+        if previous is None:
+            os.environ.pop(KEK_ENV, None)
+        else:
+            os.environ[KEK_ENV] = previous
 
 
 def bench_person_import(people: int = 50_000, postgres: str | None = None) -> None:

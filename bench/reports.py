@@ -28,6 +28,8 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from bench.summary import record
+
 NOW = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
 SITES = ["lyngdal", "narvik", "orkland", "stadt"]
 KEK_ENV = "REGIONLAB_KEY_ENCRYPTION_KEY"
@@ -82,6 +84,9 @@ def run_on(name: str, database_url: str, members: int, days: int) -> None:
         f"nightly refresh of one site's day (and its month) {nightly:.2f} s",
         flush=True,
     )
+    on = f"{members} members, {days} days, {name}"
+    record(f"Reports page (all sites), {on}", max(page_times), "s", 1.0, issue="#12")
+    record(f"Report PDF, {on}", max(pdf_times), "s", 10.0, issue="#12")
     engine.dispose()
 
 
