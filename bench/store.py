@@ -409,11 +409,35 @@ def bench_load(url: str, root: Path, kiosks: int, seconds: float, workers: int) 
             )
 
         began = time.perf_counter()
+        cpu = time.process_time()
+        server_cpu = _tree_cpu_s(server.process.pid) if server.process else 0.0
         asyncio.run(run())
         stats["elapsed"] = time.perf_counter() - began
+        # The load generator shares the machine with the store: its own CPU time (and the
+        # store's, its workers included) tell whether it starved the store.
+        stats["client_cpu"] = time.process_time() - cpu
+        if server.process:
+            stats["server_cpu"] = _tree_cpu_s(server.process.pid) - server_cpu
     finally:
         server.stop()
     return stats
+
+
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by ``pid`` and its live children (Linux /proc; else 0)."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        pending += [int(child) for child in children]
+    return total
 
 
 def report_load(name: str, stats: dict[str, Any]) -> None:
@@ -427,7 +451,9 @@ def report_load(name: str, stats: dict[str, Any]) -> None:
         f" p99={percentile(gets, 99):7.1f} ms  accepted {stats.get('accepted', 0)}/"
         f"{stats['offered']} offered ({stats.get('accepted', 0) / stats['elapsed']:.0f}/s of "
         f"{stats['offered'] / stats['elapsed']:.0f}/s), answered {answered},"
-        f" errors {len(errors)}{' ' + str(sorted(set(errors))) if errors else ''}",
+        f" errors {len(errors)}{' ' + str(sorted(set(errors))) if errors else ''};"
+        f" CPU: load generator {stats.get('client_cpu', 0) / stats['elapsed']:.0%},"
+        f" store {stats.get('server_cpu', 0) / stats['elapsed']:.0%} of a core",
         flush=True,
     )
 

@@ -103,8 +103,15 @@ def read_factory(engine: Engine) -> SessionFactory:
 
     On SQLite they take no lock, so a read never waits behind an open write; a write through
     one fails rather than waits (SQLITE_BUSY), so use them for reads only. On PostgreSQL they
-    are ordinary sessions."""
-    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+    run without a transaction (autocommit): at READ COMMITTED each statement reads a snapshot
+    of its own inside a transaction too, so a reader sees the same, and the BEGIN, the
+    ROLLBACK and psycopg's DEALLOCATE ALL after it are not sent: three round trips of every
+    read, each a wait for another process on a busy machine. A write through one would be
+    committed at once: use them for reads only."""
+    options: dict[str, Any] = {READ_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
+    return sessionmaker(engine.execution_options(**options), expire_on_commit=False)
 
 
 def engine_of(factory: SessionFactory) -> Engine:

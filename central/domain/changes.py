@@ -27,6 +27,13 @@ from kiosk.wire import (
 
 # Any constant will do; it only has to differ from other advisory locks in the same database.
 _FEED_LOCK_KEY = 0x524C_4B31  # "RLK1"
+# Advisory locks belong to the database, not to a schema: the second half of the key is the
+# schema's, so stores that share a database in schemas of their own (the tests' and benches'
+# stores on one PostgreSQL, say) do not wait for each other's writers. A store's feed is the
+# change log of its own schema, the first of its search path.
+_FEED_LOCK = func.pg_advisory_xact_lock(
+    _FEED_LOCK_KEY, func.hashtext(func.coalesce(func.current_schema(), ""))
+)
 
 
 def lock_feed(session: Session) -> None:
@@ -48,7 +55,7 @@ def lock_feed(session: Session) -> None:
     transaction = session.get_transaction()
     if transaction is not None and session.info.get("feed_locked_in") is transaction:
         return  # this transaction holds it already
-    session.execute(select(func.pg_advisory_xact_lock(_FEED_LOCK_KEY)))
+    session.execute(select(_FEED_LOCK))
     session.info["feed_locked_in"] = session.get_transaction()
 
 
