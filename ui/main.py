@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous_hook = sys.excepthook
     previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        window = build_window(core)
+        window = build_window(core, later=True)  # the start screen; the rest after it
         _install_crash_handler(window)
         stop_unattended = unattended.start(window, settings)  # lock-down, log file, watchdog
         _quit_on_signals(app)
@@ -185,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # screen), it starts a little later all the same.
         window.start.first_painted.connect(core.sync.start)
         window.start.first_painted.connect(core.checkin.warm_up_names)  # off the GUI thread
+        # The other screens, a step per event-loop turn (input first builds them at once).
+        window.start.first_painted.connect(window.build_in_idle_slices)
         QTimer.singleShot(SYNC_START_LATEST_MS, core.sync.start)
         _show(window, settings)
         log.info(

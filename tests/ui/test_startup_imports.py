@@ -31,6 +31,10 @@ NOT_BEFORE_THE_START_SCREEN = {
     "zxingcpp": "reading QR codes from the camera",
     "PySide6.QtTextToSpeech": "speech, when a visitor turns it on",
     "central": "the central store's code",
+    "ui.screens.floor_map": "the desk map: every screen but the start screen is built after it",
+    "ui.checkin_flow": "check-in's screens, built after the first paint",
+    "ui.guest_flow": "the guest's screens, built after the first paint",
+    "ui.staff_flow": "the staff screens, built after the first paint",
 }
 
 # The kiosk, exactly as regionlab-kiosk starts it; at its first paint it prints what was
