@@ -78,10 +78,73 @@ def build_window(
     asked (``MainWindow.build_in_idle_slices`` after the first paint) or the moment anything
     could need it (``MainWindow.build_remaining``). Without it the window is whole at once.
     """
-    settings = core.settings
+    window, finish = _start_window(
+        core.settings,
+        clock if clock is not None else core.clock,
+        monotonic=monotonic,
+        messages=messages,
+        camera=camera,
+        sound=sound,
+        speaker=speaker,
+        cues=cues,
+        languages=languages,
+        printer=printer,
+        quit=quit,
+    )
+    steps = finish(core)
+    if later:
+        window.build_later(steps)
+    else:
+        for step in steps:
+            step()
+    return window
+
+
+def build_window_before_core(
+    settings: KioskSettings,
+    clock: Clock,
+    open_core: Callable[[], KioskCore | None],
+    *,
+    speaker: Speaker | None = None,
+    cues: SoundCues | None = None,
+) -> MainWindow:
+    """``regionlab-kiosk``'s window: only the start screen, before the core (the local store)
+    is opened. Its first step (``MainWindow.build_in_idle_slices`` after the first paint, or
+    at once when input comes) calls ``open_core`` and fills the start screen from it (free
+    desks, today's talk and counts, the sync status), and the steps after it build the rest as
+    ``build_window(core, later=True)`` does. ``open_core`` returns None when the core cannot
+    be opened (it says why and ends the kiosk): the start screen is then all there is.
+    ``speaker`` and ``cues``: as for ``build_window``.
+    """
+    window, finish = _start_window(settings, clock, speaker=speaker, cues=cues)
+
+    def open_and_build() -> None:
+        core = open_core()
+        if core is not None:
+            window.build_later(finish(core))
+
+    window.build_later([open_and_build])
+    return window
+
+
+def _start_window(
+    settings: KioskSettings,
+    clock: Clock,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+    messages: MessageBridge | None = None,
+    camera: FrameSource | None = None,
+    sound: Sound | None = None,
+    speaker: Speaker | None = None,
+    cues: SoundCues | None = None,
+    languages: Languages | None = None,
+    printer: PrinterFactory | None = None,
+    quit: Quit = quit_event_loop,
+) -> tuple[MainWindow, Callable[[KioskCore], list[Callable[[], None]]]]:
+    """The window with its start screen, and what gives the steps that build the rest on a
+    core (the first of them at once: the start screen's facts, the sync status)."""
     # First: every screen is built in the kiosk's default language.
     languages = languages if languages is not None else Languages(settings.language)
-    clock = clock if clock is not None else core.clock
     messages = messages if messages is not None else MessageBridge()
     guard = VisitorGuard(messages)
     window = MainWindow(
@@ -100,49 +163,53 @@ def build_window(
     # The language first: when the start screen shows, the default language is back before the
     # other flows reset their screens.
     window.add_flow(LanguageFlow(languages))
-    # What the start screen shows before its flows are built (they show it again when they are).
     corner = StaffCorner(start)
-    start.set_free_counts(core.desks.free_counts_by_zone())
-    start.lunch_panel.show_talk(core.lunch.todays_talk())
-    start.here_today.show_counts(core.lunch.here_today())
     window.setStyleSheet(theme.style_sheet())
-
-    rest = _Rest(
-        core,
-        window,
-        settings,
-        clock=clock,
-        messages=messages,
-        guard=guard,
-        camera=camera,
-        sound=sound,
-        cues=cues,
-        languages=languages,
-        printer=printer,
-        quit=quit,
-        corner=corner,
-    )
-
-    # What other threads report, handed to the GUI thread.
-    start.set_sync_status(core.sync.status())
-
-    def show_sync_statuses(statuses: list[SyncStatus]) -> None:
-        for status in statuses:
-            start.set_sync_status(status)
-            if rest.staff is not None:  # built: else it reads the status when it is
-                rest.staff.show_sync_status(status)
-
-    sync_statuses: GuiHandoff[SyncStatus] = GuiHandoff(show_sync_statuses, window)
-    core.sync.add_listener(sync_statuses.put)
-    steps = [rest.names_and_desks, rest.checkin, rest.guests, rest.results_and_lunch, rest.staff_]
-    steps.append(rest.register)
-    if later:
-        window.build_later(steps)
-    else:
-        for step in steps:
-            step()
     window.install_input_filters()
-    return window
+
+    def finish(core: KioskCore) -> list[Callable[[], None]]:
+        # What the start screen shows before its flows are built (they show it again when
+        # they are).
+        start.set_free_counts(core.desks.free_counts_by_zone())
+        start.lunch_panel.show_talk(core.lunch.todays_talk())
+        start.here_today.show_counts(core.lunch.here_today())
+        rest = _Rest(
+            core,
+            window,
+            settings,
+            clock=clock,
+            messages=messages,
+            guard=guard,
+            camera=camera,
+            sound=sound,
+            cues=cues,
+            languages=languages,
+            printer=printer,
+            quit=quit,
+            corner=corner,
+        )
+
+        # What other threads report, handed to the GUI thread.
+        start.set_sync_status(core.sync.status())
+
+        def show_sync_statuses(statuses: list[SyncStatus]) -> None:
+            for status in statuses:
+                start.set_sync_status(status)
+                if rest.staff is not None:  # built: else it reads the status when it is
+                    rest.staff.show_sync_status(status)
+
+        sync_statuses: GuiHandoff[SyncStatus] = GuiHandoff(show_sync_statuses, window)
+        core.sync.add_listener(sync_statuses.put)
+        return [
+            rest.names_and_desks,
+            rest.checkin,
+            rest.guests,
+            rest.results_and_lunch,
+            rest.staff_,
+            rest.register,
+        ]
+
+    return window, finish
 
 
 class _Rest:

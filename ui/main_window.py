@@ -132,11 +132,17 @@ class MainWindow(QMainWindow):
     # Built after the first paint ------------------------------------------------------------
     def build_later(self, steps: list[Callable[[], None]]) -> None:
         """``steps`` build the rest of the kiosk (its other flows and screens), in this order.
-        Until they all ran, input, scans and navigation first run them (``build_remaining``)."""
+        Until they all ran, input, scans and navigation first run them (``build_remaining``).
+        A step may hand over more steps (this again): they run after it."""
         self._later.extend(steps)
+        if not self._later or self._guarded:  # nothing to build, or guarded already
+            return
         for button in self._start.findChildren(QAbstractButton):  # also a click() in code
             button.pressed.connect(self.build_remaining)
             self._guarded.append(button)
+        app = QCoreApplication.instance()
+        if app is not None and self._filters_installed:  # asked first: see install_input_filters
+            app.installEventFilter(self._first_input)
 
     @property
     def fully_built(self) -> bool:

@@ -13,14 +13,36 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPainter
+from pytestqt.qtbot import QtBot
 
+from kiosk.app import KioskCore
 from tests.conftest import KARI
-from tests.ui.conftest import Kiosk
-from ui.messages import MessageKind
+from tests.fakes import FakeClock
+from tests.frame_feeder import RecordingSound
+from tests.ui.conftest import TABLET, Kiosk
+from ui.app import build_window_before_core
+from ui.main_window import MainWindow
+from ui.messages import Message, MessageBridge, MessageKind
 from ui.screens.floor_map import FloorMapScreen
 from ui.screens.scan_help import ScanHelpScreen
+from ui.sound import SoundCues
+from ui.speech import RecordingSpeaker
 
 pytestmark = pytest.mark.gui
+
+
+def _post_burst(window: MainWindow, text: str) -> None:
+    """A scanner's burst, typed 8 ms apart, waiting in the event queue (the GUI thread busy)."""
+    for i, char in enumerate([*text, None]):
+        if char is None:
+            event = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"
+            )
+        else:
+            code = Qt.Key(ord(char.upper())) if char.isalnum() else Qt.Key.Key_unknown
+            event = QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier, char)
+        event.setTimestamp(1000 + 8 * i)  # when typed, however late they are handled
+        QCoreApplication.postEvent(window, event)
 
 
 def _image(kiosk: Kiosk) -> QImage:
@@ -84,17 +106,7 @@ def test_a_pass_scanned_while_the_kiosk_starts_is_checked_in(
     kiosk = make_kiosk(later=True)
     window = kiosk.window
     window.build_in_idle_slices()
-    keys = [*make_pass(KARI), None]
-    for i, char in enumerate(keys):
-        if char is None:
-            event = QKeyEvent(
-                QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"
-            )
-        else:
-            code = Qt.Key(ord(char.upper())) if char.isalnum() else Qt.Key.Key_unknown
-            event = QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier, char)
-        event.setTimestamp(1000 + 8 * i)  # typed 8 ms apart, however late they are handled
-        QCoreApplication.postEvent(window, event)
+    _post_burst(window, make_pass(KARI))
     assert not window.fully_built
 
     message = kiosk.wait_for_message()
@@ -118,3 +130,36 @@ def test_the_staff_corner_held_before_the_rest_is_built_asks_for_the_pin(
     corner.hold.stop()
     kiosk.qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
     assert isinstance(kiosk.window.current_screen, StaffPinScreen)
+
+
+def test_a_pass_scanned_before_the_store_is_opened_is_checked_in_once_it_is(
+    qtbot: QtBot, kiosk_core: KioskCore, clock: FakeClock, make_pass: Callable[..., str]
+) -> None:
+    """As ``regionlab-kiosk`` starts: the start screen before the core (the local store). A
+    scan typed then waits in the event queue; its first key opens the core and builds the
+    rest, and the burst is read whole: checked in, once."""
+    opened: list[KioskCore] = []
+
+    def open_core() -> KioskCore:
+        opened.append(kiosk_core)
+        return kiosk_core
+
+    messages: list[Message] = []
+    cues = SoundCues(success=RecordingSound(), failure=RecordingSound())
+    window = build_window_before_core(
+        kiosk_core.settings, clock, open_core, speaker=RecordingSpeaker(), cues=cues
+    )
+    qtbot.addWidget(window)
+    window.findChild(MessageBridge).message_shown.connect(messages.append)
+    window.resize(*TABLET)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not opened and window.stack.count() == 1
+    assert window.start.free_label.text() == ""  # the store's facts come with the store
+
+    _post_burst(window, make_pass(KARI))
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert opened == [kiosk_core] and window.fully_built
+    assert messages[0].kind is MessageKind.WELCOME
+    assert kiosk_core.checkin.is_present(KARI)
+    window.close()
