@@ -28,7 +28,8 @@ from collections.abc import Callable, Sequence
 STARTED = "kiosk: start screen shown"
 # Ended the way the timed start-up ends (os._exit, no interpreter teardown): otherwise tearing
 # down its few hundred modules counts as importing them (the share came out above 100 %).
-KIOSK_IMPORTS = "import ui.main, ui.app, kiosk.app, os; os._exit(0)"
+# The core (kiosk.app: the store, SQLAlchemy) is imported after the first paint, not counted.
+KIOSK_IMPORTS = "import ui.main, ui.app, os; os._exit(0)"
 FLOOR_IMPORTS = "import PySide6.QtWidgets"
 
 

@@ -18,12 +18,12 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-# The Qt-free core first, Qt after it: once PySide6 is imported, its import hook reads the
-# source of every module imported after it (looking for "PySide6"); the core's few hundred
-# modules (SQLAlchemy's most of all) are spared that, ~10 % of the start-up (issue 13).
-from kiosk import recover, staff_pin_setting
-from kiosk.app import KioskCore
+# The core's settings first, Qt after them; the core itself (the local store, SQLAlchemy's few
+# hundred modules) is imported and opened right after the start screen is painted (issue 13).
+from kiosk import staff_pin_setting
+from kiosk.clock import SystemClock
 from kiosk.domain import KioskError
 from kiosk.settings import KioskSettings, SettingsError, load_settings
 
@@ -33,10 +33,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import unattended
-from ui.app import build_window
+from ui.app import build_window_before_core
 from ui.commands import run_command
 from ui.main_window import MainWindow
 from ui.setup_flow import needs_setup, run_setup
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskCore
 
 log = logging.getLogger("ui.main")
 
@@ -128,10 +131,13 @@ def _instead_of_the_kiosk(args: list[str]) -> int | None:
     command = run_command(args)  # --version, --self-test, --install-service
     if command is not None:
         return command
-    kept, rest = recover.recover_argument(args)
-    if kept is not None:  # staff bring a damaged store's waiting events back; no window
-        _configure_logging()
-        return recover.run(kept, rest)
+    if any(arg.startswith("--recover") for arg in args):
+        from kiosk import recover  # the local store's code: only when asked for
+
+        kept, rest = recover.recover_argument(args)
+        if kept is not None:  # staff bring a damaged store's waiting events back; no window
+            _configure_logging()
+            return recover.run(kept, rest)
     tour_dir = _tour_dir(args)
     if tour_dir is not None:
         if not tour_dir:
@@ -165,27 +171,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         settings = load_settings(args)
 
-    try:
-        core = KioskCore.open(settings)
-    except KioskError as exc:  # a store that cannot be opened nor moved aside: say so, calmly
-        log.error("kiosk: cannot start: %s", exc)
-        print(f"regionlab-kiosk: cannot start: {exc}", file=sys.stderr)
-        return 1
     window: MainWindow | None = None
+    cores: list[KioskCore] = []
     stop_unattended: Callable[[], None] | None = None
     previous_hook = sys.excepthook
     previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def open_core() -> KioskCore | None:
+        """Right after the first paint (or at the first input): the local store and sync."""
+        from kiosk.app import KioskCore
+
+        try:
+            core = KioskCore.open(settings, clock=clock)
+        except KioskError as exc:  # a store that cannot be opened nor moved aside: say so
+            log.error("kiosk: cannot start: %s", exc)
+            print(f"regionlab-kiosk: cannot start: {exc}", file=sys.stderr)
+            app.exit(1)
+            return None
+        cores.append(core)
+        # Its first round (and importing the HTTP library) run beside building the other
+        # screens, on their own threads.
+        core.sync.start()
+        core.checkin.warm_up_names()
+        return core
+
+    clock = SystemClock()
     try:
-        window = build_window(core)
+        window = build_window_before_core(settings, clock, open_core)
         _install_crash_handler(window)
         stop_unattended = unattended.start(window, settings)  # lock-down, log file, watchdog
         _quit_on_signals(app)
-        # Sync once the start screen is painted: its first round (and importing the HTTP
-        # library) need not compete with the start-up. Should the window never paint (no
-        # screen), it starts a little later all the same.
-        window.start.first_painted.connect(core.sync.start)
-        window.start.first_painted.connect(core.checkin.warm_up_names)  # off the GUI thread
-        QTimer.singleShot(SYNC_START_LATEST_MS, core.sync.start)
+        # The core, then the other screens, a step per event-loop turn once the start screen is
+        # painted (input builds them at once). Should the window never paint (no screen), it
+        # starts a little later all the same.
+        window.start.first_painted.connect(window.build_in_idle_slices)
+        QTimer.singleShot(SYNC_START_LATEST_MS, window.build_in_idle_slices)
         _show(window, settings)
         log.info(
             "kiosk: running at site %s (%s)",
@@ -202,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if window is not None:
             window.close()  # a no-op when closing it is what ended the loop
             window.remove_input_filters()
-        core.close()  # stops the sync thread first
+        for core in cores:
+            core.close()  # stops the sync thread first
     log.info("kiosk: stopped")
     return int(code)
 

@@ -10,15 +10,22 @@ visitor), each screen in a scroll area (so large text reflows and scrolls instea
 cut), the idle warning over them ("Er du der fortsatt?" + "Mer tid"), and two keys: Esc goes
 back from any screen (each screen says what "back" is when it is added) and Enter presses the
 focused button.
+
+The kiosk paints its start screen before the other screens exist (issue 13): the composition
+hands the window what is left to build as steps (``build_later``), which run one an event-loop
+turn after the first paint (``build_in_idle_slices``), or all at once the moment anything could
+need them (``build_remaining``): any key, press or touch, a start screen button, a scan, a
+screen asked for that is not there yet. Whoever uses the kiosk meets it whole.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,6 +46,17 @@ from ui.screens.start import StartScreen
 from ui.visitor_guard import VisitorGuard
 from ui.widgets.access_bar import AccessBar
 from ui.widgets.idle_warning import IdleWarning
+
+# Input that may lead anywhere: before it reaches a widget, every screen is built.
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +124,69 @@ class MainWindow(QMainWindow):
         self.idle_warning.more_time_requested.connect(idle.extend)
         self._filters_installed = False
         self._locked = False
+        self._later: list[Callable[[], None]] = []  # what is left to build, in order
+        self._guarded: list[QAbstractButton] = []  # start screen buttons that build it first
+        self._first_input = _FirstInput(self)
         self.show_screen(start)
+
+    # Built after the first paint ------------------------------------------------------------
+    def build_later(self, steps: list[Callable[[], None]]) -> None:
+        """``steps`` build the rest of the kiosk (its other flows and screens), in this order.
+        Until they all ran, input, scans and navigation first run them (``build_remaining``).
+        A step may hand over more steps (this again): they run after it."""
+        self._later.extend(steps)
+        if not self._later or self._guarded:  # nothing to build, or guarded already
+            return
+        for button in self._start.findChildren(QAbstractButton):  # also a click() in code
+            button.pressed.connect(self.build_remaining)
+            self._guarded.append(button)
+        app = QCoreApplication.instance()
+        if app is not None and self._filters_installed:  # asked first: see install_input_filters
+            app.installEventFilter(self._first_input)
+
+    @property
+    def fully_built(self) -> bool:
+        return not self._later
+
+    def build_remaining(self) -> None:
+        """Build now whatever is not built yet (a no-op once everything is)."""
+        if not self._later:
+            return
+        started = time.perf_counter()
+        count = len(self._later)
+        while self._later:
+            self._later.pop(0)()
+        self._built(count, started)
+
+    def build_in_idle_slices(self) -> None:
+        """Build what is left one step per event-loop turn, so input is handled in between."""
+        if not self._later:
+            return
+        started = time.perf_counter()
+
+        def next_step() -> None:
+            if not self._later:  # built at once meanwhile (input came)
+                return
+            self._later.pop(0)()
+            if self._later:
+                QTimer.singleShot(0, next_step)
+            else:
+                self._built(None, started)
+
+        QTimer.singleShot(0, next_step)
+
+    def _built(self, at_once: int | None, started: float) -> None:
+        for button in self._guarded:
+            button.pressed.disconnect(self.build_remaining)
+        self._guarded.clear()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._first_input)
+        ms = (time.perf_counter() - started) * 1000
+        if at_once is None:
+            log.info("kiosk: every screen built, %.0f ms after the first paint", ms)
+        else:
+            log.info("kiosk: the last %d building steps run at once (%.0f ms)", at_once, ms)
 
     # Composition: what flows register -----------------------------------------------------------
     def add_flow(self, flow: Flow) -> None:
@@ -147,11 +227,14 @@ class MainWindow(QMainWindow):
             return
         app.installEventFilter(self.scanner)
         app.installEventFilter(self.idle)  # installed last = asked first: sees every key
+        if not self.fully_built:  # asked before both: the first key finds every flow built
+            app.installEventFilter(self._first_input)
         self._filters_installed = True
 
     def remove_input_filters(self) -> None:
         app = QCoreApplication.instance()
         if app is not None and self._filters_installed:
+            app.removeEventFilter(self._first_input)
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scanner)
         self._filters_installed = False
@@ -207,6 +290,8 @@ class MainWindow(QMainWindow):
                 reflow(display.large)
 
     def show_screen(self, screen: QWidget) -> None:
+        if screen not in self._screens:  # a screen not built yet: everything is, now
+            self.build_remaining()
         previous = self.current_screen if self.stack.count() else None
         if screen is self._start:
             # Forget the last visitor: nothing about them stays in any widget, speech is off,
@@ -241,6 +326,7 @@ class MainWindow(QMainWindow):
     def recover_from_bug(self, exc: BaseException) -> None:
         """After an unexpected exception anywhere: forget the visitor, calm message (which
         returns to start)."""
+        self.build_remaining()
         for flow in self.flows:
             flow.reset()
         self.guard.show(exc)
@@ -251,6 +337,7 @@ class MainWindow(QMainWindow):
         return self.scanner.accept(text)
 
     def _scanned(self, text: str) -> None:
+        self.build_remaining()  # a scan typed while the kiosk started
         for flow in self.flows:
             if flow.handle_scan(text):
                 return
@@ -262,6 +349,7 @@ class MainWindow(QMainWindow):
         self.narration.announce(self.idle_warning.spoken_text())
 
     def _idle(self) -> None:
+        self.build_remaining()
         self.idle_warning.dismiss()
         if self.current_screen is self._start:
             return
@@ -283,6 +371,7 @@ class MainWindow(QMainWindow):
         if self.idle_warning.isVisible():
             self.idle.extend()
             return
+        self.build_remaining()
         on_back = self._screens[self.current_screen].on_back
         if on_back is not None:
             on_back()
@@ -304,3 +393,16 @@ class MainWindow(QMainWindow):
                 focus.click()
                 return
         super().keyPressEvent(event)
+
+
+class _FirstInput(QObject):
+    """An application event filter: the first input builds what is left (then it idles)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT and not self._window.fully_built:
+            self._window.build_remaining()
+        return False

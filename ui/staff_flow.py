@@ -54,8 +54,11 @@ class StaffFlow(Flow):
         save_language: Callable[[str], None],
         printer: PrinterFactory,
         quit: Quit,
+        corner: StaffCorner | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``corner``: the start screen's marked corner when it was put there before this flow
+        was built (the kiosk paints its start screen first); else ``attach`` puts it there."""
         super().__init__(parent)
         self.pin_screen, self.staff_screen, self.evacuation_screen = (
             pin_screen,
@@ -72,11 +75,12 @@ class StaffFlow(Flow):
         self._printer = printer
         self._quit = quit
         self._host: ScreenHost | None = None
-        self.corner: StaffCorner | None = None
+        self.corner: StaffCorner | None = corner
 
     def attach(self, host: ScreenHost) -> None:
         self._host = host
-        self.corner = StaffCorner(host.start)
+        if self.corner is None:
+            self.corner = StaffCorner(host.start)
         self.corner.long_pressed.connect(self.ask_pin)
         host.add_screen(self.pin_screen, on_back=host.go_start)
         host.add_screen(self.staff_screen, on_back=host.go_start)

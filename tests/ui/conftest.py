@@ -222,7 +222,8 @@ def make_kiosk(
 
     ``camera`` and ``sound`` stand in for the tablet's camera and speaker (default: the real
     ones, which on a test machine means no camera). Speech is recorded (``kiosk.speaker``),
-    and the answer cues are counted (``kiosk.cues``), never played."""
+    and the answer cues are counted (``kiosk.cues``), never played. ``later``: only the start
+    screen is built, as ``regionlab-kiosk`` starts (``build_window``'s ``later``)."""
     built: list[Kiosk] = []
 
     def make(
@@ -232,6 +233,7 @@ def make_kiosk(
         camera: Any = None,
         sound: Any = None,
         speaker: RecordingSpeaker | None = None,
+        later: bool = False,
         **settings: Any,
     ) -> Kiosk:
         core = core or request.getfixturevalue("kiosk_core")
@@ -250,6 +252,7 @@ def make_kiosk(
             sound=sound,
             speaker=speaker,
             cues=cues,
+            later=later,
         )
         qtbot.addWidget(window)
         kiosk = Kiosk(

@@ -29,7 +29,8 @@ def _run_until_shown(
 
     def check() -> None:
         shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if shown:
+        # Whole: the store opens, and the other screens are built, after the first paint.
+        if shown and all(w.fully_built for w in shown):
             windows.extend(shown)
             if native_flags is not None:  # what the window system was asked for
                 native_flags.extend(w.windowHandle().flags() for w in shown)

@@ -7,12 +7,16 @@ left, so one person's presence is never told.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QWidget
 
-from kiosk.lunch import HereToday
 from kiosk.protocol import HERE_TODAY_MIN
 from ui.widgets.one_line_label import OneLineLabel
+
+if TYPE_CHECKING:
+    from kiosk.lunch import HereToday  # the store's kind (SQLAlchemy): for types only
 
 
 class HereTodayLabel(OneLineLabel):

@@ -7,13 +7,17 @@ and answers its ``signup_requested``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.lunch import LunchTalk
 from ui import theme
 from ui.time_display import format_time
 from ui.widgets.one_line_label import OneLineLabel
+
+if TYPE_CHECKING:
+    from kiosk.lunch import LunchTalk  # the store's kind (SQLAlchemy): for types only
 
 
 class LunchPanel(QWidget):
