@@ -199,7 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = build_window_before_core(settings, clock, open_core)
         _install_crash_handler(window)
-        stop_unattended = unattended.start(window, settings)  # lock-down, log file, watchdog
+        try:
+            stop_unattended = unattended.start(window, settings)  # lock-down, log file, watchdog
+        except OSError as exc:  # the data folder cannot hold the log file, so nor the store
+            log.error("kiosk: cannot start: %s", exc)
+            print(f"regionlab-kiosk: cannot start: {exc}", file=sys.stderr)
+            return 1
         _quit_on_signals(app)
         # The core, then the other screens, a step per event-loop turn once the start screen is
         # painted (input builds them at once). Should the window never paint (no screen), it
