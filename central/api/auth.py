@@ -15,10 +15,11 @@ from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
+from central.api.limits import FOUND_TOKEN
 from central.api.schemas import Problem
 from central.api.token_use import TokenUseWriter
 from central.db.engine import SessionFactory
-from central.db.models import Kiosk, Site, TokenRole
+from central.db.models import Kiosk, Site, Token, TokenRole
 from central.domain import tokens
 from central.domain.tokens import find_token
 from kiosk.clock import Clock, SystemClock
@@ -66,7 +67,9 @@ def _authorise(
     report = _report(request)
     reads: SessionFactory = request.app.state.read_factory  # a look-up: no write lock
     with reads() as session:
-        token = find_token(session, credentials.credentials)
+        token = _found_token(request, credentials.credentials) or find_token(
+            session, credentials.credentials
+        )
         if token is None:
             raise _unauthorised("unknown token")
         refused = tokens.refusal(token, now)
@@ -86,6 +89,16 @@ def _authorise(
     if found.role not in roles:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs a {' or '.join(roles)} token")
     return found
+
+
+def _found_token(request: Request, secret: str) -> Token | None:
+    """The token ``BodyLimits`` already found for this request's secret (a request with a body),
+    else None: one look-up per request, not two."""
+    found = request.scope.get("state", {}).get(FOUND_TOKEN)
+    if found is None or found[0] != secret:
+        return None
+    token: Token = found[1]
+    return token
 
 
 def _report(request: Request) -> tokens.Report:
