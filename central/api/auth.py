@@ -75,10 +75,17 @@ def _authorise(
         refused = tokens.refusal(token, now)
         if refused is not None:
             raise _unauthorised(refused)
-        if session.get(Site, site) is None:
+        # The site and the token's kiosk (if any) in one statement: no row, no such site.
+        row = session.execute(
+            select(Site.code, Kiosk)
+            .outerjoin(Kiosk, Kiosk.token_id == token.id)
+            .where(Site.code == site)
+            .limit(1)
+        ).first()
+        if row is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
         found = Caller(token.site, TokenRole(token.role), token.id)
-        kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token.id)).first()
+        kiosk: Kiosk | None = row[1]
         legacy = token.hash_scheme != tokens.HMAC
         touch = tokens.needs_touch(token, kiosk, report, now)
         token_id = token.id
