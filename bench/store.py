@@ -453,7 +453,9 @@ def report_load(name: str, stats: dict[str, Any]) -> None:
         f"{stats['offered'] / stats['elapsed']:.0f}/s), answered {answered},"
         f" errors {len(errors)}{' ' + str(sorted(set(errors))) if errors else ''};"
         f" CPU: load generator {stats.get('client_cpu', 0) / stats['elapsed']:.0%},"
-        f" store {stats.get('server_cpu', 0) / stats['elapsed']:.0%} of a core",
+        f" store {stats.get('server_cpu', 0) / stats['elapsed']:.0%} of a core"
+        f" ({stats.get('server_cpu', 0) * 1000 / max(1, len(posts) + len(stats['get_ms'])):.1f}"
+        " ms CPU a request)",
         flush=True,
     )
 

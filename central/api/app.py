@@ -234,7 +234,18 @@ def create_app(database: Engine | sessionmaker[Session], clock: Clock) -> FastAP
             ]
 
     app.include_router(guest_routes.router(reads, clock))
+    _kiosk_routes_first(app)
     return app
+
+
+def _kiosk_routes_first(app: FastAPI) -> None:
+    """The kiosks' API routes matched before the staff console's: a request is matched against
+    the routes in order, and the console's ~50 (all under /staff/) came first, a measurable
+    share of each kiosk request's CPU. No console path starts with the API prefix, so every
+    request still finds the route it found before; the order is otherwise kept."""
+    app.router.routes.sort(
+        key=lambda route: not str(getattr(route, "path", "")).startswith(f"{API_PREFIX}/")
+    )
 
 
 @asynccontextmanager

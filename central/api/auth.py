@@ -15,10 +15,11 @@ from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
+from central.api.limits import FOUND_TOKEN
 from central.api.schemas import Problem
 from central.api.token_use import TokenUseWriter
 from central.db.engine import SessionFactory
-from central.db.models import Kiosk, Site, TokenRole
+from central.db.models import Kiosk, Site, Token, TokenRole
 from central.domain import tokens
 from central.domain.tokens import find_token
 from kiosk.clock import Clock, SystemClock
@@ -66,16 +67,25 @@ def _authorise(
     report = _report(request)
     reads: SessionFactory = request.app.state.read_factory  # a look-up: no write lock
     with reads() as session:
-        token = find_token(session, credentials.credentials)
+        token = _found_token(request, credentials.credentials) or find_token(
+            session, credentials.credentials
+        )
         if token is None:
             raise _unauthorised("unknown token")
         refused = tokens.refusal(token, now)
         if refused is not None:
             raise _unauthorised(refused)
-        if session.get(Site, site) is None:
+        # The site and the token's kiosk (if any) in one statement: no row, no such site.
+        row = session.execute(
+            select(Site.code, Kiosk)
+            .outerjoin(Kiosk, Kiosk.token_id == token.id)
+            .where(Site.code == site)
+            .limit(1)
+        ).first()
+        if row is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
         found = Caller(token.site, TokenRole(token.role), token.id)
-        kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token.id)).first()
+        kiosk: Kiosk | None = row[1]
         legacy = token.hash_scheme != tokens.HMAC
         touch = tokens.needs_touch(token, kiosk, report, now)
         token_id = token.id
@@ -86,6 +96,16 @@ def _authorise(
     if found.role not in roles:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs a {' or '.join(roles)} token")
     return found
+
+
+def _found_token(request: Request, secret: str) -> Token | None:
+    """The token ``BodyLimits`` already found for this request's secret (a request with a body),
+    else None: one look-up per request, not two."""
+    found = request.scope.get("state", {}).get(FOUND_TOKEN)
+    if found is None or found[0] != secret:
+        return None
+    token: Token = found[1]
+    return token
 
 
 def _report(request: Request) -> tokens.Report:

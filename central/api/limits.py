@@ -27,10 +27,13 @@ from typing import Any
 
 import anyio.to_thread
 import h11
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from central.api.schemas import Problem
 from central.db.engine import SessionFactory
+from central.db.models import Token
 from central.domain import tokens
 from kiosk.protocol import API_PREFIX, MAX_BATCH
 
@@ -73,10 +76,17 @@ def server_options() -> dict[str, Any]:
     }
 
 
-def token_is_known(reads: SessionFactory, secret: str) -> bool:
-    """Whether ``secret`` is a token the store knows (any site, any role: the route decides)."""
+def known_token(reads: SessionFactory, secret: str) -> Token | None:
+    """The token whose secret this is, any site, any role (the route decides), detached from its
+    session with its columns loaded; None if the store does not know it."""
     with reads() as session:
-        return tokens.find_token(session, secret) is not None
+        return tokens.find_token(session, secret)
+
+
+FOUND_TOKEN = "regionlab_token"
+"""The key in the request's state (``scope["state"]``) under which ``BodyLimits`` leaves the
+token it found, as ``(secret, token)``: the route's authorisation (central.api.auth) uses it
+instead of looking the same secret up a second time."""
 
 
 # API routes that take a body without a device token, each with its own (small) cap: a new
@@ -107,7 +117,12 @@ class BodyLimits:
         path = str(scope["path"])
         limit = PUBLIC_BODY_ROUTES.get(path)
         if limit is None and path.startswith(API_PREFIX):
-            refusal = await self._refuse_token(headers.get(b"authorization", b""))
+            try:
+                refusal = await self._refuse_token(scope, headers.get(b"authorization", b""))
+            except (OperationalError, PoolTimeoutError):
+                # Outside the app's exception handlers: answered as they would ("resend later").
+                await _answer(send, 503, "database unavailable")
+                return
             if refusal is not None:
                 await _answer(send, 401, refusal, {b"www-authenticate": b"Bearer"})
                 return
@@ -130,12 +145,15 @@ class BodyLimits:
 
         await self.app(scope, replay, send)
 
-    async def _refuse_token(self, authorization: bytes) -> str | None:
+    async def _refuse_token(self, scope: Scope, authorization: bytes) -> str | None:
         scheme, _, secret = authorization.decode("latin-1").partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             return "a bearer token is required"
-        known = await anyio.to_thread.run_sync(token_is_known, self.reads, secret.strip())
-        return None if known else "unknown token"
+        token = await anyio.to_thread.run_sync(known_token, self.reads, secret.strip())
+        if token is None:
+            return "unknown token"
+        scope.setdefault("state", {})[FOUND_TOKEN] = (secret.strip(), token)
+        return None
 
     @staticmethod
     def _too_large(limit: int) -> str:

@@ -40,7 +40,11 @@ def make_engine(url: str) -> Engine:
     errors reach the log."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+        # No ping on each checkout (a round trip per session: 3 for a POST, 2 for a GET). After
+        # a database restart the first statement on a stale connection fails as a disconnect:
+        # SQLAlchemy then invalidates every pooled connection made before it, that request is
+        # answered 503 (the kiosk sends again) and the next ones connect afresh.
+        return create_engine(parsed, hide_parameters=True)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         _private_database_file(Path(database))

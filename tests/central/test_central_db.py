@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+from central_helpers import bearer, event
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from central.api.app import create_app
 from central.bootstrap import initialise
@@ -79,8 +84,70 @@ def test_healthz_is_503_and_api_503_when_the_database_does_not_answer(tmp_path: 
                 "/api/v1/sites/lyngdal/changes", headers={"Authorization": "Bearer rlk_x"}
             )
             assert response.status_code == 503
+            # A body's token is looked up before the app's handlers (BodyLimits): 503 there too.
+            response = client.post(
+                "/api/v1/sites/lyngdal/events",
+                headers={"Authorization": "Bearer rlk_x"},
+                json={"events": []},
+            )
+            assert (response.status_code, response.json()) == (
+                503,
+                {"detail": "database unavailable"},
+            )
     finally:
         broken.dispose()
+
+
+def test_connections_a_database_restart_dropped_cost_at_most_a_503_and_no_event(
+    database_url: str, engine: Engine, make_token: Callable[[str, str], str], kari: str
+) -> None:
+    """Pooled connections are not pinged on checkout: after the server dropped them (as a
+    restart does) a request may meet a dead one and be answered 503, never 500; the kiosk
+    sends it again and its events are stored exactly once, on fresh connections."""
+    if make_url(database_url).get_backend_name() == "sqlite":
+        pytest.skip("a server that drops its connections is PostgreSQL's")
+    name = f"regionlab_restart_{uuid.uuid4().hex[:8]}"
+    store_engine = make_engine(
+        make_url(database_url)
+        .update_query_dict({"application_name": name})
+        .render_as_string(hide_password=False)
+    )
+    headers = bearer(make_token("lyngdal", "device"))
+    events_url = "/api/v1/sites/lyngdal/events"
+    try:
+        with TestClient(create_app(store_engine, SystemClock())) as client:
+            first = client.post(events_url, headers=headers, json={"events": [event(kari)]})
+            assert first.status_code == 200
+            assert client.get("/api/v1/sites/lyngdal/changes", headers=headers).status_code == 200
+            with engine.begin() as connection:
+                dropped = connection.execute(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        " WHERE application_name = :name"
+                    ),
+                    {"name": name},
+                ).scalar()
+            assert dropped and dropped >= 1
+            batch = {"events": [event(kari, "check_out", at="2026-11-27T09:00:00+01:00")]}
+            answers = []
+            for _ in range(4):  # the kiosk's resends
+                response = client.post(events_url, headers=headers, json=batch)
+                answers.append(response.status_code)
+                if response.status_code == 200:
+                    break
+            assert answers[-1] == 200 and set(answers) <= {200, 503}, answers
+            assert response.json()["results"][0]["status"] == "accepted"
+            again = client.post(events_url, headers=headers, json=batch)
+            assert again.json()["results"][0]["status"] == "duplicate"
+            assert client.get("/healthz").status_code == 200
+        with engine.connect() as connection:
+            stored = connection.execute(
+                text("SELECT count(*) FROM events WHERE id = :id"),
+                {"id": batch["events"][0]["id"]},
+            ).scalar()
+        assert stored == 1
+    finally:
+        store_engine.dispose()
 
 
 def test_openapi_documents_the_api(client: TestClient) -> None:
