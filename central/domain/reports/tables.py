@@ -96,7 +96,10 @@ class Table:
             row_totals, col_totals = self.row_totals(), self.col_totals()
             for margins, sums in (
                 (self.row_margins, [total(row) for row in self.cells]),
-                (self.col_margins, [total(col) for col in zip(*self.cells, strict=True)]),
+                (  # by index: a table with no rows still has its columns
+                    self.col_margins,
+                    [total([row[c] for row in self.cells]) for c in range(len(self.columns))],
+                ),
             ):
                 if margins is None:
                     continue
