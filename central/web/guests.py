@@ -140,22 +140,10 @@ def router() -> APIRouter:
         form = await form_of(request, who)
         settings = smtp_settings()
         with factory(request).begin() as session:
-            record = _record(session, who, str(form.get("pass") or ""))
-            place = site_in_view(session, who, record.site)
-            try:
-                prepared = invitations.reopen(session, record.pass_id)
-            except (invitations.InvitationError, LookupError) as exc:
-                outcome = Outcome(getattr(exc, "reason", "invite_refused"), False)
-                return _page(request, who, session, place, None, outcome=outcome, status=409)
-            staff.audit(
-                session,
-                account_of(session, who),
-                "invitation.resend",
-                now=clock(request).now(),
-                site=place.code,
-                subject=prepared.guest.id,
-                detail=record.pass_id,
-            )
+            found = _reopened(request, who, session, form, "invitation.resend")
+            if isinstance(found, Response):
+                return found
+            record, place, prepared = found
             address = prepared.guest.email
             message = invitation_mail.compose(prepared, settings) if settings else None
         outcome = _send(request, who, record.pass_id, address, message, settings, place.code)
@@ -191,22 +179,10 @@ def router() -> APIRouter:
         who = require(request)
         form = await form_of(request, who)
         with factory(request).begin() as session:
-            record = _record(session, who, str(form.get("pass") or ""))
-            place = site_in_view(session, who, record.site)
-            try:
-                prepared = invitations.reopen(session, record.pass_id)
-            except (invitations.InvitationError, LookupError) as exc:
-                outcome = Outcome(getattr(exc, "reason", "invite_refused"), False)
-                return _page(request, who, session, place, None, outcome=outcome, status=409)
-            staff.audit(
-                session,
-                account_of(session, who),
-                "invitation.pdf",
-                now=clock(request).now(),
-                site=place.code,
-                subject=prepared.guest.id,
-                detail=record.pass_id,
-            )
+            found = _reopened(request, who, session, form, "invitation.pdf")
+            if isinstance(found, Response):
+                return found
+            record, place, prepared = found
             lines = passes.caption(prepared.guest, place.name, record, zone_of(place))[1:]
             card = pass_sheets.Card(prepared.token, prepared.guest.name, lines)
         page = pass_sheets.single_page(card, "a6")
@@ -250,6 +226,30 @@ def _send(
     with factory(request).begin() as session:
         invitations.mark_sent(session, pass_id, now=clock(request).now())
     return Outcome("invite_sent", True, address)
+
+
+def _reopened(
+    request: Request, who: Staff, session: Session, form: Any, action: str
+) -> tuple[PassRecord, Site, invitations.PreparedInvitation] | Response:
+    """The form's invitation ready to send again (resend, PDF), the reading audited as
+    ``action``; a cancelled or unknown one answers the page with the reason (409)."""
+    record = _record(session, who, str(form.get("pass") or ""))
+    place = site_in_view(session, who, record.site)
+    try:
+        prepared = invitations.reopen(session, record.pass_id)
+    except (invitations.InvitationError, LookupError) as exc:
+        outcome = Outcome(getattr(exc, "reason", "invite_refused"), False)
+        return _page(request, who, session, place, None, outcome=outcome, status=409)
+    staff.audit(
+        session,
+        account_of(session, who),
+        action,
+        now=clock(request).now(),
+        site=place.code,
+        subject=prepared.guest.id,
+        detail=record.pass_id,
+    )
+    return record, place, prepared
 
 
 def _record(session: Session, who: Staff, pass_id: str) -> PassRecord:
