@@ -86,7 +86,7 @@ bundle: $(STAMP) $(QM_FILES)
 # a test that starts a process or a Qt application without saying so in its markers).
 test-fast: $(STAMP) $(QM_FILES)
 	$(PY) -m pytest -m "not gui and not integration and not e2e and not postgres and not slow" -q \
-		--durations=5
+		-n auto --durations=5
 
 bench: system-packages $(STAMP)
 	$(PY) -m bench

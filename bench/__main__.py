@@ -152,6 +152,7 @@ def bench_scans(
         seeded = KioskCore.open(replace(base, central_url=server.url, data_dir=seed_dir))
         assert seeded.sync.sync_once(), seeded.sync.status().problem
         seeded.close()
+        first_scan: float | None = None
         for mode, url in modes.items():
             data_dir = data_root / mode.split()[0]
             data_dir.mkdir()
@@ -162,7 +163,10 @@ def bench_scans(
             window.show()
             core.sync.start()
             timings: list[float] = []
-            for index in range(scans):
+            # One scan more than timed, the first: the process's first confirmation builds
+            # what later ones reuse (about 50 ms here), and whichever mode ran first paid it.
+            # It is reported on its own, once.
+            for index in range(-1, scans):
                 token = tokens[index % len(tokens)]
                 who = core.checkin.identify_pass(token)
                 if who.present:  # untimed: make the next scan a check-in again
@@ -179,7 +183,12 @@ def bench_scans(
                     app.processEvents()
                 if watch.confirmed_at is None:
                     raise RuntimeError(f"no confirmation painted for scan {index} ({mode})")
-                timings.append((watch.confirmed_at - started) * 1000)
+                took = (watch.confirmed_at - started) * 1000
+                if index >= 0:
+                    timings.append(took)
+                elif first_scan is None:
+                    first_scan = took
+                    report("first scan of the process -> confirmation painted", [took])
             report(f"scan -> confirmation painted, store {mode}", timings)
             core.sync.stop()
             window.close()
@@ -266,7 +275,8 @@ SMOKE = {
     "console_present": 20,
     "console_kiosks": 3,
     "console_requests": 3,
-    "store": "--only apply,load --apply-events 60 --kiosks 3 --load-seconds 2 --workers 1",
+    "store": "--only apply,load --apply-events 60 --kiosks 3 --load-seconds 2 --warmup-seconds 1"
+    " --workers 1",
     "drain_events": 100,
 }
 

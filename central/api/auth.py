@@ -13,15 +13,15 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from central.api.limits import FOUND_TOKEN
 from central.api.schemas import Problem
 from central.api.token_use import TokenUseWriter
-from central.db.engine import SessionFactory
-from central.db.models import Kiosk, Site, Token, TokenRole
+from central.db.engine import engine_of
+from central.db.models import TokenRole
 from central.domain import tokens
-from central.domain.tokens import find_token
+from central.domain.tokens import FoundToken, find_token
 from kiosk.clock import Clock, SystemClock
 from kiosk.heartbeat import SET_ASIDE_HEADER, VERSION_HEADER, WAITING_HEADER
 
@@ -65,32 +65,28 @@ def _authorise(
     clock: Clock = getattr(request.app.state, "clock", None) or SystemClock()
     now = clock.now()
     report = _report(request)
-    reads: SessionFactory = request.app.state.read_factory  # a look-up: no write lock
-    with reads() as session:
-        token = _found_token(request, credentials.credentials) or find_token(
-            session, credentials.credentials
-        )
-        if token is None:
-            raise _unauthorised("unknown token")
-        refused = tokens.refusal(token, now)
-        if refused is not None:
-            raise _unauthorised(refused)
-        # The site and the token's kiosk (if any) in one statement: no row, no such site.
-        row = session.execute(
-            select(Site.code, Kiosk)
-            .outerjoin(Kiosk, Kiosk.token_id == token.id)
-            .where(Site.code == site)
-            .limit(1)
-        ).first()
-        if row is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
-        found = Caller(token.site, TokenRole(token.role), token.id)
-        kiosk: Kiosk | None = row[1]
-        legacy = token.hash_scheme != tokens.HMAC
-        touch = tokens.needs_touch(token, kiosk, report, now)
-        token_id = token.id
-    if legacy or touch:
-        _write_use(request, token_id, credentials.credentials if legacy else None, report, now)
+    # Read-only connections (no write lock), no Session: the look-up is one prebuilt statement
+    # (none if BodyLimits found the token for this request already).
+    reads = engine_of(request.app.state.read_factory)
+    token = _found_token(request, credentials.credentials)
+    if token is None:
+        with reads.connect() as connection:
+            token = find_token(connection, credentials.credentials)
+    if token is None:
+        raise _unauthorised("unknown token")
+    refused = tokens.refusal(token, now)
+    if refused is not None:
+        raise _unauthorised(refused)
+    if token.site != site:
+        # The token's own site exists (a foreign key): only another one is looked up, so that
+        # an unknown site is still 404 before a wrong one is 403.
+        with reads.connect() as connection:
+            if not tokens.site_exists(connection, site):
+                raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown site {site!r}")
+    found = Caller(token.site, TokenRole(token.role), token.id)
+    legacy = token.hash_scheme != tokens.HMAC
+    if legacy or tokens.needs_touch(token, token.kiosk, report, now):
+        _write_use(request, token.id, credentials.credentials if legacy else None, report, now)
     if found.site != site:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the token is for another site")
     if found.role not in roles:
@@ -98,13 +94,13 @@ def _authorise(
     return found
 
 
-def _found_token(request: Request, secret: str) -> Token | None:
+def _found_token(request: Request, secret: str) -> FoundToken | None:
     """The token ``BodyLimits`` already found for this request's secret (a request with a body),
     else None: one look-up per request, not two."""
     found = request.scope.get("state", {}).get(FOUND_TOKEN)
     if found is None or found[0] != secret:
         return None
-    token: Token = found[1]
+    token: FoundToken = found[1]
     return token
 
 
@@ -148,6 +144,45 @@ def _admin_token(request: Request, site: SiteCode, credentials: Credentials) -> 
 AnyCaller = Annotated[Caller, Depends(_any_token)]
 DeviceCaller = Annotated[Caller, Depends(_device_token)]
 AdminCaller = Annotated[Caller, Depends(_admin_token)]
+
+
+@dataclass(frozen=True)
+class Presented:
+    """A bearer token presented for the site in the path, not checked yet: for the routes every
+    kiosk calls every few seconds (the feed, events). A dependency that reads the database runs
+    in a worker thread of its own, and each hop to a thread and back cost about a millisecond
+    of the store's CPU here; such a route checks the token with ``check`` first thing in the
+    one thread that does its work. ``check`` answers exactly as the dependencies above."""
+
+    request: Request
+    site: str
+    credentials: HTTPAuthorizationCredentials | None
+    roles: tuple[TokenRole, ...]
+
+    def check(self) -> Caller:
+        return _authorise(self.request, self.site, self.credentials, self.roles)
+
+    async def check_soon(self) -> Caller:
+        """``check`` from the event loop: in it when no database is needed (``BodyLimits``
+        found the token, and it is for this site), else in a worker thread."""
+        found = self.credentials and _found_token(self.request, self.credentials.credentials)
+        if found and found.site == self.site:
+            return self.check()
+        return await run_in_threadpool(self.check)
+
+
+async def _any_presented(request: Request, site: SiteCode, credentials: Credentials) -> Presented:
+    return Presented(request, site, credentials, (TokenRole.DEVICE, TokenRole.ADMIN))
+
+
+async def _device_presented(
+    request: Request, site: SiteCode, credentials: Credentials
+) -> Presented:
+    return Presented(request, site, credentials, (TokenRole.DEVICE,))
+
+
+AnyPresented = Annotated[Presented, Depends(_any_presented)]
+DevicePresented = Annotated[Presented, Depends(_device_presented)]
 
 
 def _unauthorised(detail: str) -> HTTPException:

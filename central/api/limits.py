@@ -32,8 +32,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from central.api.schemas import Problem
-from central.db.engine import SessionFactory
-from central.db.models import Token
+from central.db.engine import SessionFactory, engine_of
 from central.domain import tokens
 from kiosk.protocol import API_PREFIX, MAX_BATCH
 
@@ -76,11 +75,11 @@ def server_options() -> dict[str, Any]:
     }
 
 
-def known_token(reads: SessionFactory, secret: str) -> Token | None:
-    """The token whose secret this is, any site, any role (the route decides), detached from its
-    session with its columns loaded; None if the store does not know it."""
-    with reads() as session:
-        return tokens.find_token(session, secret)
+def known_token(reads: SessionFactory, secret: str) -> tokens.FoundToken | None:
+    """The token whose secret this is, any site, any role (the route decides), with what the
+    route's authorisation needs of it (central.api.auth); None if the store does not know it."""
+    with engine_of(reads).connect() as connection:
+        return tokens.find_token(connection, secret)
 
 
 FOUND_TOKEN = "regionlab_token"

@@ -153,7 +153,8 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central.api import limits
-    from central.api.app import configure_logging, create_app
+    from central.api.app import configure_logging, create_app, freeze_long_lived
+    from central.api.workers import run_workers
     from central.jobs.scheduler import SchedulerThread
 
     with open_engine(args, need_schema=False) as engine:
@@ -183,17 +184,13 @@ def _serve(args: argparse.Namespace) -> int:
             }
             if args.workers == 1:
                 app: Any = create_app(engine, args.clock)
+                freeze_long_lived()
                 uvicorn.run(app, **options)
             else:
                 # Worker processes import the app themselves: an import string and the
                 # database URL in their environment.
                 os.environ[ENV_VAR] = engine.url.render_as_string(hide_password=False)
-                uvicorn.run(
-                    "central.api.app:create_app_from_env",
-                    factory=True,
-                    workers=args.workers,
-                    **options,
-                )
+                run_workers("central.api.app:create_app_from_env", args.workers, **options)
         except SystemExit as exc:  # uvicorn exits so when it cannot bind; it logged why
             if exc.code:
                 raise CliError(f"cannot serve on {args.host}:{args.port}") from None

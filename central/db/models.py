@@ -280,6 +280,8 @@ class Visit(Base):
             sqlite_where=text("checked_out_at IS NULL"),
             postgresql_where=text("checked_out_at IS NULL"),
         ),
+        # A site's visits of a day: here-today counts, reports (0011_visits_by_day).
+        Index("ix_visits_site_checked_in", "site", "checked_in_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)

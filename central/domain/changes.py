@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, cast, delete, func, insert, or_, select
+from sqlalchemy import Text, bindparam, cast, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Change, Desk, Organisation, Person, SigningKeyRecord, Site
@@ -31,9 +31,11 @@ _FEED_LOCK_KEY = 0x524C_4B31  # "RLK1"
 # schema's, so stores that share a database in schemas of their own (the tests' and benches'
 # stores on one PostgreSQL, say) do not wait for each other's writers. A store's feed is the
 # change log of its own schema, the first of its search path.
-_FEED_LOCK = func.pg_advisory_xact_lock(
-    _FEED_LOCK_KEY, func.hashtext(func.coalesce(func.current_schema(), ""))
-)
+_FEED_LOCK = select(
+    func.pg_advisory_xact_lock(
+        _FEED_LOCK_KEY, func.hashtext(func.coalesce(func.current_schema(), ""))
+    )
+)  # built once: every write transaction runs it
 
 
 def lock_feed(session: Session) -> None:
@@ -55,7 +57,7 @@ def lock_feed(session: Session) -> None:
     transaction = session.get_transaction()
     if transaction is not None and session.info.get("feed_locked_in") is transaction:
         return  # this transaction holds it already
-    session.execute(select(_FEED_LOCK))
+    session.connection().execute(_FEED_LOCK)
     session.info["feed_locked_in"] = session.get_transaction()
 
 
@@ -154,15 +156,30 @@ def write_pending(session: Session) -> None:
     audiences: dict[tuple[str | None, str], list[str]] = {}
     for site, entity, key in latest:
         audiences.setdefault((site, entity), []).append(key)
+    # Core statements built once, on the session's connection: this runs for every batch of
+    # events, under the feed lock (central.domain.events).
+    connection = session.connection()
     for (site, entity), keys in audiences.items():
-        audience = Change.site.is_(None) if site is None else Change.site == site
         for start in range(0, len(keys), 500):
-            session.execute(
-                delete(Change)
-                .where(Change.entity == entity, Change.key.in_(keys[start : start + 500]), audience)
-                .execution_options(synchronize_session=False)
-            )
-    session.execute(insert(Change), [row._asdict() for row in latest.values()])
+            params = {"entity": entity, "keys": keys[start : start + 500]}
+            if site is None:
+                connection.execute(_DELETE_FOR_ALL, params)
+            else:
+                connection.execute(_DELETE_FOR_SITE, {**params, "site": site})
+    connection.execute(_INSERT, [row._asdict() for row in latest.values()])
+
+
+_DELETE_FOR_ALL = delete(Change).where(
+    Change.entity == bindparam("entity"),
+    Change.key.in_(bindparam("keys", expanding=True)),
+    Change.site.is_(None),
+)
+_DELETE_FOR_SITE = delete(Change).where(
+    Change.entity == bindparam("entity"),
+    Change.key.in_(bindparam("keys", expanding=True)),
+    Change.site == bindparam("site"),
+)
+_INSERT = insert(Change)
 
 
 def append_many(
@@ -213,13 +230,30 @@ class FeedRow(NamedTuple):
 def read(session: Session, site: str, since: int, limit: int) -> tuple[Sequence[FeedRow], bool]:
     """Rows after ``since`` for ``site`` and for every site, oldest first; and if more wait.
     Plain rows with the data as stored text, not ORM objects: a first sync reads 50,000."""
-    rows = session.execute(
-        select(Change.seq, Change.entity, Change.op, Change.key, cast(Change.data, Text))
-        .where(Change.seq > since, or_(Change.site.is_(None), Change.site == site))
-        .order_by(Change.seq)
-        .limit(limit + 1)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(_READ, {"since": since, "site": site, "limit": limit + 1})
+        .all()
+    )
     return [FeedRow(*row) for row in rows[:limit]], len(rows) > limit
+
+
+def newest(session: Session) -> int:
+    """The newest row's seq, 0 when the log is empty."""
+    return int(session.connection().execute(_NEWEST).scalar() or 0)
+
+
+# Built once: every kiosk reads the feed every few seconds, most often finding nothing new.
+_READ = (
+    select(Change.seq, Change.entity, Change.op, Change.key, cast(Change.data, Text))
+    .where(
+        Change.seq > bindparam("since"),
+        or_(Change.site.is_(None), Change.site == bindparam("site")),
+    )
+    .order_by(Change.seq)
+    .limit(bindparam("limit"))
+)
+_NEWEST = select(func.max(Change.seq))
 
 
 def page_json(rows: Sequence[FeedRow], cursor: int, more: bool) -> bytes:

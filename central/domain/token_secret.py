@@ -61,13 +61,20 @@ def ensure_secret(database_url: str) -> Path | None:
 
 
 def load_secret(database_url: str) -> bytes:
-    """The secret for ``database_url``; TokenSecretError if there is none."""
-    path = secret_file(database_url)
+    """The secret for ``database_url``; TokenSecretError if there is none. Cheap after the first
+    call (every request checks a token): where it lives is worked out once per URL and
+    environment, and only the file's modification time is looked at again."""
+    path = _secret_file(database_url, os.environ.get(SECRET_ENV), os.environ.get(SECRET_FILE_ENV))
     try:
         changed = path.stat().st_mtime_ns if path is not None else None
     except OSError:
         changed = None
     return _load(database_url, os.environ.get(SECRET_ENV), str(path), changed)
+
+
+@cache
+def _secret_file(database_url: str, _env: str | None, _file_env: str | None) -> Path | None:
+    return secret_file(database_url)
 
 
 @cache

@@ -15,11 +15,13 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import URL, Connection, bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from central.db.models import Kiosk, Token, TokenRole
+from central.db.models import Kiosk, Site, Token, TokenRole
 from central.domain.directory import require_site
 from central.domain.token_secret import load_secret
 
@@ -57,7 +59,13 @@ def legacy_hash(secret: str) -> str:
 
 def server_key(session: Session) -> bytes:
     """The server secret for the database this session is bound to."""
-    return load_secret(session.get_bind().engine.url.render_as_string(hide_password=False))
+    return load_secret(_url_text(session.get_bind().engine.url))
+
+
+@cache
+def _url_text(url: URL) -> str:
+    # An engine's URL, as text, once per process: every request hashes a token with the key.
+    return url.render_as_string(hide_password=False)
 
 
 def hash_secret(session: Session, secret: str) -> str:
@@ -111,22 +119,91 @@ def create_token_row(
     return token, secret
 
 
-def find_token(session: Session, secret: str) -> Token | None:
-    """The token whose secret this is (revoked and expired ones included), or None."""
+@dataclass(frozen=True)
+class Report:
+    """What a kiosk says about itself with each request (all optional)."""
+
+    version: str | None = None
+    events_waiting: int | None = None
+    events_set_aside: int | None = None
+
+
+@dataclass(frozen=True)
+class FoundToken:
+    """What a request's authorisation needs of a token, and of its kiosk (if it has one), read
+    in one statement (``find_token``): no ORM entity is loaded on that path."""
+
+    id: int
+    site: str
+    role: str
+    hash_scheme: str
+    revoked_at: datetime | None
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    kiosk: Report | None  # what the token's kiosk last reported; None: no kiosk has it
+
+
+# Built once, in Core (table columns, no ORM entity): a token by either of its possible hashes,
+# with its kiosk's report. The keyed hash (HMAC) or, for a token made before revision 0005, the
+# bare SHA-256 (``rekey`` mends it).
+_TOKENS = Token.__table__.c
+_KIOSKS = Kiosk.__table__.c
+_FIND_TOKEN = (
+    select(
+        _TOKENS.id,
+        _TOKENS.site,
+        _TOKENS.role,
+        _TOKENS.hash_scheme,
+        _TOKENS.revoked_at,
+        _TOKENS.expires_at,
+        _TOKENS.last_used_at,
+        _KIOSKS.id,
+        _KIOSKS.version,
+        _KIOSKS.events_waiting,
+        _KIOSKS.events_set_aside,
+    )
+    .select_from(Token.__table__.outerjoin(Kiosk.__table__, _KIOSKS.token_id == _TOKENS.id))
+    .where(
+        or_(
+            (_TOKENS.secret_hash == bindparam("keyed")) & (_TOKENS.hash_scheme == HMAC),
+            (_TOKENS.secret_hash == bindparam("legacy")) & (_TOKENS.hash_scheme == LEGACY_SHA256),
+        )
+    )
+    .limit(1)
+)
+
+
+def find_token(connection: Connection, secret: str) -> FoundToken | None:
+    """The token whose secret this is (revoked and expired ones included), or None. One
+    statement on ``connection``, prebuilt: this runs for every request to the API."""
     if not secret.startswith(SECRET_PREFIX) or len(secret) > _MAX_SECRET_CHARS:
         return None
-    return session.scalars(
-        select(Token).where(
-            or_(
-                (Token.secret_hash == hash_secret(session, secret)) & (Token.hash_scheme == HMAC),
-                (Token.secret_hash == legacy_hash(secret)) & (Token.hash_scheme == LEGACY_SHA256),
-            )
-        )
-    ).first()
+    keyed = keyed_hash(secret, load_secret(_url_text(connection.engine.url)))
+    row = connection.execute(_FIND_TOKEN, {"keyed": keyed, "legacy": legacy_hash(secret)}).first()
+    if row is None:
+        return None
+    (id_, site, role, scheme, revoked_at, expires_at, last_used_at, kiosk_id, *report) = row
+    kiosk = None if kiosk_id is None else Report(*report)
+    return FoundToken(id_, site, role, scheme, revoked_at, expires_at, last_used_at, kiosk)
 
 
-def refusal(token: Token, now: datetime) -> str | None:
-    """Why ``token`` may not be used at ``now``, or None if it may."""
+_SITES = Site.__table__.c
+_SITE_EXISTS = select(_SITES.code).where(_SITES.code == bindparam("site"))
+
+
+def site_exists(connection: Connection, site: str) -> bool:
+    return connection.execute(_SITE_EXISTS, {"site": site}).first() is not None
+
+
+class _Usable(Protocol):
+    @property
+    def revoked_at(self) -> datetime | None: ...
+    @property
+    def expires_at(self) -> datetime | None: ...
+
+
+def refusal(token: _Usable, now: datetime) -> str | None:
+    """Why ``token`` (a Token or a FoundToken) may not be used at ``now``, or None if it may."""
     if token.revoked_at is not None:
         return "token revoked"
     if token.expires_at is not None and token.expires_at <= now:
@@ -142,26 +219,23 @@ def rekey(session: Session, token_id: int, secret: str) -> None:
         token.hash_scheme = HMAC
 
 
-@dataclass(frozen=True)
-class Report:
-    """What a kiosk says about itself with each request (all optional)."""
-
-    version: str | None = None
-    events_waiting: int | None = None
-    events_set_aside: int | None = None
+class _Used(Protocol):
+    @property
+    def last_used_at(self) -> datetime | None: ...
 
 
-def needs_touch(token: Token, kiosk: Kiosk | None, report: Report, now: datetime) -> bool:
+def needs_touch(token: _Used, kiosk: Report | None, report: Report, now: datetime) -> bool:
+    """Whether this use is to be noted (``touch``): the last note is ``TOUCH_EVERY`` old, or the
+    token's kiosk reports something other than it stored (``kiosk``: None if it has none)."""
     if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
         return True
     if kiosk is None:
         return False
-    stored = Report(kiosk.version, kiosk.events_waiting, kiosk.events_set_aside)
     return any(
         new is not None and new != old
         for new, old in zip(
             (report.version, report.events_waiting, report.events_set_aside),
-            (stored.version, stored.events_waiting, stored.events_set_aside),
+            (kiosk.version, kiosk.events_waiting, kiosk.events_set_aside),
             strict=True,
         )
     )

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from central_helpers import CHANGES, bearer
+from central_helpers import CHANGES, add_legacy_token, bearer
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -52,17 +52,7 @@ def test_a_token_from_before_the_keyed_hash_still_works_and_is_rekeyed_on_use(
     client: TestClient, factory: SessionFactory
 ) -> None:
     secret = tokens.new_secret()
-    with factory.begin() as session:
-        session.add(
-            Token(
-                site="lyngdal",
-                role="device",
-                secret_hash=tokens.legacy_hash(secret),
-                hash_scheme="sha256",  # what revision 0005 gives every existing token
-                label="old kiosk",
-                created_at=SystemClock().now(),
-            )
-        )
+    add_legacy_token(factory, secret)
     assert changes(client, secret)[0] == 200
     assert client.app.state.token_use.wait_idle(10)  # type: ignore[attr-defined]  # noted behind
     with factory() as session:

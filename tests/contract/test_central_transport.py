@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk import desk_rules
 from kiosk.central_client import (
     CentralTransport,
     HttpCentralClient,
@@ -45,9 +46,26 @@ from tests.fakes import FakeCentral
 from tests.processes import CentralServer, central_cli, free_port
 
 SITE = "lyngdal"
-# Two hours from now: the store refuses events more than a day ahead of its clock, and no
-# closing job (run at moments already past) checks out a visit that begins in the future.
-DAY = (datetime.now(UTC) + timedelta(hours=2)).replace(second=0, microsecond=0)
+
+
+def _events_time() -> datetime:
+    """Two hours from now: the store refuses events more than a day ahead of its clock, and no
+    closing job (run at moments already past) checks out a visit that begins in the future.
+    Not in the last ten minutes before closing or midnight in Lyngdal, though: claims made
+    there a minute or two apart fell on both sides (the first had ended, or was yesterday's,
+    when the second came), so such a moment moves on to closing or midnight itself."""
+    day = (datetime.now(UTC) + timedelta(hours=2)).replace(second=0, microsecond=0)
+    zone = ZoneInfo("Europe/Oslo")
+    today = desk_rules.local_day(zone, day)
+    closing = desk_rules.parse_hhmm(desk_rules.DEFAULT_CLOSING_TIME)
+    _, midnight = desk_rules.day_bounds(zone, today)
+    for edge in (desk_rules.local_moment(zone, today, closing), midnight):
+        if edge - timedelta(minutes=10) <= day < edge:
+            return edge
+    return day
+
+
+DAY = _events_time()
 
 
 @dataclass
@@ -118,10 +136,14 @@ def store_side(contract_server: CentralServer) -> Iterator[Side]:
     held = {
         c["data"]["desk_id"] for c in feed if c["entity"] in ("booking", "desk_claim") and c["data"]
     }
+    # ... and gives some people a fixed desk: their claims are refused ("person_has_desk"),
+    # so a test handed one of them failed, depending on the order the tests ran in.
     holders = {
         c["data"]["person_id"]
         for c in feed
-        if c["entity"] in ("booking", "desk_claim") and c["data"]
+        if c["entity"] in ("booking", "desk_claim", "desk_assignment")
+        and c["data"]
+        and c["data"].get("person_id")
     }
     people = [p for p in people if p not in holders]
     desks = [
@@ -138,11 +160,17 @@ def store_side(contract_server: CentralServer) -> Iterator[Side]:
     process = contract_server.process
 
     def add_lunch_talk(capacity: int) -> str:
+        # Around DAY, the events' time, in the site's day: a talk at a fixed 11:30 was over
+        # for events sent after its end, so the test failed from late morning on.
+        local = DAY.astimezone(ZoneInfo("Europe/Oslo"))
+        start = max(local - timedelta(minutes=30), local.replace(hour=0, minute=0))
+        end = min(local + timedelta(minutes=30), local.replace(hour=23, minute=59))
         out = central_cli(
             contract_server.database_url,
             "lunch add",
-            *("--site", SITE, "--title", "Kontrakt", "--date", DAY.date().isoformat()),
-            *("--time", "11:30", "--room", "Kantina", "--capacity", str(capacity)),
+            *("--site", SITE, "--title", "Kontrakt", "--date", local.date().isoformat()),
+            *("--time", f"{start:%H:%M}", "--end", f"{end:%H:%M}"),
+            *("--room", "Kantina", "--capacity", str(capacity)),
         )
         short = out.split()[2]
         talks = [c for c in read_feed(client, limit=1000) if c["entity"] == "lunch_talk"]
