@@ -13,7 +13,7 @@ from sqlalchemy import select
 from central.cli.context import CliError, parse_date, require_site, transaction
 from central.db.models import Organisation, Site, Visit
 from central.demo import history
-from central.domain.reports import csv_export, pdf, tables
+from central.domain.reports import csv_export, pdf, tables, words
 
 
 def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
@@ -27,6 +27,13 @@ def add_commands(commands: Any, database: argparse.ArgumentParser) -> None:
     report.add_argument("--to", dest="last", required=True, type=parse_date, metavar="DATE")
     report.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
     report.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per table here")
+    report.add_argument(
+        "--lang",
+        choices=words.LANGUAGES,
+        default=words.DEFAULT,
+        help="the summary's and the PDF's language: nb (bokmål, the default), nn (nynorsk) "
+        "or en (English); the figures are the same in each",
+    )
     report.set_defaults(command=_report)
 
     kind = commands.add_parser(
@@ -74,14 +81,14 @@ def _report(args: argparse.Namespace) -> int:
             sites = [require_site(session, args.site).code]
         report = tables.build(session, sites, args.first, args.last)
     computed = time.perf_counter() - started
-    for line in report.summary:
+    for line in tables.summarise(report, args.lang):
         print(line)
     try:
         if args.csv:
             written = csv_export.write(report, args.csv)
             print(f"CSV: {len(written)} tables in {args.csv}")
         if args.pdf:
-            pdf.write(report, args.pdf)
+            pdf.write(report, args.pdf, args.lang)
             print(f"PDF: {args.pdf}")
     except OSError as exc:
         raise CliError(f"could not write the report: {exc.strerror or exc}") from None

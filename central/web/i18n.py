@@ -6,6 +6,8 @@ key is a bug that tests/web/test_console_i18n.py finds; at run time it shows the
 
 from __future__ import annotations
 
+from central.domain.reports import words as report_words
+
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT = "nb"
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
@@ -34,6 +36,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "For mange mislykkede forsøk. Kontoen er låst i 15 minutter.",
         "For mange mislukka forsøk. Kontoen er låst i 15 minutt.",
         "Too many failed attempts. The account is locked for 15 minutes.",
+    ),
+    "account_disabled": (
+        "Kontoen er deaktivert. Spør en administrator om å få den aktivert igjen.",
+        "Kontoen er deaktivert. Spør ein administrator om å få han aktivert igjen.",
+        "The account is disabled. Ask an administrator to enable it again.",
     ),
     "csrf": (
         "Skjemaet var utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.",
@@ -79,10 +86,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "guest": ("gjest", "gjest", "guest"),
     "zone": ("sone", "sone", "zone"),
     "desk": ("pult", "pult", "desk"),
-    "expected_guests": ("Ventede gjester i dag", "Venta gjester i dag", "Expected guests today"),
+    "expected_guests": ("Ventede gjester i dag", "Venta gjestar i dag", "Expected guests today"),
     "no_guests": (
         "Ingen gjester er invitert i dag.",
-        "Ingen gjester er inviterte i dag.",
+        "Ingen gjestar er inviterte i dag.",
         "No guests are invited today.",
     ),
     "host": ("Vert", "Vert", "Host"),
@@ -270,12 +277,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     # Audit
     "when": ("Tid", "Tid", "When"),
     "who": ("Hvem", "Kven", "Who"),
+    "command_line": ("Kommandolinjen", "Kommandolinja", "Command line"),
     "action": ("Handling", "Handling", "Action"),
     "subject": ("Gjelder", "Gjeld", "Subject"),
     "detail": ("Detaljer", "Detaljar", "Detail"),
     "empty_log": ("Loggen er tom.", "Loggen er tom.", "The log is empty."),
     # Guests page
-    "guests": ("Gjester", "Gjester", "Guests"),
+    "guests": ("Gjester", "Gjestar", "Guests"),
     "invite_title": ("Inviter en gjest", "Inviter ein gjest", "Invite a guest"),
     "guest_name": ("Gjestens navn", "Namnet til gjesten", "The guest's name"),
     "guest_email": ("Gjestens e-post", "E-posten til gjesten", "The guest's e-mail"),
@@ -311,22 +319,22 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "invite_only": ("Inviter", "Inviter", "Invite"),
     "invited_title": (
         "Inviterte gjester, i dag og framover",
-        "Inviterte gjester, i dag og framover",
+        "Inviterte gjestar, i dag og framover",
         "Invited guests, today and upcoming",
     ),
     "no_invited": (
         "Ingen gjester er invitert fra i dag.",
-        "Ingen gjester er inviterte frå i dag.",
+        "Ingen gjestar er inviterte frå i dag.",
         "No guests are invited from today on.",
     ),
     "walk_ins_title": (
         "Gjester uten invitasjon i dag",
-        "Gjester utan invitasjon i dag",
+        "Gjestar utan invitasjon i dag",
         "Walk-in guests today",
     ),
     "no_walk_ins": (
         "Ingen gjester uten invitasjon har kommet i dag.",
-        "Ingen gjester utan invitasjon har kome i dag.",
+        "Ingen gjestar utan invitasjon har kome i dag.",
         "No walk-in guests have come today.",
     ),
     "days_col": ("Dager", "Dagar", "Days"),
@@ -456,6 +464,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Passordet er satt. Du kan nå logge inn som",
         "Passordet er sett. No kan du logge inn som",
         "The password is set. You can now log in as",
+    ),
+    "sessions_ended": (
+        "Alle som var innlogget med kontoen, er logget ut.",
+        "Alle som var innlogga med kontoen, er logga ut.",
+        "Everyone who was logged in with the account has been logged out.",
     ),
     "link_bad": (
         "Lenken er ugyldig. Be en administrator om en ny.",
@@ -969,11 +982,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "preset_pilot": ("Hele piloten", "Heile piloten", "Whole pilot"),
     "report_period": ("Periode", "Periode", "Period"),
     "report_summary": ("Sammendrag", "Samandrag", "Summary"),
-    "report_summary_nb": (
-        "Sammendraget er skrevet på bokmål.",
-        "Samandraget er skrive på bokmål.",
-        "The summary is written in Norwegian (bokmål).",
-    ),
     "report_contents": ("Innhold", "Innhald", "Contents"),
     "report_chart_note": (
         "Tallene i diagrammet står i tabellen ved siden av.",
@@ -981,6 +989,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "The chart's figures are in the table beside it.",
     ),
     "report_csv": ("Last ned CSV", "Last ned CSV", "Download CSV"),
+    "report_pdf": (
+        "Last ned hele rapporten som PDF",
+        "Last ned heile rapporten som PDF",
+        "Download the whole report as PDF",
+    ),
     "report_hidden": ("skjult", "skjult", "hidden"),
     "report_small": ("færre enn 3", "færre enn 3", "fewer than 3"),
     "report_empty": (
@@ -1013,205 +1026,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Ukjend ferdig periode. Vel ein av periodane i lista.",
         "Unknown ready-made period. Choose one of the periods in the list.",
     ),
-    # Reports page: the tables' own words (the bokmål is the report's own, kept here in step)
-    "rt_bruk": ("Bruk per lokasjon", "Bruk per lokasjon", "Use per site"),
-    "rd_bruk": (
-        "Snitt personer per dag med besøk, flest i bygget samtidig, flest ulike personer i én "
-        "måned, snitt gjester per dag, nye brukere i perioden og antall dager med besøk.",
-        "Snitt personar per dag med besøk, flest i bygget samstundes, flest ulike personar i éin "
-        "månad, snitt gjester per dag, nye brukarar i perioden og tal på dagar med besøk.",
-        "Average people per day with visits, most in the building at once, most distinct people "
-        "in one month, average guests per day, new users in the period and days with visits.",
-    ),
-    "rt_personer-maaned": (
-        "Ulike personer per måned",
-        "Ulike personar per månad",
-        "Distinct people per month",
-    ),
-    "rd_personer-maaned": (
-        "Hvor mange ulike medlemmer som kom innom hver lokasjon, per måned.",
-        "Kor mange ulike medlemmer som kom innom kvar lokasjon, per månad.",
-        "How many distinct members came to each site, per month.",
-    ),
-    "rt_personer-uke": (
-        "Ulike personer per uke",
-        "Ulike personar per veke",
-        "Distinct people per week",
-    ),
-    "rd_personer-uke": (
-        "Hvor mange ulike personer (medlemmer og gjester) som kom innom hver lokasjon, per uke "
-        "(mandag til søndag).",
-        "Kor mange ulike personar (medlemmer og gjester) som kom innom kvar lokasjon, per veke "
-        "(måndag til sundag).",
-        "How many distinct people (members and guests) came to each site, per week (Monday to "
-        "Sunday).",
-    ),
-    "rt_tid-paa-dagen": ("Tid på dagen", "Tid på dagen", "Time of day"),
-    "rd_tid-paa-dagen": (
-        "Snitt antall personer i bygget i hver klokketime, på dager med besøk.",
-        "Snitt tal på personar i bygget i kvar klokketime, på dagar med besøk.",
-        "Average number of people in the building in each hour, on days with visits.",
-    ),
-    "rt_pulter": ("Pultbruk etter type", "Pultbruk etter type", "Desk use by kind"),
-    "rd_pulter": (
-        "Pulter tatt i bruk per måned: faste, booket og drop-in; bookinger, hvor mange som ikke "
-        "møtte (bookingen ble frigitt), og andelen i prosent.",
-        "Pultar tekne i bruk per månad: faste, booka og drop-in; bookingar, kor mange som ikkje "
-        "møtte (bookinga vart frigjord), og delen i prosent.",
-        "Desks taken per month: fixed, booked and drop-in; bookings, how many did not show up "
-        "(the booking was released), and that share in per cent.",
-    ),
-    "rt_pulter-lokasjon": ("Pultbruk per lokasjon", "Pultbruk per lokasjon", "Desk use per site"),
-    "rd_pulter-lokasjon": (
-        "Pulter tatt i bruk i hele månedene i perioden, per lokasjon: faste, booket og drop-in; "
-        "bookinger, ikke møtt og andelen ikke møtt i prosent.",
-        "Pultar tekne i bruk i dei heile månadene i perioden, per lokasjon: faste, booka og "
-        "drop-in; bookingar, ikkje møtt og delen ikkje møtt i prosent.",
-        "Desks taken in the whole months of the period, per site: fixed, booked and drop-in; "
-        "bookings, no-shows and the no-show share in per cent.",
-    ),
-    "rt_gjester": ("Gjester per måned", "Gjester per månad", "Guests per month"),
-    "rd_gjester": (
-        "Ulike gjester per måned og lokasjon.",
-        "Ulike gjester per månad og lokasjon.",
-        "Distinct guests per month and site.",
-    ),
-    "rt_organisasjonstype": (
-        "Ulike personer etter type organisasjon",
-        "Ulike personar etter type organisasjon",
-        "Distinct people by kind of organisation",
-    ),
-    "rd_organisasjonstype": (
-        "Ulike medlemmer per måned etter om arbeidsgiveren er statlig, fylkeskommunal, kommunal "
-        "eller annet.",
-        "Ulike medlemmer per månad etter om arbeidsgjevaren er statleg, fylkeskommunal, "
-        "kommunal eller anna.",
-        "Distinct members per month by whether their employer is state, county, municipality "
-        "or other.",
-    ),
-    "rt_organisasjoner": ("Organisasjoner", "Organisasjonar", "Organisations"),
-    "rd_organisasjoner": (
-        "Per organisasjon: flest ulike personer i én måned, besøksdager (personer × dager) og "
-        "dager organisasjonen var til stede.",
-        "Per organisasjon: flest ulike personar i éin månad, besøksdagar (personar × dagar) og "
-        "dagar organisasjonen var til stades.",
-        "Per organisation: most distinct people in one month, visit days (people × days) and "
-        "days the organisation was present.",
-    ),
-    "rt_nye": ("Nye og gjengangere", "Nye og gjengangarar", "New and returning"),
-    "rd_nye": (
-        "Ulike medlemmer per måned: de som kom for første gang den måneden, og de som hadde vært "
-        "her før.",
-        "Ulike medlemmer per månad: dei som kom for første gong den månaden, og dei som hadde "
-        "vore her før.",
-        "Distinct members per month: those who came for the first time that month, and those "
-        "who had been here before.",
-    ),
-    "rt_org-samme-dag": (
-        "Ulike organisasjoner i bygget samme dag",
-        "Ulike organisasjonar i bygget same dag",
-        "Distinct organisations in the building on the same day",
-    ),
-    "rd_org-samme-dag": (
-        "Snitt antall ulike organisasjoner med minst én person til stede samme dag, per lokasjon "
-        "og måned.",
-        "Snitt tal på ulike organisasjonar med minst éin person til stades same dag, per "
-        "lokasjon og månad.",
-        "Average number of distinct organisations with at least one person present on the same "
-        "day, per site and month.",
-    ),
-    "rt_par": (
-        "Par av organisasjoner til stede samme dag",
-        "Par av organisasjonar til stades same dag",
-        "Pairs of organisations present on the same day",
-    ),
-    "rd_par": (
-        "Antall dager to organisasjoner var i bygget samtidig, for de {n} organisasjonene med "
-        "flest besøksdager.",
-        "Tal på dagar to organisasjonar var i bygget samstundes, for dei {n} organisasjonane "
-        "med flest besøksdagar.",
-        "Days two organisations were in the building at the same time, for the {n} "
-        "organisations with the most visit days.",
-    ),
-    "rt_lunsj": (
-        "Påmeldinger til lunsjprat etter klynge og type organisasjon",
-        "Påmeldingar til lunsjprat etter klynge og type organisasjon",
-        "Lunch talk sign-ups by cluster and kind of organisation",
-    ),
-    "rd_lunsj": (
-        "Påmeldinger til lunsjpratene etter foredragets kompetanseklynge og deltakernes type "
-        "organisasjon.",
-        "Påmeldingar til lunsjpratane etter kompetanseklynga til føredraget og typen "
-        "organisasjon til deltakarane.",
-        "Sign-ups to the lunch talks by the talk's competence cluster and the kind of the "
-        "participants' organisation.",
-    ),
-    "rt_lunsj-org": (
-        "Påmeldinger til lunsjprat etter organisasjon",
-        "Påmeldingar til lunsjprat etter organisasjon",
-        "Lunch talk sign-ups by organisation",
-    ),
-    "rd_lunsj-org": (
-        "Påmeldinger til lunsjpratene per organisasjon, etter foredragets kompetanseklynge.",
-        "Påmeldingar til lunsjpratane per organisasjon, etter kompetanseklynga til føredraget.",
-        "Sign-ups to the lunch talks per organisation, by the talk's competence cluster.",
-    ),
-    "rt_kryss": (
-        "Lunsjprat på tvers av klynger",
-        "Lunsjprat på tvers av klynger",
-        "Lunch talks across clusters",
-    ),
-    "rd_kryss": (
-        "Påmeldinger fra egen klynge og fra andre klynger enn foredragets, per måned.",
-        "Påmeldingar frå eiga klynge og frå andre klynger enn klynga til føredraget, per månad.",
-        "Sign-ups from the talk's own cluster and from other clusters, per month.",
-    ),
-    "rt_trend": ("Utvikling måned for måned", "Utvikling månad for månad", "Month over month"),
-    "rd_trend": (
-        "Ulike personer og besøksdager per måned, med endring i prosent fra måneden før.",
-        "Ulike personar og besøksdagar per månad, med endring i prosent frå månaden før.",
-        "Distinct people and visit days per month, with the change in per cent from the month "
-        "before.",
-    ),
-    "rw_Lokasjon": ("Lokasjon", "Lokasjon", "Site"),
-    "rw_Måned": ("Måned", "Månad", "Month"),
-    "rw_Uke": ("Uke", "Veke", "Week"),
-    "rw_Klokketime": ("Klokketime", "Klokketime", "Hour"),
-    "rw_Type": ("Type", "Type", "Kind"),
-    "rw_Organisasjon": ("Organisasjon", "Organisasjon", "Organisation"),
-    "rw_Klynge": ("Klynge", "Klynge", "Cluster"),
-    "rw_Snitt per dag": ("Snitt per dag", "Snitt per dag", "Average per day"),
-    "rw_Flest samtidig": ("Flest samtidig", "Flest samstundes", "Most at once"),
-    "rw_Ulike personer (største måned)": (
-        "Ulike personer (største måned)",
-        "Ulike personar (største månad)",
-        "Distinct people (biggest month)",
-    ),
-    "rw_Gjester per dag": ("Gjester per dag", "Gjester per dag", "Guests per day"),
-    "rw_Nye brukere": ("Nye brukere", "Nye brukarar", "New users"),
-    "rw_Dager med besøk": ("Dager med besøk", "Dagar med besøk", "Days with visits"),
-    "rw_Fast": ("Fast", "Fast", "Fixed"),
-    "rw_Booket": ("Booket", "Booka", "Booked"),
-    "rw_Drop-in": ("Drop-in", "Drop-in", "Drop-in"),
-    "rw_Bookinger": ("Bookinger", "Bookingar", "Bookings"),
-    "rw_Ikke møtt": ("Ikke møtt", "Ikkje møtt", "No-shows"),
-    "rw_Ikke møtt %": ("Ikke møtt %", "Ikkje møtt %", "No-show %"),
-    "rw_Stat": ("Stat", "Stat", "State"),
-    "rw_Fylke": ("Fylke", "Fylke", "County"),
-    "rw_Kommune": ("Kommune", "Kommune", "Municipality"),
-    "rw_Annet": ("Annet", "Anna", "Other"),
-    "rw_Besøksdager": ("Besøksdager", "Besøksdagar", "Visit days"),
-    "rw_Dager til stede": ("Dager til stede", "Dagar til stades", "Days present"),
-    "rw_Nye": ("Nye", "Nye", "New"),
-    "rw_Gjengangere": ("Gjengangere", "Gjengangarar", "Returning"),
-    "rw_Egen klynge": ("Egen klynge", "Eiga klynge", "Own cluster"),
-    "rw_Andre klynger": ("Andre klynger", "Andre klynger", "Other clusters"),
-    "rw_Ulike personer": ("Ulike personer", "Ulike personar", "Distinct people"),
-    "rw_Endring %": ("Endring %", "Endring %", "Change %"),
-    "rw_Sum": ("Sum", "Sum", "Total"),
-    "rw_Uten organisasjon": ("Uten organisasjon", "Utan organisasjon", "No organisation"),
-    "rw_uke": ("uke", "veke", "week"),
 }
+# the report's tables' own words (the bokmål is the report's own): the report's module holds
+# them, so the PDF and the CLI speak the same three languages as this page
+CATALOGUE.update(report_words.TABLE_WORDS)
+assert report_words.LANGUAGES == LANGUAGES
 
 
 def translate(key: str, language: str) -> str:

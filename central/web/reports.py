@@ -1,13 +1,13 @@
 """The Reports page: the pilot's report (``central.domain.reports``) in the console, for a period
 and one site or all four side by side, every chart as SVG drawn here with its table beside it,
-and each table as CSV. Aggregates only: ``analyst`` accounts see this page and nothing else,
-``admin`` and ``analyst`` every site, ``staff`` their own.
+each table as CSV, and the whole report as PDF, all in the viewer's language. Aggregates only:
+``analyst`` accounts see this page and nothing else, ``admin`` and ``analyst`` every site,
+``staff`` their own.
 
 The address holds only the period, the site and a preset: nothing personal."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from central.db.models import ReportCell, Site, StaffRole
 from central.domain import desks
-from central.domain.reports import charts, csv_export, tables
+from central.domain.reports import charts, csv_export, pdf, tables
 from central.domain.reports.suppression import PROTECTED, SUPPRESSED
+from central.domain.reports.words import translated, words
 from central.web.console import (
     PREFIX,
     SECURITY_HEADERS,
@@ -40,7 +41,6 @@ from kiosk import desk_rules
 ALL = "all"
 PRESETS = ("30d", "year", "pilot")
 LONGEST = timedelta(days=3 * 366)
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 class BadRequest(Exception):
@@ -49,6 +49,18 @@ class BadRequest(Exception):
     def __init__(self, key: str, status: int = 400, subject: str = "") -> None:
         super().__init__(key)
         self.key, self.status, self.subject = key, status, subject
+
+
+class BadAnswer(Exception):
+    """A download's period or site is wrong: the message, as plain text with status 400."""
+
+    def response(self) -> Response:
+        return Response(
+            str(self),
+            status_code=400,
+            media_type="text/plain; charset=utf-8",
+            headers=SECURITY_HEADERS,
+        )
 
 
 @dataclass(frozen=True)
@@ -140,44 +152,8 @@ def choose(
     return Choice(start, end, wanted, chosen)
 
 
-def _words(lang: str) -> Any:
-    """Translate one of the report's bokmål words (a header, a month or week label)."""
-
-    def word(text: str) -> str:
-        if lang == "nb":
-            return text
-        found = translate(f"rw_{text}", lang)
-        if found != f"rw_{text}":
-            return found
-        month = re.fullmatch(r"([a-zæøå]{3}) (\d{4})", text)
-        if month and month.group(1) in tables.MONTHS and lang == "en":
-            return f"{MONTHS_EN[tables.MONTHS.index(month.group(1))]} {month.group(2)}"
-        if text.startswith("uke "):
-            return translate("rw_uke", lang) + text[3:]
-        return text
-
-    return word
-
-
-def translated(table: tables.Table, lang: str) -> tables.Table:
-    """The table with its title, description and headers in ``lang`` (the numbers as they are)."""
-    if lang == "nb":
-        return table
-    word = _words(lang)
-    title = translate(f"rt_{table.slug}", lang)
-    description = translate(f"rd_{table.slug}", lang).replace("{n}", str(len(table.rows)))
-    return dataclasses.replace(
-        table,
-        title=title if title and not title.startswith("rt_") else table.title,
-        description=description if description and not description.startswith("rd_") else "",
-        row_header=word(table.row_header),
-        columns=[word(c) for c in table.columns],
-        rows=[word(r) for r in table.rows],
-    )
-
-
 def _shown(table: tables.Table, lang: str) -> dict[str, Any]:
-    word = _words(lang)
+    word = words(lang)
     grid = table.published()
     header = [*grid[0][:-1], word("Sum")] if table.totals else grid[0]
     body = [[word(row[0]) if row[0] == "Sum" else row[0], *row[1:]] for row in grid[1:]]
@@ -235,6 +211,7 @@ def router() -> APIRouter:
             options=options,
             presets=_presets(choice.site),
             report=report,
+            summary=tables.summarise(report, lang),
             period=f"{choice.first:%d.%m.%Y}–{choice.last:%d.%m.%Y}",
             tables=shown,
             # days with visits at any site
@@ -243,8 +220,8 @@ def router() -> APIRouter:
             marks={SUPPRESSED: "report_small", PROTECTED: "report_hidden"},
         )
 
-    @pages.get("/{slug}.csv")
-    def table_csv(request: Request, slug: str, site: str = "", preset: str = "") -> Response:
+    def download(request: Request, site: str, preset: str) -> tuple[Choice, tables.Report]:
+        """The report a download asks for; BadAnswer (400) or Refused (404) if none."""
         who = require(request, names=False)
         first = request.query_params.get("from", "")[:40]
         last = request.query_params.get("to", "")[:40]
@@ -257,13 +234,30 @@ def router() -> APIRouter:
                 text = (f"«{bad.subject}» " if bad.subject else "") + translate(
                     bad.key, language(request)
                 )
-                return Response(
-                    text,
-                    status_code=400,
-                    media_type="text/plain; charset=utf-8",
-                    headers=SECURITY_HEADERS,
-                )
-            report = tables.build(session, choice.sites, choice.first, choice.last)
+                raise BadAnswer(text) from None
+            return choice, tables.build(session, choice.sites, choice.first, choice.last)
+
+    @pages.get("/report.pdf")
+    def report_pdf(request: Request, site: str = "", preset: str = "") -> Response:
+        """The whole report as the PDF the CLI writes, in the viewer's language."""
+        try:
+            choice, report = download(request, site, preset)
+        except BadAnswer as bad:
+            return bad.response()
+        lang = language(request)
+        name = f"regionlab-rapport-{choice.site}-{choice.first}-{choice.last}-{lang}.pdf"
+        return Response(
+            pdf.build(report, lang),
+            media_type="application/pdf",
+            headers={**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @pages.get("/{slug}.csv")
+    def table_csv(request: Request, slug: str, site: str = "", preset: str = "") -> Response:
+        try:
+            choice, report = download(request, site, preset)
+        except BadAnswer as bad:
+            return bad.response()
         table = next((t for t in report.tables if t.slug == slug), None)
         if table is None:
             raise Refused(404, "not_found")

@@ -5,11 +5,14 @@ writes CSV and a PDF that reads back."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
+import string
 import subprocess
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,7 +25,7 @@ from central.cli import main
 from central.db.engine import SessionFactory
 from central.db.models import Organisation, Person, PersonKind, ReportCell, Visit
 from central.demo import history
-from central.domain.reports import aggregates, csv_export, suppression, tables
+from central.domain.reports import aggregates, csv_export, suppression, tables, words
 from central.domain.reports.suppression import MIN_PEOPLE, SUPPRESSED, Count, suppress
 from central.jobs import retention
 from kiosk.desk_rules import local_day
@@ -276,6 +279,258 @@ def test_report_command_writes_csv_and_a_pdf_that_reads_back(
     assert len(list((tmp_path / "csv").glob("*.csv"))) == 16
 
 
+# bokmål's own words that nynorsk and English do not share (the demo's names have none)
+BOKMAL = re.compile(
+    r"\b(ikke|personer|hvor|hvordan|hvilke|måned|brukere|tall|tallene|samletall|Sammendrag|"
+    r"Begreper|uke|dager|kommer|fra|også|inneholder|Lokasjoner|Annet)\b"
+)
+TRANSLATED = {
+    "nn": (
+        "Samandrag",
+        "Kva rapporten viser",
+        "Slik er tala laga",
+        "Omgrep",
+        "Ulike personar per månad",
+        "Tid på dagen",
+        "veke 4",
+        "Side 3",
+        "berre samletal",
+        "kvar lokasjon",
+        "Lokasjonar: RegionLab Lister",
+    ),
+    "en": (
+        "Summary",
+        "What the report shows",
+        "How the figures are made",
+        "Method and privacy",
+        "Distinct people per month",
+        "Time of day",
+        "week 4",
+        "Page 3",
+        "Total",
+        "aggregates only",
+        "Sites: RegionLab Lister",
+    ),
+}
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("lang", ["nn", "en"])
+def test_report_command_writes_the_summary_and_pdf_in_nynorsk_or_english(
+    with_history: SessionFactory,
+    engine: Engine,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    pdf = tmp_path / f"rapport-{lang}.pdf"
+    period = ["--from", "2026-09-16", "--to", "2026-11-29"]
+    base = ["report", "--site", "all", *period, "--database-url", url]
+    assert main([*base, "--lang", lang, "--pdf", str(pdf)]) == 0
+    printed = capsys.readouterr().out
+    with with_history() as session:
+        report = tables.build(session, SITES, date(2026, 9, 16), date(2026, 11, 29))
+    summary = tables.summarise(report, lang)
+    assert summary and all(line in printed for line in summary)
+    assert not any(line in printed for line in report.summary)  # the bokmål ones
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in TRANSLATED[lang]:
+        assert expected in text, expected
+    flowing = " ".join(text.split())
+    for line in summary:
+        assert line in flowing, line
+    leftover = [line for line in text.splitlines() if BOKMAL.search(line)]
+    assert leftover == []
+    # the default is bokmål, as it was
+    assert main([*base, "--pdf", str(tmp_path / "nb.pdf")]) == 0
+    printed = capsys.readouterr().out
+    assert all(line in printed for line in report.summary)
+    nb = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "nb.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Sammendrag" in nb and BOKMAL.search(nb)  # the words above are bokmål's indeed
+
+
+def _figures(lines: list[str]) -> list[list[str]]:
+    return [re.findall(r"\d+", line) for line in lines]
+
+
+def test_the_summary_says_the_same_figures_in_every_language(
+    with_history: SessionFactory,
+) -> None:
+    with with_history() as session:
+        reports = [tables.build(session, SITES, date(2026, 9, 16), date(2026, 11, 29))]
+        reports += [tables.build(session, [s], date(2026, 9, 1), date(2026, 9, 30)) for s in SITES]
+    for report in reports:
+        nb = tables.summarise(report, "nb")
+        assert nb == report.summary
+        for lang in ("nn", "en"):
+            other = tables.summarise(report, lang)
+            assert len(other) == len(nb)
+            assert _figures(other) == _figures(nb), lang
+            assert not set(other) & set(nb), lang
+            assert not any(BOKMAL.search(line) for line in other), other
+
+
+def _summed(kinds: list[int], people: list[int]) -> tables.Report:
+    """A report of the tables the summary reads, with these kinds' and months' people."""
+
+    def n(value: int) -> suppression.Count:
+        return Count(value, value)
+
+    def table(
+        slug: str, columns: list[str], rows: list[str], cells: list[list[int]], totals: bool = False
+    ) -> Any:
+        return tables.Table(
+            slug, slug, "", "", columns, rows, [[n(v) for v in row] for row in cells], totals
+        )
+
+    sites = ["Statens hus Narvik", "Statens hus Stadt"]
+    months = ["sep 2026", "okt 2026", "nov 2026"]
+    return tables.Report(
+        ["narvik", "stadt"],
+        sites,
+        date(2026, 9, 1),
+        date(2026, 11, 30),
+        [
+            # Stadt's average counts one person: hidden, the summary says too few
+            table("bruk", ["Snitt per dag", "Flest samtidig"], sites, [[12, 20], [1, 1]]),
+            table(
+                "organisasjonstype",
+                ["sep 2026"],
+                ["Stat", "Fylke", "Kommune", "Annet"],
+                [[k] for k in kinds],
+                totals=True,
+            ),
+            table("org-samme-dag", sites, months[:2], [[7, 4], [9, 4]]),
+            table("trend", ["Ulike personer"], months, [[p] for p in people]),
+            table("kryss", ["Egen klynge", "Andre klynger"], ["A", "B"], [[10, 5], [6, 9]], True),
+        ],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("kinds", "people", "said"),
+    [
+        (
+            [40, 9, 12, 5],
+            [30, 28, 41],
+            {
+                "nb": [
+                    "Flest brukere kommer fra statlig sektor.",
+                    "Antall ulike brukere per måned økte fra 30 i september 2026 til 41 i "
+                    "november 2026.",
+                ],
+                "nn": [
+                    "Flest brukarar kjem frå statleg sektor.",
+                    "Talet på ulike brukarar per månad auka frå 30 i september 2026 til 41 i "
+                    "november 2026.",
+                ],
+                "en": [
+                    "Most users come from the state sector.",
+                    "The number of distinct users per month rose from 30 in September 2026 to "
+                    "41 in November 2026.",
+                ],
+            },
+        ),
+        (
+            [10, 9, 42, 5],
+            [41, 28, 30],
+            {
+                "nb": [
+                    "Største gruppe brukere etter type arbeidsgiver: kommune.",
+                    "Antall ulike brukere per måned sank fra 41 i september 2026 til 30 i "
+                    "november 2026.",
+                ],
+                "nn": [
+                    "Største gruppe brukarar etter type arbeidsgivar: kommune.",
+                    "Talet på ulike brukarar per månad minka frå 41 i september 2026 til 30 i "
+                    "november 2026.",
+                ],
+                "en": [
+                    "The largest group of users by kind of employer: municipality.",
+                    "The number of distinct users per month fell from 41 in September 2026 to "
+                    "30 in November 2026.",
+                ],
+            },
+        ),
+        (
+            [10, 9, 5, 42],
+            [30, 28, 30],
+            {
+                "nb": [
+                    "Største gruppe brukere etter type arbeidsgiver: annet.",
+                    "Antall ulike brukere per måned holdt seg på 30 fra september 2026 til "
+                    "november 2026.",
+                ],
+                "nn": [
+                    "Største gruppe brukarar etter type arbeidsgivar: anna.",
+                    "Talet på ulike brukarar per månad heldt seg på 30 frå september 2026 til "
+                    "november 2026.",
+                ],
+                "en": [
+                    "The largest group of users by kind of employer: other.",
+                    "The number of distinct users per month stayed at 30 from September 2026 "
+                    "to November 2026.",
+                ],
+            },
+        ),
+    ],
+)
+def test_each_of_the_summarys_sentences_in_three_languages(
+    kinds: list[int], people: list[int], said: dict[str, list[str]]
+) -> None:
+    report = _summed(kinds, people)
+    common = {
+        "nb": [
+            "Statens hus Narvik: i snitt 12 personer per dag med besøk, og høyst 20 i bygget "
+            "samtidig.",
+            "Statens hus Stadt: for få besøk i perioden til å vise tall.",
+            "Statens hus Narvik: på en vanlig dag er folk fra 8 ulike organisasjoner i bygget.",
+            "Statens hus Stadt: på en vanlig dag er folk fra 4 ulike organisasjoner i bygget.",
+            "47 % av påmeldingene til lunsjprat kom fra andre klynger enn foredragets.",
+        ],
+        "nn": [
+            "Statens hus Narvik: i snitt 12 personar per dag med besøk, og høgst 20 i bygget "
+            "samstundes.",
+            "Statens hus Stadt: for få besøk i perioden til å vise tal.",
+            "Statens hus Narvik: på ein vanleg dag er folk frå 8 ulike organisasjonar i bygget.",
+            "Statens hus Stadt: på ein vanleg dag er folk frå 4 ulike organisasjonar i bygget.",
+            "47 % av påmeldingane til lunsjprat kom frå andre klynger enn føredraget sitt.",
+        ],
+        "en": [
+            "Statens hus Narvik: on average 12 people a day on days with visits, and at most 20 "
+            "in the building at once.",
+            "Statens hus Stadt: too few visits in the period to show figures.",
+            "Statens hus Narvik: on a typical day, people from 8 different organisations are in "
+            "the building.",
+            "Statens hus Stadt: on a typical day, people from 4 different organisations are in "
+            "the building.",
+            "47% of the sign-ups for lunch talks came from clusters other than the talk's own.",
+        ],
+    }
+    for lang in ("nb", "nn", "en"):
+        first, second = said[lang]
+        expected = [*common[lang][:2], first, *common[lang][2:4], second, common[lang][4]]
+        assert tables.summarise(report, lang) == expected
+
+
+def test_every_sentence_has_the_same_blanks_in_every_language() -> None:
+    """A translation fills in the same figures as the bokmål: no more, no fewer."""
+    for key, texts in words.TEXTS.items():
+        blanks = [sorted(f for _, f, _, _ in string.Formatter().parse(text) if f) for text in texts]
+        assert blanks[0] == blanks[1] == blanks[2], key
+        assert all(text.strip() for text in texts), key
+
+
 def test_report_command_explains_bad_input(
     factory: SessionFactory, engine: Engine, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -287,6 +542,9 @@ def test_report_command_explains_bad_input(
     assert "atlantis" in capsys.readouterr().err
     assert main([*base, "--site", "lyngdal", "--from", "1.10.2026", "--to", "2026-11-01"]) == 2
     assert "not a date" in capsys.readouterr().err
+    dates = ["--from", "2026-10-01", "--to", "2026-11-01"]
+    assert main([*base, "--site", "lyngdal", *dates, "--lang", "de"]) == 2
+    assert "--lang: invalid choice: 'de'" in capsys.readouterr().err
 
 
 def test_peaks_and_no_shows_match_the_raw_rows(with_history: SessionFactory) -> None:

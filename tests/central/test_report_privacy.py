@@ -25,7 +25,7 @@ from central.db.engine import SessionFactory
 from central.db.models import Person, PersonKind
 from central.demo import history
 from central.domain import staff
-from central.domain.reports import csv_export, pdf, tables
+from central.domain.reports import csv_export, pdf, tables, words
 from central.domain.reports.suppression import (
     MIN_PEOPLE,
     PROTECTED,
@@ -166,7 +166,38 @@ class _Tables(HTMLParser):
             self.cell.append(data)
 
 
-def _page_tables(factory: SessionFactory, site: str) -> list[list[list[str]]]:
+class _Page(_Tables):
+    """The tables and the summary's sentences of the Reports page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary: list[str] = []
+        self.in_summary = False
+        self.item: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        if tag == "section" and ("aria-labelledby", "r-summary") in attrs:
+            self.in_summary = True
+        elif tag == "li" and self.in_summary:
+            self.item = []
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        if tag == "li" and self.item is not None:
+            self.summary.append("".join(self.item).strip())
+            self.item = None
+        elif tag == "section":
+            self.in_summary = False
+
+    def handle_data(self, data: str) -> None:
+        super().handle_data(data)
+        if self.item is not None:
+            self.item.append(data)
+
+
+def _client(factory: SessionFactory, lang: str = "nb") -> Any:
+    """The analyst, logged in to the console, in ``lang``."""
     from fastapi.testclient import TestClient
 
     from central.api.app import create_app
@@ -180,11 +211,21 @@ def _page_tables(factory: SessionFactory, site: str) -> list[list[list[str]]]:
         "/staff/login",
         data={"csrf": token.group(1), "email": "ana@lister.no", "password": PASSWORD},
     )
-    page = http.get(f"/staff/reports?from={FIRST}&to={LAST}&site={site}")
+    if lang != "nb":  # as the viewer does: the language links at the top of every page
+        assert http.get(f"/staff/language?to={lang}&next=/staff/reports").status_code == 200
+    return http
+
+
+def _page(factory: SessionFactory, site: str, lang: str = "nb") -> _Page:
+    page = _client(factory, lang).get(f"/staff/reports?from={FIRST}&to={LAST}&site={site}")
     assert page.status_code == 200, page.text
-    parser = _Tables()
+    parser = _Page()
     parser.feed(page.text)
-    return parser.tables
+    return parser
+
+
+def _page_tables(factory: SessionFactory, site: str) -> list[list[list[str]]]:
+    return _page(factory, site).tables
 
 
 @pytest.mark.integration
@@ -227,6 +268,75 @@ def test_csv_pdf_and_the_page_export_exactly_the_published_cells(
                 assert any(line[-len(tokens) :] == tokens for line in lines), (site, t.slug, row)
                 checked += 1
         assert checked > 20
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("lang", ["nn", "en"])
+def test_in_nynorsk_and_english_the_same_cells_and_summary_figures_are_published(
+    reports: Any, tmp_path: Path, lang: str
+) -> None:
+    """Translating changes words only: the page and the PDF in nynorsk or English publish the
+    cells the bokmål report does, and a summary with the same figures in the viewer's words."""
+    built, factory = reports
+    word = words.words(lang)
+    for site, report in built.items():
+        summary = tables.summarise(report, lang)
+        assert summary and len(summary) == len(report.summary)
+        assert [re.findall(r"\d+", line) for line in summary] == [
+            re.findall(r"\d+", line) for line in report.summary
+        ]
+        assert not set(summary) & set(report.summary), site
+        page = _page(factory, site, lang)
+        assert page.summary == summary, site
+        assert len(page.tables) == len(report.tables)
+        for shown, t in zip(page.tables, report.tables, strict=True):
+            grid = t.published()
+            assert [row[1:] for row in shown[1:]] == [row[1:] for row in grid[1:]], (site, t.slug)
+        pdf_path = tmp_path / f"{site}-{lang}.pdf"
+        pdf.write(report, pdf_path, lang)
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf_path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        flowing = " ".join(text.split())
+        assert all(line in flowing for line in summary), site
+        assert not any(line in flowing for line in report.summary), site
+        lines = [line.replace(SUPPRESSED, "<3").split() for line in text.splitlines()]
+        checked = 0
+        for t in report.tables:
+            if t.row_header not in ("Måned", "Uke", "Klokketime"):
+                continue  # organisation and site names wrap in the PDF's first column
+            for row in words.translated(t, lang).published()[1:]:
+                named = [word(row[0]) if row[0] == "Sum" else row[0], *row[1:]]
+                tokens = " ".join(named).replace(SUPPRESSED, "<3").split()
+                assert any(line[-len(tokens) :] == tokens for line in lines), (site, t.slug, row)
+                checked += 1
+        assert checked > 20
+    # the page's PDF download: the same report, in the viewer's language
+    http = _client(factory, lang)
+    page = http.get(f"/staff/reports?from={FIRST}&to={LAST}&site=narvik").text
+    link = re.search(r'href="(/staff/reports/report\.pdf\?[^"]+)"', page)
+    assert link is not None
+    answer = http.get(link.group(1).replace("&amp;", "&"))
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/pdf"
+    assert f"-{lang}.pdf" in answer.headers["content-disposition"]
+    (tmp_path / "download.pdf").write_bytes(answer.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "download.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert ("Samandrag" if lang == "nn" else "Summary") in text
+    flowing = " ".join(text.split())
+    assert all(line in flowing for line in tables.summarise(built["narvik"], lang))
+    assert not any(line in flowing for line in built["narvik"].summary)
+    wrong = http.get("/staff/reports/report.pdf?from=1.9.2026&site=narvik")
+    assert wrong.status_code == 400
+    assert ("er ikkje ein dato" if lang == "nn" else "is not a date") in wrong.text
 
 
 # --- the attacker ----------------------------------------------------------------------------

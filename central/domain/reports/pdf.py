@@ -1,11 +1,13 @@
-"""The report as a PDF the pilot can hand on as it is: cover, summary in plain bokmål, each
-chart (the SVG of ``charts``) with its table beside it, and a note on method and privacy.
+"""The report as a PDF the pilot can hand on as it is: cover, summary in plain language, each
+chart (the SVG of ``charts``) with its table beside it, and a note on method and privacy; in
+bokmål, nynorsk or English (``words``), with the same figures in each.
 
 reportlab (pure Python wheels, no system libraries); the Bitstream Vera fonts that ship with it
 are embedded, so æøå print on any machine."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 from pathlib import Path
@@ -33,8 +35,9 @@ from svglib.svglib import svg2rlg
 
 from central.domain.reports import charts
 from central.domain.reports.suppression import MIN_PEOPLE
-from central.domain.reports.tables import Report
+from central.domain.reports.tables import Report, summarise
 from central.domain.reports.tables import Table as ReportTable
+from central.domain.reports.words import DEFAULT, LANGUAGES, say, translated, words
 
 PAGE = landscape(A4)
 TALL = 30  # rows beyond which a table no longer fits beside its chart
@@ -77,11 +80,26 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def localised(report: Report, lang: str) -> Report:
+    """The report in ``lang``: its tables' words and its summary; the same figures."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no such language: {lang!r}")
+    if lang == DEFAULT:
+        return report
+    return dataclasses.replace(
+        report,
+        tables=[translated(t, lang) for t in report.tables],
+        summary=summarise(report, lang),
+    )
+
+
 def period_text(first: date, last: date) -> str:
     return f"{first.day}.{first.month}.{first.year}–{last.day}.{last.month}.{last.year}"
 
 
-def build(report: Report) -> bytes:
+def build(report: Report, lang: str = DEFAULT) -> bytes:
+    """The PDF of ``report`` in ``lang`` (nb, nn or en; ValueError for another)."""
+    shown = localised(report, lang)
     _fonts()
     styles = _styles()
     out = io.BytesIO()
@@ -92,63 +110,47 @@ def build(report: Report) -> bytes:
         rightMargin=15 * mm,
         topMargin=14 * mm,
         bottomMargin=14 * mm,
-        title="RegionLab – rapport for piloten",
+        title=say("pdf_title", lang),
         author="RegionLab",
         subject=period_text(report.first, report.last),
-        lang="nb",
+        lang=lang,
     )
 
     def footer(canvas, document):  # type: ignore[no-untyped-def]
         canvas.saveState()
         canvas.setFont("Vera", 8)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(
-            15 * mm,
-            8 * mm,
-            f"RegionLab – kun samletall, grupper under {MIN_PEOPLE} personer er skjult",
-        )
-        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"Side {document.page}")
+        canvas.drawString(15 * mm, 8 * mm, say("pdf_footer", lang, n=MIN_PEOPLE))
+        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, say("pdf_page", lang, n=document.page))
         canvas.restoreState()
 
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="main")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
     story: list = []
     sites = ", ".join(report.site_names)
+    period = period_text(report.first, report.last)
     story += [
         Spacer(1, 40 * mm),
         Paragraph("RegionLab", styles["sub"]),
-        Paragraph("Bruk og samarbeid i Statens hus-piloten", styles["cover"]),
+        Paragraph(_escape(say("pdf_cover", lang)), styles["cover"]),
         Spacer(1, 8 * mm),
-        Paragraph(f"Lokasjoner: {sites}", styles["sub"]),
-        Paragraph(f"Periode: {period_text(report.first, report.last)}", styles["sub"]),
+        Paragraph(_escape(say("pdf_sites", lang, sites=sites)), styles["sub"]),
+        Paragraph(_escape(say("pdf_period", lang, period=period)), styles["sub"]),
         Spacer(1, 20 * mm),
-        Paragraph(
-            "Rapporten inneholder bare samletall. Ingen navn eller personer kan leses ut "
-            f"av den: tall som bygger på færre enn {MIN_PEOPLE} personer, vises som "
-            "«&lt; 3», og tall som er skjult for å beskytte dem, som «:».",
-            styles["body"],
-        ),
+        Paragraph(_escape(say("pdf_intro", lang, n=MIN_PEOPLE)), styles["body"]),
         PageBreak(),
-        Paragraph("Sammendrag", styles["h1"]),
+        Paragraph(_escape(say("pdf_summary", lang)), styles["h1"]),
     ]
-    for line in report.summary or ["Det er for få besøk i perioden til å vise tall."]:
+    for line in shown.summary or [say("pdf_no_figures", lang)]:
         story.append(Paragraph(f"• {_escape(line)}", styles["body"]))
         story.append(Spacer(1, 2 * mm))
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph("Hva rapporten viser", styles["h2"]))
-    story.append(
-        Paragraph(
-            "Rapporten viser hvordan RegionLab brukes: hvor mange som kommer, når på dagen, hvilke "
-            "pulter de bruker, og hvem de jobber for. Den viser også samarbeid: hvor mange ulike "
-            "organisasjoner som er i bygget samme dag, hvilke som møtes, og hvem som går på "
-            "lunsjprat i andre fagmiljøer enn sitt eget.",
-            styles["body"],
-        )
-    )
+    story.append(Paragraph(_escape(say("pdf_shows", lang)), styles["h2"]))
+    story.append(Paragraph(_escape(say("pdf_shows_text", lang)), styles["body"]))
     story.append(PageBreak())
     first_table = True
-    for table in report.tables:
-        block = _table_block(table, styles)
+    for table in shown.tables:
+        block = _table_block(table, styles, lang)
         if not first_table:
             story.append(Spacer(1, 6 * mm))
         story.append(KeepTogether(block) if len(table.rows) <= TALL else block[0])
@@ -156,26 +158,29 @@ def build(report: Report) -> bytes:
             story += block[1:]
         first_table = False
     story.append(PageBreak())
-    story += _method(styles)
+    story += _method(styles, lang)
     doc.build(story)
     return out.getvalue()
 
 
-def write(report: Report, path: Path) -> None:
-    path.write_bytes(build(report))
+def write(report: Report, path: Path, lang: str = DEFAULT) -> None:
+    path.write_bytes(build(report, lang))
 
 
-def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
+def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle], lang: str) -> list:
     block: list = [
         Paragraph(_escape(table.title), styles["h1"]),
         Paragraph(_escape(table.description), styles["body"]),
         Spacer(1, 3 * mm),
     ]
     data = table.published()
+    if table.totals:  # the totals' own word ("Sum") in the table's language
+        total = words(lang)("Sum")
+        data = [[*data[0][:-1], total], *data[1:-1], [total, *data[-1][1:]]]
     chart_svg = charts.svg(table)
     full = PAGE[0] - 30 * mm
     if chart_svg is None:
-        block.append(_grid(data, styles, full))
+        block.append(_grid(data, styles, full, table.totals))
         return block
     drawing = svg2rlg(io.BytesIO(chart_svg.encode("utf-8")))
     assert drawing is not None
@@ -187,9 +192,13 @@ def _table_block(table: ReportTable, styles: dict[str, ParagraphStyle]) -> list:
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     if len(data) > TALL:
         # a long table (a year of weeks) goes below its chart and runs on over pages
-        block += [_as_flowable(drawing), Spacer(1, 3 * mm), _grid(data, styles, full * 0.7)]
+        block += [
+            _as_flowable(drawing),
+            Spacer(1, 3 * mm),
+            _grid(data, styles, full * 0.7, table.totals),
+        ]
         return block
-    grid = _grid(data, styles, full - width - 6 * mm)
+    grid = _grid(data, styles, full - width - 6 * mm, table.totals)
     side = Table([[_as_flowable(drawing), grid]], colWidths=[width + 6 * mm, None])
     side.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
@@ -202,7 +211,9 @@ def _as_flowable(drawing: Drawing) -> Drawing:
     return drawing
 
 
-def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float) -> Table:
+def _grid(
+    data: list[list[str]], styles: dict[str, ParagraphStyle], width: float, totals: bool
+) -> Table:
     cols = len(data[0])
     size = 6.5 if cols > 8 else 7.5
     # each number column as wide as its longest header word or number, the first the rest
@@ -239,7 +250,7 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
-    if data[-1][0] == "Sum":
+    if totals:
         style += [
             ("LINEABOVE", (0, -1), (-1, -1), 0.6, INK),
             ("FONT", (0, -1), (-1, -1), "Vera-Bold", 7.5),
@@ -248,43 +259,12 @@ def _grid(data: list[list[str]], styles: dict[str, ParagraphStyle], width: float
     return grid
 
 
-def _method(styles: dict[str, ParagraphStyle]) -> list:
-    text = [
-        (
-            "Slik er tallene laget",
-            "Resepsjonen registrerer når folk kommer og går, hvilke pulter de tar og hvem som "
-            "melder seg på lunsjprat. Hver natt lages samletall per lokasjon og dag (og per måned) "
-            "fra disse registreringene. Samletallene tas vare på; selve besøkene slettes etter "
-            "oppbevaringstiden (90 dager for ansatte, 30 dager for gjester). Derfor kan rapporten "
-            "dekke hele pilotperioden uten at noen opplysninger om enkeltpersoner lagres lenger "
-            "enn nødvendig.",
-        ),
-        (
-            "Begreper",
-            "«Ulike personer» teller hver person én gang i måneden. «Besøksdager» er personer × "
-            "dager. «Flest samtidig» er det høyeste antallet inne i bygget på ett tidspunkt. En "
-            "booking der personen ikke kom, og som ble frigitt, teller som «ikke møtt». En "
-            "organisasjon er «til stede» en dag når minst én av dens folk var innom. Månedstall "
-            "gjelder hele kalendermåneder.",
-        ),
-        (
-            "Personvern",
-            "Rapporten inneholder bare samletall, aldri navn eller person-id. Et tall som bygger "
-            f"på færre enn {MIN_PEOPLE} ulike personer, vises som «&lt; 3». Et skjult tall skal "
-            "heller ikke kunne regnes ut ved å trekke andre tall fra en sum. Derfor skjules minst "
-            "ett tall til i hver gruppe som har en sum i rapporten (for eksempel månedene til en "
-            "lokasjon, eller lokasjonene i en måned), slik at summene kan vises. En sum skjules "
-            "bare når det ikke finnes noen annen måte; før rapporten lages, kontrolleres det at "
-            "ingen skjulte tall kan regnes ut av summene sammen. Det gjelder på tvers av "
-            "tabellene, og mellom rapporten for én lokasjon og for alle fire. Tall som er skjult "
-            "for å beskytte andre, vises som «:» – de kan være små eller store.",
-        ),
-    ]
-    story: list = [Paragraph("Metode og personvern", styles["h1"])]
-    for heading, body in text:
+def _method(styles: dict[str, ParagraphStyle], lang: str) -> list:
+    story: list = [Paragraph(_escape(say("pdf_method", lang)), styles["h1"])]
+    for heading in ("pdf_made", "pdf_terms", "pdf_privacy"):
         story += [
-            Paragraph(heading, styles["h2"]),
-            Paragraph(body, styles["body"]),
+            Paragraph(_escape(say(heading, lang)), styles["h2"]),
+            Paragraph(_escape(say(f"{heading}_text", lang, n=MIN_PEOPLE)), styles["body"]),
             Spacer(1, 4 * mm),
         ]
     return story

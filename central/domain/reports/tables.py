@@ -27,29 +27,9 @@ from central.domain.reports.suppression import (
     suppress,
     total,
 )
+from central.domain.reports.words import DEFAULT, MONTHS, month_name, say, words
 
 KIND_LABELS = {"state": "Stat", "county": "Fylke", "municipality": "Kommune", "other": "Annet"}
-MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
-MONTH_NAMES = dict(
-    zip(
-        MONTHS,
-        [
-            "januar",
-            "februar",
-            "mars",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ],
-        strict=True,
-    )
-)
 PAIR_ORGS = 10
 # measures the report adds up over the period per site before it suppresses (the others it
 # shows per month, or adds up with their monthly suppression)
@@ -1176,18 +1156,20 @@ def _org_short(orgs: dict[str, Organisation], org: str) -> str:
     return orgs[org].short_name if org in orgs else org
 
 
-def summarise(report: Report) -> list[str]:
-    """A few sentences in plain bokmål, from published (suppressed) numbers only."""
+def summarise(report: Report, lang: str = DEFAULT) -> list[str]:
+    """A few sentences in plain language (bokmål, nynorsk or English: ``words``), from published
+    (suppressed) numbers only: the same figures in every language."""
+    word = words(lang)
     out = []
     use = report.table("bruk")
     for r, name in enumerate(use.rows):
         avg, peak = use.value(r, 0), use.value(r, 1)
         if avg is None:
-            out.append(f"{name}: for få besøk i perioden til å vise tall.")
+            out.append(say("too_few", lang, name=name))
             continue
-        text = f"{name}: i snitt {avg} personer per dag med besøk"
+        text = say("average", lang, name=name, avg=avg)
         if peak is not None:
-            text += f", og høyst {peak} i bygget samtidig"
+            text += say("peak", lang, peak=peak)
         out.append(text + ".")
     kinds = report.table("organisasjonstype")
     totals = kinds.row_totals()
@@ -1199,36 +1181,26 @@ def summarise(report: Report) -> list[str]:
     if shown and len(shown) == len([t for t in totals if t is not None]):
         biggest = max(shown, key=lambda x: x[1])
         out.append(
-            f"Flest brukere kommer fra {biggest[0].lower()}lig sektor."
+            say("most_state", lang)
             if biggest[0] == "Stat"
-            else f"Største gruppe brukere etter type arbeidsgiver: {biggest[0].lower()}."
+            else say("biggest_kind", lang, kind=word(biggest[0]).lower())
         )
     orgs = report.table("org-samme-dag")
     for c, name in enumerate(orgs.columns):
         avgs = [v for r in range(len(orgs.rows)) if (v := orgs.value(r, c)) is not None]
         if avgs:
-            out.append(
-                f"{name}: på en vanlig dag er folk fra {round(sum(avgs) / len(avgs))} "
-                "ulike organisasjoner i bygget."
-            )
+            out.append(say("orgs_a_day", lang, name=name, n=round(sum(avgs) / len(avgs))))
     trend = report.table("trend")
     months = [(trend.rows[r], v) for r in range(len(trend.rows)) if (v := trend.value(r, 0))]
     if len(months) >= 2:
         (first, a), (last, b) = months[0], months[-1]
-        first, last = (f"{MONTH_NAMES[m[:3]]}{m[3:]}" for m in (first, last))
-        change = "økte" if b > a else "sank" if b < a else "holdt seg"
-        out.append(
-            f"Antall ulike brukere per måned {change} fra {a} i {first} til {b} i {last}."
-            if change != "holdt seg"
-            else f"Antall ulike brukere per måned holdt seg på {a} fra {first} til {last}."
-        )
+        first, last = month_name(first, lang), month_name(last, lang)
+        change = "users_rose" if b > a else "users_fell" if b < a else "users_held"
+        out.append(say(change, lang, a=a, b=b, first=first, last=last))
     cross = report.table("kryss")
     col = cross.col_totals()
     if all(c is not None for c in col) and not any(cross.col_totals_hidden):
         same, other = col[0].value, col[1].value  # type: ignore[union-attr]
         if same + other:
-            out.append(
-                f"{round(100 * other / (same + other))} % av påmeldingene til lunsjprat "
-                "kom fra andre klynger enn foredragets."
-            )
+            out.append(say("other_clusters", lang, pct=round(100 * other / (same + other))))
     return out
