@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,14 @@ PROG = "regionlab-central"
 
 class CliError(Exception):
     """A problem to report in one line, with exit code 2."""
+
+
+def operator() -> str:
+    """Who runs this command: the login name on this machine, for the audit log."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name in the environment and none for this uid
+        return "unknown"
 
 
 def parse_date(text: str) -> date:

@@ -18,7 +18,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from central.db.models import AuditEntry, RollCallTick, StaffAccount, StaffRole, StaffSession
+from central.db.models import (
+    AuditEntry,
+    RollCallTick,
+    StaffAccount,
+    StaffPasswordLink,
+    StaffRole,
+    StaffSession,
+)
 
 __all__ = ["StaffRole"]
 from central.domain.directory import normalise_email, require_site
@@ -89,6 +96,7 @@ def add_account(
 class LoginResult:
     account: StaffAccount | None
     locked: bool = False  # refused because of too many failed log-ins (even if right now)
+    disabled: bool = False  # the right password of a disabled account (only then said so)
 
 
 def log_in(session: Session, email: str, password: str, *, now: datetime) -> LoginResult:
@@ -97,12 +105,13 @@ def log_in(session: Session, email: str, password: str, *, now: datetime) -> Log
     account = session.scalars(
         select(StaffAccount).where(StaffAccount.email == normalise_email(email)).with_for_update()
     ).first()
-    if account is None or account.disabled_at is not None:
+    if account is None:
         _verify(_DUMMY_HASH, password)
         return LoginResult(None)
     if account.locked_until is not None and account.locked_until > now:
         return LoginResult(None, locked=True)
     if not _verify(account.password_hash, password):
+        # A disabled account counts failures too: guessing its password is no cheaper.
         account.failed_logins += 1
         if account.failed_logins >= MAX_FAILED_LOGINS:
             account.locked_until = now + LOCKOUT
@@ -111,6 +120,9 @@ def log_in(session: Session, email: str, password: str, *, now: datetime) -> Log
         return LoginResult(None)
     account.failed_logins = 0
     account.locked_until = None
+    if account.disabled_at is not None:
+        # Said only to whoever knows the password; a wrong one reads as any wrong one.
+        return LoginResult(None, disabled=True)
     if _HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = _HASHER.hash(password)
     return LoginResult(account)
@@ -164,15 +176,91 @@ def close_session(session: Session, secret: str) -> None:
     session.execute(delete(StaffSession).where(StaffSession.token_hash == _digest(secret)))
 
 
+def end_sessions(session: Session, account: StaffAccount) -> int:
+    """Log ``account`` out everywhere (a new password, a disabled account), in the caller's
+    transaction; returns how many sessions were open (or expired but not yet swept)."""
+    ended = session.execute(delete(StaffSession).where(StaffSession.account_id == account.id))
+    return int(getattr(ended, "rowcount", 0) or 0)
+
+
+def _account_by_email(session: Session, email: str) -> StaffAccount:
+    address = normalise_email(email)
+    account = session.scalars(
+        select(StaffAccount).where(StaffAccount.email == address).with_for_update()
+    ).first()
+    if account is None:
+        raise StaffError(f"no staff account for {address}")
+    return account
+
+
+@dataclass(frozen=True)
+class Disabled:
+    account: StaffAccount
+    already: bool  # it was disabled before
+    sessions: int  # sessions ended now
+    links: int  # unused set-password links deleted now
+
+
+def disable(session: Session, email: str, *, now: datetime) -> Disabled:
+    """Disable the account with this e-mail address: no log-in, its sessions end now and its
+    unused set-password links are deleted (so that enabling it again revives none of them).
+    StaffError for an unknown address. Disabling a disabled account changes nothing more."""
+    account = _account_by_email(session, email)
+    already = account.disabled_at is not None
+    if not already:
+        account.disabled_at = now
+    sessions = end_sessions(session, account)
+    links = session.execute(
+        delete(StaffPasswordLink).where(
+            StaffPasswordLink.account_id == account.id, StaffPasswordLink.used_at.is_(None)
+        )
+    )
+    session.flush()
+    return Disabled(account, already, sessions, int(getattr(links, "rowcount", 0) or 0))
+
+
+def enable(session: Session, email: str) -> tuple[StaffAccount, bool]:
+    """Enable the account with this e-mail address again, with the password it had (and a
+    fresh count of failed log-ins); returns it and whether it was disabled. StaffError for an
+    unknown address."""
+    account = _account_by_email(session, email)
+    was_disabled = account.disabled_at is not None
+    if was_disabled:
+        account.disabled_at = None
+        account.failed_logins = 0
+        account.locked_until = None
+    session.flush()
+    return account, was_disabled
+
+
+def has_password(account: StaffAccount) -> bool:
+    return account.password_hash != NO_PASSWORD
+
+
+def list_accounts(session: Session) -> list[StaffAccount]:
+    return list(session.scalars(select(StaffAccount).order_by(StaffAccount.email)))
+
+
 def may_see_site(account: StaffAccount, site: str) -> bool:
     if account.role == StaffRole.ADMIN:
         return True
     return account.role == StaffRole.STAFF and account.site == site
 
 
+COMMAND_LINE = "cli:"  # an audit line's actor: an operator at the command line, by login name
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """Who acted with ``regionlab-central`` at the store's machine: no console account, the
+    operator's login name there."""
+
+    operator: str
+
+
 def audit(
     session: Session,
-    account: StaffAccount,
+    account: StaffAccount | CommandLine,
     action: str,
     *,
     now: datetime,
@@ -181,17 +269,28 @@ def audit(
     detail: str | None = None,
 ) -> None:
     """Write one line of the audit log in the caller's transaction."""
+    if isinstance(account, CommandLine):
+        account_id, actor = None, (COMMAND_LINE + account.operator)[:254]
+    else:
+        account_id, actor = account.id, account.email
     session.add(
         AuditEntry(
             at=now,
-            account_id=account.id,
-            actor=account.email,
+            account_id=account_id,
+            actor=actor,
             site=site,
             action=action,
             subject=subject,
             detail=(detail or None) and detail[:500],
         )
     )
+
+
+def command_line_operator(entry: AuditEntry) -> str | None:
+    """The login name of the operator behind an audit line written at the command line."""
+    if entry.account_id is None and entry.actor.startswith(COMMAND_LINE):
+        return entry.actor.removeprefix(COMMAND_LINE)
+    return None
 
 
 def audit_page(session: Session, *, offset: int = 0, limit: int = 100) -> list[AuditEntry]:

@@ -240,7 +240,7 @@ def router() -> APIRouter:
             if result.account is not None:
                 secret = staff.open_session(session, result.account, now=now)
         if secret is None:
-            return _login_page(request, "locked" if result.locked else "bad_login", status=401)
+            return _login_page(request, _login_error(result), status=401)
         response = redirect(f"{PREFIX}/")
         response.set_cookie(
             SESSION_COOKIE,
@@ -298,6 +298,7 @@ def _audit_route(pages: APIRouter) -> None:
                 {
                     "at": local(r.at, zone, with_date=True),
                     "actor": r.actor,
+                    "operator": staff.command_line_operator(r),
                     "site": r.site or "",
                     "action": r.action,
                     "subject": r.subject or "",
@@ -314,6 +315,12 @@ def _audit_route(pages: APIRouter) -> None:
             more=at * size < total,
             total=total,
         )
+
+
+def _login_error(result: staff.LoginResult) -> str:
+    if result.disabled:
+        return "account_disabled"
+    return "locked" if result.locked else "bad_login"
 
 
 def _login_page(request: Request, error: str | None, status: int = 200) -> Response:

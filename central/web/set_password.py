@@ -1,5 +1,5 @@
 """The set-password page: ``/staff/set-password/<token>`` from a one-time link that
-``staff add`` printed or e-mailed (``central.domain.staff_links``).
+``staff add`` or ``staff link`` printed or e-mailed (``central.domain.staff_links``).
 
 The token is a secret in the address, so the access log shows the path without it
 (``SecretPathFilter`` on uvicorn's access logger), the page sends no referrer (the console's

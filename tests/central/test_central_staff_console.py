@@ -116,6 +116,25 @@ def test_five_failures_lock_for_fifteen_minutes(
     assert attempt(PASSWORD).account is not None
 
 
+def test_a_disabled_account_locks_after_five_guesses_and_says_disabled_only_to_the_password(
+    factory: SessionFactory, clock: FakeClock, accounts: None
+) -> None:
+    def attempt(password: str) -> tuple[bool, bool, bool]:
+        with factory.begin() as session:
+            result = staff.log_in(session, "anne@lister.no", password, now=clock.now())
+            return result.account is not None, result.locked, result.disabled
+
+    with factory.begin() as session:
+        staff.disable(session, "anne@lister.no", now=clock.now())
+    assert attempt(PASSWORD) == (False, False, True)
+    assert [attempt("wrong") for _ in range(4)] == [(False, False, False)] * 4
+    assert attempt("wrong") == (False, True, False)
+    # Locked: the right password no longer tells that the account is disabled.
+    assert attempt(PASSWORD) == (False, True, False)
+    clock.advance(minutes=15, seconds=1)
+    assert attempt(PASSWORD) == (False, False, True)
+
+
 def test_sessions_end_at_log_out_and_after_a_day(
     factory: SessionFactory, clock: FakeClock, accounts: None
 ) -> None:
