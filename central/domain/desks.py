@@ -222,6 +222,24 @@ def claim_desk(
             )
         return ClaimDecision(None, ConflictReason.PERSON_HAS_DESK, "the person holds another desk")
     until = verdict.until
+    status = ClaimStatus.ACTIVE
+    # One active claim a day per desk and per person (the unique indexes). Any other active one
+    # of the desk or the person today lies wholly before or after this one (the verdict saw to
+    # that): one that ended before this began, left active because the closing job has not run
+    # yet (it runs shortly after closing, or when the store is up again), ends now as that job
+    # would end it; if this one arrives late (made offline) and ended before the other began,
+    # it is recorded as ended.
+    for other in session.scalars(
+        select(DeskClaim).where(
+            DeskClaim.day == day,
+            DeskClaim.status == ClaimStatus.ACTIVE,
+            or_(DeskClaim.desk_id == desk_id, DeskClaim.person_id == person_id),
+        )
+    ):
+        if other.until <= at:
+            _end_claim(session, other, other.until, ClaimStatus.ENDED)
+        else:
+            status = ClaimStatus.ENDED
     claim = DeskClaim(
         id=claim_id,
         site=site_code,
@@ -230,7 +248,8 @@ def claim_desk(
         day=day,
         start_at=at,
         until=until,
-        status=ClaimStatus.ACTIVE,
+        status=status,
+        ended_at=until if status is ClaimStatus.ENDED else None,
     )
     session.add(claim)
     session.flush()  # the unique indexes speak here, inside the caller's retry

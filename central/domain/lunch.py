@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from central.db.models import Change, LunchSignup, LunchTalk, Organisation, Person, Site, Visit
@@ -262,15 +262,23 @@ def here_today(session: Session, site: Site, at: datetime) -> HereToday:
     (short name) and per cluster; groups smaller than ``HERE_TODAY_MIN`` are left out."""
     day = desks.local_day(site, at)
     start, _ = desks.day_bounds(site, day)
+    # Counted by the database, one row per organisation and cluster: each person has one of
+    # each, so the people of an organisation are the sum over its clusters (and the other way
+    # round), and a busy day costs a few rows, not one per person.
     rows = session.execute(
-        select(Person.id, Organisation.short_name, Person.cluster)
+        select(Organisation.short_name, Person.cluster, func.count(distinct(Person.id)))
         .join(Visit, Visit.person_id == Person.id)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
         .where(Visit.site == site.code, Visit.checked_in_at >= start)
-        .distinct()
+        .group_by(Organisation.short_name, Person.cluster)
     ).all()
-    organisations = Counter(org for _, org, _ in rows if org)
-    clusters = Counter(cluster for _, _, cluster in rows if cluster)
+    organisations: Counter[str] = Counter()
+    clusters: Counter[str] = Counter()
+    for organisation, cluster, people in rows:
+        if organisation:
+            organisations[organisation] += people
+        if cluster:
+            clusters[cluster] += people
     return HereToday(day, _at_least(organisations), _at_least(clusters))
 
 

@@ -6,6 +6,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from central.db.engine import SessionFactory
+from central.db.models import Token
+from central.domain import tokens
+
 KARI_EMAIL = "kari.nordmann@nav.no"
 CHANGES = "/api/v1/sites/{site}/changes"
 EVENTS = "/api/v1/sites/{site}/events"
@@ -36,6 +40,22 @@ def event(
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def add_legacy_token(factory: SessionFactory, secret: str, label: str = "old kiosk") -> None:
+    """A device token of Lyngdal as stored before the keyed hash: plain SHA-256, as revision
+    0005 left every token made before it."""
+    with factory.begin() as session:
+        session.add(
+            Token(
+                site="lyngdal",
+                role="device",
+                secret_hash=tokens.legacy_hash(secret),
+                hash_scheme=tokens.LEGACY_SHA256,
+                label=label,
+                created_at=now(),
+            )
+        )
 
 
 def fold(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:

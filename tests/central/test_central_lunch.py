@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from central_helpers import CHANGES, EVENTS, fold
@@ -266,7 +267,14 @@ def test_kiosks_sign_up_through_the_served_store_once_each_and_hear_full(
     make_token: Callable[[str, str], str],
     tmp_path: Path,
 ) -> None:
-    talk_id = add_talk(factory, capacity=2, starts_in=timedelta(hours=1))
+    # The kiosks show today's talks (the site's day): one in an hour, or, from 23:00 in Lyngdal
+    # when that hour is tomorrow, one that began ten minutes ago and is still on.
+    now = datetime.now(UTC)
+    starts_in = timedelta(hours=1)
+    oslo = ZoneInfo("Europe/Oslo")
+    if (now + starts_in).astimezone(oslo).date() != now.astimezone(oslo).date():
+        starts_in = -timedelta(minutes=10)
+    talk_id = add_talk(factory, capacity=2, starts_in=starts_in)
     ola, kari, per = lyngdal_people(factory)[:3]
     token = make_token("lyngdal", "device")
     cores = [

@@ -54,7 +54,14 @@ def test_members_and_guests_with_desk_or_zone_and_local_time(
             .order_by(Person.email)
         ).first()
         desk_zone = session.scalars(select(Desk.zone).where(Desk.id == f"{SITE}-A-10")).one()
-    now = datetime.now(UTC).replace(microsecond=0)
+        # A claim lasts until closing: keep closing two hours off, so that the claim made just
+        # now still holds when the list is read (at 17:00-17:20 it had ended in between). Late
+        # in the evening the claim is one made after closing, which lasts until midnight.
+        now = datetime.now(UTC).replace(microsecond=0)
+        site = session.get(Site, SITE)
+        assert site is not None
+        hour = now.astimezone(ZoneInfo("Europe/Oslo")).hour
+        site.closing_time = f"{hour + 2:02d}:00" if hour < 22 else "20:00"
     came = now - timedelta(minutes=20)
     post(
         client,
@@ -65,7 +72,7 @@ def test_members_and_guests_with_desk_or_zone_and_local_time(
         {
             "id": str(uuid.uuid4()),
             "type": "desk_claim",
-            "at": (came + timedelta(minutes=3)).isoformat(),
+            "at": now.isoformat(),
             "data": {"desk_id": f"{SITE}-A-10", "person_id": claimer, "method": "qr"},
         },
     )

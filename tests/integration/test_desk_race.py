@@ -139,7 +139,16 @@ def test_a_claim_and_the_sync_thread_never_settle_the_same_answer_twice(
             ]
             results = race(free[round_number].id, contenders)
             outcomes = sorted(r.outcome.value for r in results.values())
-            if outcomes != ["claimed"] + ["taken"] * (len(kiosks) - 1):
+            # A loser hears "taken" from the store, or "not_free" from its own copy when its
+            # sync thread brought the winner's claim in before its claim thread ran (a thread
+            # held back on a loaded machine); both are the loser's answer. A claim that raised
+            # is missing here, and a second winner or any other outcome is a failure.
+            winners, losers = outcomes[:1], outcomes[1:]
+            if (
+                len(outcomes) != len(kiosks)
+                or winners != ["claimed"]
+                or not set(losers) <= {"taken", "not_free"}
+            ):
                 failures.append(f"round {round_number}: {outcomes}")
         assert failures == [], failures
         # Nobody is told later about a race they heard the end of on the spot.
