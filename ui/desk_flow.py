@@ -103,6 +103,7 @@ class DeskFlow(Flow):
         self._notice = ""
         self._generation = 0
         self._answers: GuiHandoff[tuple[int, object]] = GuiHandoff(self._deliver, self)
+        self._shut = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
@@ -166,6 +167,8 @@ class DeskFlow(Flow):
 
     def _desks_changed(self) -> None:
         """States changed here or in the feed: repaint what is on screen, recount the free."""
+        if self._shut:
+            return
         self.refresh_free_counts()
         current = self._host.current_screen
         if current in (self.floor_map, self.identify) or current.isAncestorOf(self.preview):
@@ -317,7 +320,9 @@ class DeskFlow(Flow):
 
     def shutdown(self) -> None:
         self.cancel()
+        self._shut = True  # states changing now must not reach a closed store
         self._pool.waitForDone(5000)
+        self._answers.close()
 
     def timed_out(self) -> bool:
         """ "Ta pulten B-12" (or a suggestion) left waiting for the visitor: nothing is taken,

@@ -49,12 +49,15 @@ class GuiHandoff(Generic[T]):
         self._newest_only = newest_only
         self._lock = threading.Lock()
         self._waiting: deque[T] = deque(maxlen=1 if newest_only else None)
+        self._closed = False
         self._waker = _Waker(parent)
         self._waker.waiting.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def put(self, value: T) -> None:
         """Hand ``value`` to the GUI thread. Safe to call from any thread."""
         with self._lock:
+            if self._closed:
+                return
             wake = not self._waiting  # one queued wake-up per batch
             self._waiting.append(value)
         if wake:
@@ -68,8 +71,18 @@ class GuiHandoff(Generic[T]):
         with self._lock:
             self._waiting.clear()
 
+    def close(self) -> None:
+        """Deliver nothing more: what waits is dropped, later puts too. For a receiver that
+        shuts down (its window closed) while a worker may still hand it something: a wake-up
+        already queued would otherwise reach it after the store it reads is closed."""
+        with self._lock:
+            self._closed = True
+            self._waiting.clear()
+
     def _deliver(self) -> None:
         with self._lock:
+            if self._closed:
+                return
             batch = list(self._waiting)
             self._waiting.clear()
         if batch:

@@ -79,6 +79,7 @@ class LunchFlow(Flow):
         self.talk: LunchTalk | None = None  # the talk the visitor is signing up for
         self.person: PersonSummary | None = None
         self.signing_up = False
+        self._shut = False
         self._generation = 0
         self._answers: GuiHandoff[tuple[int, object]] = GuiHandoff(self._deliver, self)
         self._changes: GuiHandoff[None] = GuiHandoff(
@@ -102,6 +103,8 @@ class LunchFlow(Flow):
 
     def refresh(self) -> None:
         """Today's talk and the counts, as the local store has them now."""
+        if self._shut:  # the minute ticker may still fire: the store may be closed
+            return
         self.panel.show_talk(self._lunch.todays_talk())
         self.here_today.show_counts(self._lunch.here_today())
 
@@ -118,7 +121,10 @@ class LunchFlow(Flow):
 
     def shutdown(self) -> None:
         self.cancel()
+        self._shut = True
+        self._changes.close()  # a change noted now must not reach a closed store
         self._pool.waitForDone(5000)
+        self._answers.close()
 
     # Steps -----------------------------------------------------------------------------------
     def begin(self, talk_id: str) -> None:

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
             return
         self.remove_input_filters()
         self.idle.disarm()
+        self._later.clear()  # screens not built yet never will be: the store may close next
         for flow in self.flows:
             flow.shutdown()
         super().closeEvent(event)

@@ -3,8 +3,9 @@
 Colours are chosen for WCAG 2.1 contrast (text at least 4.5:1 against its background);
 ``TEXT_PAIRS`` lists every text/background pair the style sheet uses so a test can check them.
 A visitor may switch on high contrast (``CONTRAST``: light text on black, yellow for what is
-chosen) and large text (every font 1.5 times larger); ``Display`` holds the two switches and
-``style_sheet(display)`` builds the sheet for it.
+chosen) and large text (every font 1.5 times larger, but the start screen's clock, which is
+display-sized already and would take a fifth of the screen's height); ``Display`` holds the
+two switches and ``style_sheet(display)`` builds the sheet for it.
 """
 
 from __future__ import annotations
@@ -196,13 +197,14 @@ QWidget {{
 QLabel {{ background: transparent; }}
 QLabel#title {{ font-size: {pt(FONT_TITLE_PT)}pt; font-weight: bold; }}
 QLabel#heading {{ font-size: {pt(FONT_LARGE_PT)}pt; font-weight: bold; }}
-QLabel#clock {{ font-size: {pt(FONT_CLOCK_PT)}pt; font-weight: bold; }}
+QLabel#clock {{ font-size: {FONT_CLOCK_PT}pt; font-weight: bold; }}
 QLabel#muted, QLabel#hint {{ color: {p.text_muted}; }}
 QLabel#hint {{ font-size: {pt(FONT_LARGE_PT)}pt; }}
 QLabel#resultTitle {{ font-size: {pt(FONT_TITLE_PT)}pt; font-weight: bold; }}
 QLabel#resultDetail {{ font-size: {pt(FONT_LARGE_PT)}pt; }}
 QLabel#syncText {{ color: {p.text_muted}; }}
 QLabel#legendHeading {{ font-size: {pt(FONT_SMALL_PT)}pt; font-weight: bold; }}
+QLabel#mapHint {{ font-size: {pt(FONT_SMALL_PT)}pt; font-weight: bold; }}
 QLabel#legendText {{ font-size: {pt(FONT_SMALL_PT)}pt; }}
 QLabel#mapBanner {{ color: {p.danger}; font-size: {pt(FONT_BUTTON_PT)}pt; font-weight: bold; }}
 QLabel#freeDesks {{ font-size: {pt(FONT_BUTTON_PT)}pt; }}
@@ -258,7 +260,7 @@ QPushButton[scale="row"] {{
     font-size: {pt(FONT_LARGE_PT)}pt;
 }}
 QPushButton[scale="big"] {{
-    min-height: 136px;
+    min-height: {96 if display.large else 136}px;
     font-size: {pt(FONT_LARGE_PT)}pt;
 }}
 QPushButton#zoomButton {{ font-size: {pt(FONT_LARGE_PT)}pt; font-weight: bold; padding: 0px; }}

@@ -648,6 +648,14 @@
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Trykk på kartet for å zoome inn</source>
+        <translation>Tap the map to zoom in</translation>
+    </message>
+    <message>
+        <source>Dra i kartet for å se resten</source>
+        <translation>Drag the map to see the rest</translation>
+    </message>
+    <message>
         <source>%1, valgt</source>
         <translation>%1, selected</translation>
     </message>
@@ -984,9 +992,12 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
         <source>Kiosken venter lenger</source>
         <translation>The kiosk waits longer</translation>
     </message>
-    <message>
-        <source>Kiosken går tilbake til start om %1 sekunder.</source>
-        <translation>The kiosk goes back to the start in %1 seconds.</translation>
+    <message numerus="yes">
+        <source>Kiosken går tilbake til start om %n&#xa0;sekund(er).</source>
+        <translation>
+            <numerusform>The kiosk goes back to the start in %n&#xa0;second.</numerusform>
+            <numerusform>The kiosk goes back to the start in %n&#xa0;seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Trykk Mer tid hvis du trenger mer tid.</source>
@@ -1706,6 +1717,10 @@ Questions, access or deletion: ask at the reception. RegionLab Lister is respons
     <message>
         <source>Velg språk</source>
         <translation>Choose language</translation>
+    </message>
+    <message>
+        <source>Starter opp …</source>
+        <translation>Starting up …</translation>
     </message>
     <message>
         <source>Ingen ledige pulter akkurat nå</source>

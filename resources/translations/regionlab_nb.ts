@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="nb_NO">
 <context>
+    <name>IdleWarning</name>
+    <message numerus="yes">
+        <source>Kiosken går tilbake til start om %n&#xa0;sekund(er).</source>
+        <translation>
+            <numerusform>Kiosken går tilbake til start om %n&#xa0;sekund.</numerusform>
+            <numerusform>Kiosken går tilbake til start om %n&#xa0;sekunder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message numerus="yes">
         <source>%n registrering(er) satt til side: sentralen avviste dem gang på gang. De er tatt vare på her; kontakt driftsansvarlig.</source>

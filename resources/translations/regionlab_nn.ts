@@ -648,6 +648,14 @@
         <translation>Zoom inn</translation>
     </message>
     <message>
+        <source>Trykk på kartet for å zoome inn</source>
+        <translation>Trykk på kartet for å zoome inn</translation>
+    </message>
+    <message>
+        <source>Dra i kartet for å se resten</source>
+        <translation>Dra i kartet for å sjå resten</translation>
+    </message>
+    <message>
         <source>%1, valgt</source>
         <translation>%1, valt</translation>
     </message>
@@ -984,9 +992,12 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
         <source>Kiosken venter lenger</source>
         <translation>Kiosken ventar lenger</translation>
     </message>
-    <message>
-        <source>Kiosken går tilbake til start om %1 sekunder.</source>
-        <translation>Kiosken går tilbake til start om %1 sekund.</translation>
+    <message numerus="yes">
+        <source>Kiosken går tilbake til start om %n&#xa0;sekund(er).</source>
+        <translation>
+            <numerusform>Kiosken går tilbake til start om %n&#xa0;sekund.</numerusform>
+            <numerusform>Kiosken går tilbake til start om %n&#xa0;sekund.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Trykk Mer tid hvis du trenger mer tid.</source>
@@ -1706,6 +1717,10 @@ Spørsmål, innsyn eller sletting: spør i resepsjonen. RegionLab Lister er ansv
     <message>
         <source>Velg språk</source>
         <translation>Vel språk</translation>
+    </message>
+    <message>
+        <source>Starter opp …</source>
+        <translation>Startar opp …</translation>
     </message>
     <message>
         <source>Ingen ledige pulter akkurat nå</source>

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
+from PySide6.QtGui import QColor, QFontInfo
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 
 from kiosk.passes import PassError
 from tests.conftest import KARI
@@ -294,10 +294,11 @@ def test_map_desks_are_at_least_44_px_to_tap_in_every_mode(kiosk_on_demo: Kiosk)
         for item in scene.desk_items.values():
             box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
             assert min(box.width(), box.height()) >= theme.MIN_TOUCH - 1, item.desk.label
-        view.zoom_by(1 / 8)  # zooming out stops where the desks are still big enough
+        view.zoom_by(1 / 8)  # zooming out stops at the whole floor, where a tap zooms in
+        assert view.zoom == pytest.approx(1.0) and not view.can_zoom_out()
         box = view.mapFromScene(next(iter(scene.desk_items.values())).sceneBoundingRect())
-        assert min(box.boundingRect().width(), box.boundingRect().height()) >= theme.MIN_TOUCH - 1
-        assert not view.can_zoom_out()
+        small = min(box.boundingRect().width(), box.boundingRect().height())
+        assert small >= theme.MIN_TOUCH - 1 or view.is_overview()
 
 
 def test_the_tour_runs_against_a_demo_kiosk_of_its_own() -> None:
@@ -310,3 +311,121 @@ def test_the_tour_runs_against_a_demo_kiosk_of_its_own() -> None:
             demo.core.checkin.identify_pass(demo.pass_for(expired=True))
     finally:
         demo.close()
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_large_text_start_screen_shows_every_action_above_the_access_bar(
+    kiosk: Kiosk, language: str
+) -> None:
+    """At 1280x800 with large text the five ways in (QR, name, check out, desks, guest) are
+    whole on the screen without scrolling, and none of them reaches under the access bar."""
+    window = kiosk.window
+    assert window.size().toTuple() == (1280, 800)
+    kiosk.click(window.start.language_buttons[language])
+    kiosk.click(window.access_bar.large_text_button)
+    assert window.display.large
+    QApplication.processEvents()
+    start = window.start
+    page = window.stack.currentWidget()
+    assert isinstance(page, QScrollArea) and page.widget() is start
+    assert page.verticalScrollBar().value() == 0  # as the visitor meets it
+    shown = QRect(page.viewport().mapTo(window, QPoint(0, 0)), page.viewport().size())
+    bar = window.access_bar
+    bar_rect = QRect(bar.mapTo(window, QPoint(0, 0)), bar.size())
+    for button in (
+        start.qr_button,
+        start.name_button,
+        start.checkout_button,
+        start.desk_button,
+        start.guest_button,
+    ):
+        rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        assert button.isVisible(), button.text()
+        assert not rect.intersects(bar_rect), (language, button.text(), rect, bar_rect)
+        assert shown.contains(rect), (language, button.text(), rect, shown)
+
+
+def test_show_all_shows_the_whole_floor_and_a_tap_there_zooms_in_before_it_picks(
+    kiosk_on_demo: Kiosk,
+) -> None:
+    """The map opens at touch size with the edges it continues past marked and said in words;
+    "Vis hele" puts the whole plan in the view; a tap there zooms in to 44 px desks (it does
+    not pick a desk too small to hit), and the next tap picks."""
+    kiosk = kiosk_on_demo
+    kiosk.click(kiosk.window.start.desk_button)
+    kiosk.wait_for_screen(kiosk.floor_map)
+    floor_map = kiosk.floor_map
+    view = floor_map.view
+    scene = view.floor_scene()
+    assert scene is not None and scene.desk_items
+    opened = view.hidden_edges()
+    assert opened  # the demo floor does not fit at touch size on 1280x800
+    assert floor_map.map_hint.isVisible() and floor_map.map_hint.text()
+    image = view.viewport().grab().toImage()
+    middle = view.viewport().rect().center()
+    if "left" in opened:  # the arrow's ring, dark, on the left edge
+        assert QColor(image.pixelColor(4, middle.y())).lightness() < 80
+    kiosk.click(floor_map.fit_button)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(scene.plan_rect), (shown, scene.plan_rect)
+    assert not view.hidden_edges()
+    assert view.is_overview() and floor_map.map_hint.isVisible()
+    desk = next(iter(scene.desk_items))
+    pos = view.view_pos_of(desk)
+    assert pos is not None
+    kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert not floor_map.details.isVisible()
+    assert not view.is_overview()
+    for item in scene.desk_items.values():
+        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert min(box.width(), box.height()) >= theme.MIN_TOUCH - 1, item.desk.label
+    pos = view.view_pos_of(desk)
+    assert pos is not None and view.viewport().rect().contains(pos)
+    kiosk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert floor_map.details.isVisible() and floor_map.selected is not None
+    assert floor_map.selected.id == desk
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_large_text_floor_map_fits_above_the_access_bar_without_scrolling(
+    kiosk_on_demo: Kiosk, language: str
+) -> None:
+    """At 1280x800 with large text the floor map's page does not scroll: the map, the panel
+    with a free desk's details ("Ta denne pulten") and every button are whole on the screen,
+    none under the access bar, each at least 44x44; the map keeps a usable height."""
+    kiosk = kiosk_on_demo
+    window = kiosk.window
+    assert window.size().toTuple() == (1280, 800)
+    kiosk.click(window.start.language_buttons[language])
+    kiosk.click(window.access_bar.large_text_button)
+    assert window.display.large
+    kiosk.click(window.start.desk_button)
+    kiosk.wait_for_screen(kiosk.floor_map)
+    floor_map = kiosk.floor_map
+    view = floor_map.view
+    scene = view.floor_scene()
+    assert scene is not None
+    for desk_id in scene.desk_items:  # a free desk: its details offer "Ta denne pulten"
+        floor_map.select_desk(desk_id)
+        if floor_map.details.claimable:
+            break
+    QApplication.processEvents()
+    assert floor_map.details.isVisible() and floor_map.details.claim_button.isVisible()
+    page = window.stack.currentWidget()
+    assert isinstance(page, QScrollArea) and page.widget() is floor_map
+    assert page.verticalScrollBar().maximum() == 0, (language, floor_map.sizeHint())
+    shown = QRect(page.viewport().mapTo(window, QPoint(0, 0)), page.viewport().size())
+    bar = window.access_bar
+    bar_rect = QRect(bar.mapTo(window, QPoint(0, 0)), bar.size())
+    buttons = visible(floor_map, QAbstractButton)
+    assert floor_map.fit_button in buttons and floor_map.back_button in buttons
+    for button in buttons:
+        rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        assert not rect.intersects(bar_rect), (language, button.text(), rect, bar_rect)
+        assert shown.contains(rect), (language, button.text(), rect, shown)
+        assert min(rect.width(), rect.height()) >= theme.MIN_TOUCH, (language, button.text())
+        # whole, not cut off by the side panel's own scroll area either
+        clipped = button.visibleRegion().boundingRect()
+        assert clipped == button.rect(), (language, button.text(), clipped)
+    map_rect = QRect(view.mapTo(window, QPoint(0, 0)), view.size())
+    assert shown.contains(map_rect) and map_rect.height() >= 240, (language, map_rect)

@@ -27,6 +27,7 @@ from ui.screens.floor_map import FloorMapScreen
 from ui.screens.scan_help import ScanHelpScreen
 from ui.sound import SoundCues
 from ui.speech import RecordingSpeaker
+from ui.sync_status import describe
 
 pytestmark = pytest.mark.gui
 
@@ -162,4 +163,28 @@ def test_a_pass_scanned_before_the_store_is_opened_is_checked_in_once_it_is(
     assert opened == [kiosk_core] and window.fully_built
     assert messages[0].kind is MessageKind.WELCOME
     assert kiosk_core.checkin.is_present(KARI)
+    window.close()
+
+
+def test_before_the_store_is_opened_the_status_says_the_kiosk_is_starting(
+    qtbot: QtBot, kiosk_core: KioskCore, clock: FakeClock
+) -> None:
+    """The first paint comes before the local store is opened: the status beside the hourglass
+    says so in words (it was blank for the first seconds), and the sync status replaces it
+    once the store is open."""
+    window = build_window_before_core(
+        kiosk_core.settings, clock, lambda: kiosk_core, speaker=RecordingSpeaker()
+    )
+    qtbot.addWidget(window)
+    window.resize(*TABLET)
+    window.show()
+    qtbot.waitExposed(window)
+    start = window.start
+    assert not window.fully_built
+    assert start.sync_label.isVisible() and start.sync_label.text() == "Starter opp …"
+
+    window.build_in_idle_slices()
+    qtbot.waitUntil(lambda: window.fully_built)
+    assert start.sync_label.text() == describe(kiosk_core.sync.status())[1]
+    assert start.sync_label.text() != "Starter opp …"
     window.close()

@@ -81,3 +81,25 @@ def test_a_value_after_the_owner_is_gone_is_dropped_quietly(
     worker.join()
     assert "gui handoff: a value arrived after its receiver was gone" in caplog.messages
     assert received.values == []
+
+
+def test_a_closed_handoff_delivers_nothing_not_even_a_wake_up_already_queued(
+    qtbot: QtBot,
+) -> None:
+    # A flow's window closed (and its store with it) while the sync thread had just noted a
+    # change: the wake-up was queued already, and reached the closed flow in the next test's
+    # event loop ("unable to open database file" in CI).
+    received = Receiver()
+    handoff: GuiHandoff[int] = GuiHandoff(received)
+    worker = threading.Thread(target=lambda: handoff.put(1))
+    worker.start()
+    worker.join()  # its wake-up is queued for the GUI thread
+    handoff.close()
+    handoff.put(2)
+    qtbot.wait(100)
+    assert received.values == []
+    # An open one next to it still delivers (the event loop did run).
+    other = Receiver()
+    open_one: GuiHandoff[int] = GuiHandoff(other)
+    open_one.put(3)
+    qtbot.waitUntil(lambda: other.values == [3])

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton
 from tests.ui.conftest import Kiosk
 from ui.i18n import LANGUAGE_NAMES
 from ui.screens.name_action import NameActionScreen
+from ui.widgets.idle_warning import IdleWarning
 
 pytestmark = pytest.mark.gui
 
@@ -216,3 +217,26 @@ def test_the_pass_or_name_screen_speaks_the_visitors_language_for_each_flow(
     identify = kiosk.desk_identify
     assert (identify.title.text(), identify.cancel_button.accessibleDescription()) == desk
     assert identify.hint.text() == checkout[1]  # a desk taken by name needs the PIN, too
+
+
+@pytest.mark.parametrize(
+    ("language", "twenty", "one"),
+    [
+        ("nb", "start om 20\u00a0sekunder.", "start om 1\u00a0sekund."),
+        ("nn", "start om 20\u00a0sekund.", "start om 1\u00a0sekund."),
+        ("en", "start in 20\u00a0seconds.", "start in 1\u00a0second."),
+    ],
+)
+def test_the_idle_countdown_counts_in_the_visitors_language(
+    kiosk: Kiosk, language: str, twenty: str, one: str
+) -> None:
+    """"om 1 sekund", not "om 1 sekunder" (nor "in 1 seconds"), and the number stays on the
+    line of its unit when the sentence wraps (the warning showed "20" and "sekunder." on two
+    lines in every language)."""
+    if language != "nb":
+        _choose(kiosk, language)
+    left = [20.0]
+    warning = IdleWarning(lambda: left[0], kiosk.window)
+    assert warning.text().endswith(twenty)
+    left[0] = 1.0
+    assert warning.text().endswith(one)

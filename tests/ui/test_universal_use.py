@@ -352,7 +352,7 @@ def test_a_warning_with_more_time_comes_before_the_reset(
     for _ in range(3):  # as often as needed
         run_out(kiosk)
         assert warning.isVisible() and idle.warning
-        assert warning.countdown.text() == "Kiosken går tilbake til start om 20 sekunder."
+        assert warning.countdown.text() == "Kiosken går tilbake til start om 20\u00a0sekunder."
         assert speaker.texts[-1].startswith("Er du der fortsatt?")
         assert warning.more_button.height() >= 64 and warning.more_button.width() >= 64
         assert kiosk.window.current_screen is kiosk.name_search

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,6 +39,8 @@ from ui.widgets.status_icon import StatusIcon, Symbol
 log = logging.getLogger(__name__)
 
 PANEL_WIDTH = 380
+MAP_MIN_HEIGHT = 240
+"""With large text the map shrinks to the height the bars leave, but not below this."""
 
 
 class FloorMapScreen(QWidget):
@@ -94,7 +97,12 @@ class FloorMapScreen(QWidget):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_by(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_by(1 / ZOOM_STEP))
-        self.fit_button.clicked.connect(self.view.fit_all)
+        self.fit_button.clicked.connect(self.view.show_all)
+        self.view.edges_changed.connect(self._show_map_hint)
+        # What the edge arrows and the overview mean, in words (not shape or colour alone).
+        self.map_hint = QLabel(self)
+        self.map_hint.setObjectName("mapHint")
+        self.map_hint.setWordWrap(True)
 
         self.details = DeskDetails(self)
         self.details.claim_requested.connect(self._claim)
@@ -102,11 +110,13 @@ class FloorMapScreen(QWidget):
         self.details.hide()
         self.legend = MapLegend(self)
 
-        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        top.setSpacing(16)
-        top.addWidget(self.back_button)
-        top.addWidget(heading, 1)
-        top.addWidget(self.suggest_button)
+        # Tilbake, the heading and the suggestion in a row; with large text the suggestion
+        # goes under the other two (``_place_top``).
+        self._top = top = QGridLayout()
+        top.setHorizontalSpacing(16)
+        top.setVerticalSpacing(4)
+        top.setColumnStretch(1, 1)
+        self._place_top(large=False)
 
         zoom = QHBoxLayout()
         zoom.setSpacing(8)
@@ -118,7 +128,7 @@ class FloorMapScreen(QWidget):
         tools.setSpacing(8)
         tools.addLayout(self.floor_bar)
         tools.addLayout(zoom, 1)
-        self._rows = [top, tools]  # they stack when the text is large
+        self._rows = [tools]  # floors over zoom when the text is large
 
         banner_row = QHBoxLayout()
         banner_row.setSpacing(12)
@@ -133,6 +143,7 @@ class FloorMapScreen(QWidget):
         panel.setSpacing(12)
         panel.addWidget(self.details)
         panel.addStretch(1)
+        panel.addWidget(self.map_hint)  # above the legend, beside the map it speaks of
         panel.addWidget(self.legend)
         panel_box = QFrame(self)
         panel_box.setObjectName("mapPanel")
@@ -169,13 +180,29 @@ class FloorMapScreen(QWidget):
         self._loaded = False  # floors and desks read yet (``_load_once``)
         self.retranslate()
 
+    def _place_top(self, *, large: bool) -> None:
+        top = self._top
+        for widget in (self.back_button, self.heading, self.suggest_button):
+            top.removeWidget(widget)
+        top.addWidget(self.back_button, 0, 0)
+        top.addWidget(self.heading, 0, 1)
+        if large:
+            top.addWidget(self.suggest_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        else:
+            top.addWidget(self.suggest_button, 0, 2)
+
     def set_large_text(self, on: bool) -> None:
-        """Large text: the bars stack and the side panel widens; the map keeps its room."""
+        """Large text: the suggestion goes under Tilbake and the heading, the floors over the
+        zoom buttons, and the side panel widens (it scrolls on its own). The map takes the
+        height that is left (it pans and zooms inside its view), so the page does not scroll
+        at 1280x800 and every button stays above the access bar, in each language (stacking
+        all three top buttons and keeping the map 420 px high made it 104 px too tall)."""
         direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
         for row in self._rows:
             row.setDirection(direction)
+        self._place_top(large=on)
         self._panel_box.setFixedWidth(round(PANEL_WIDTH * (1.4 if on else 1.0)))
-        self.view.setMinimumHeight(420 if on else 0)
+        self.view.setMinimumHeight(MAP_MIN_HEIGHT if on else 0)
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start, and whenever it changes). The
@@ -205,6 +232,19 @@ class FloorMapScreen(QWidget):
         self.empty_label.setText(
             self.tr("Kartet er ikke klart ennå. Prøv igjen om litt, eller spør i resepsjonen.")
         )
+        self._show_map_hint()
+
+    def _show_map_hint(self) -> None:
+        """Say what the edge arrows say: the floor goes on past the edges (drag to see it), or
+        in the overview, that a tap zooms in before a desk can be chosen."""
+        if self.view.is_overview():
+            text = self.tr("Trykk på kartet for å zoome inn")
+        elif self.view.hidden_edges():
+            text = self.tr("Dra i kartet for å se resten")
+        else:
+            text = ""
+        self.map_hint.setText(text)
+        self.map_hint.setVisible(bool(text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -117,8 +118,6 @@ class StartScreen(QWidget):
         self.sync_label.setObjectName("syncText")
         self.sync_label.setWordWrap(True)  # staff notes (kept aside) follow the status
 
-        # Rows that stack when the text is large (``set_large_text``).
-        self._rows: list[QBoxLayout] = []
         top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         names = QVBoxLayout()
         names.addWidget(self.title)
@@ -136,12 +135,12 @@ class StartScreen(QWidget):
         buttons.addWidget(self.qr_button)
         buttons.addWidget(self.name_button)
 
-        desks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        desks.setSpacing(24)
-        # The other things people come to the screen for, side by side and equally wide.
-        desks.addWidget(self.checkout_button, 1)
-        desks.addWidget(self.desk_button, 1)
-        desks.addWidget(self.guest_button, 1)
+        # The other things people come to the screen for, side by side and equally wide (two
+        # to a row when the text is large: ``set_large_text``).
+        self._desks = desks = QGridLayout()
+        desks.setHorizontalSpacing(24)
+        desks.setVerticalSpacing(16)
+        self._place_row_buttons(columns=3)
         today = QVBoxLayout()  # the free desks, and under them who is here today (counts)
         today.setSpacing(0)
         today.addWidget(self.free_label)
@@ -160,9 +159,10 @@ class StartScreen(QWidget):
         status.setSpacing(12)
         status.addLayout(sync, 1)
         status.addLayout(languages)
-        self._rows = [top, buttons, desks, status]
+        self._buttons = buttons
+        self._stacking = [buttons]  # stack when the text is large; the others stay rows
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 16)
         layout.addLayout(top)
         layout.addStretch(2)
@@ -190,11 +190,29 @@ class StartScreen(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
 
+    def _place_row_buttons(self, columns: int) -> None:
+        grid = self._desks
+        for button in (self.checkout_button, self.desk_button, self.guest_button):
+            grid.removeWidget(button)
+        for index, button in enumerate((self.checkout_button, self.desk_button, self.guest_button)):
+            grid.addWidget(button, index // columns, index % columns)
+        for column in range(3):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
     def set_large_text(self, on: bool) -> None:
-        """Large text: the rows stack, so nothing is cut at the sides (the page scrolls)."""
+        """Large text: the two check-in buttons stack and the other three go two to a row, so
+        every way in is whole above the access bar at 1280x800 without scrolling, in each
+        language (all three stacked took 1 400 px and put "Sjekk inn med navn" under the bar).
+        The name and clock stay side by side (the clock keeps its size: it is display-sized
+        already, see ``theme``); the date wraps under it. What follows the buttons (free desks,
+        the store's status, the languages) may scroll."""
         direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
-        for row in self._rows:
+        for row in self._stacking:
             row.setDirection(direction)
+        self._buttons.setSpacing(16 if on else 40)
+        self._place_row_buttons(columns=2 if on else 3)
+        self.date_label.setWordWrap(on)
+        self._layout.setContentsMargins(48, 12 if on else 24, 48, 16)
         self.free_label.setAlignment(
             Qt.AlignmentFlag.AlignCenter if on else Qt.AlignmentFlag.AlignLeft
         )
@@ -253,6 +271,10 @@ class StartScreen(QWidget):
 
     def _show_sync_status(self) -> None:
         if self._sync_status is None:
+            # The first paint comes before the local store is opened (the sync status with
+            # it): the hourglass says in words that the kiosk is starting, never alone.
+            self.sync_icon.set_symbol(Symbol.WAITING)
+            self.sync_label.setText(self.tr("Starter opp …"))
             return
         symbol, text = describe(self._sync_status)
         self.sync_icon.set_symbol(symbol)

@@ -73,8 +73,10 @@ class IdleWarning(QWidget):
         return max(0, math.ceil(self._seconds_left() - 0.05))
 
     def text(self) -> str:
-        return self.tr("Kiosken går tilbake til start om %1 sekunder.").replace(
-            "%1", str(self.seconds_left())
+        # "1 sekund", "20 sekunder" (Qt's plural forms); the no-break space keeps the number
+        # on the line of its unit when the sentence wraps.
+        return self.tr(
+            "Kiosken går tilbake til start om %n sekund(er).", "", self.seconds_left()
         )
 
     def spoken_text(self) -> str:

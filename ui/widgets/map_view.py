@@ -9,6 +9,13 @@ and a tap that did not move is a tap on whatever desk is under it (``desk_tapped
 drawn but never tapped. With the keyboard (Tab reaches the view) the arrow keys move a cursor
 from desk to desk, to the nearest desk in that direction; Enter or Space picks it, as a tap
 would. The cursor is drawn as a thick ring in the focus colour while the view has the focus.
+
+The map opens as close as keeps every desk ``theme.MIN_TOUCH`` px to tap, so on a small screen
+part of the floor lies beyond the view's edges: each edge the plan continues past shows a fade
+and an arrow in a ring (a shape, dark on white, 17:1; not colour alone) and ``edges_changed``
+lets the screen say it in words. "Vis hele" (``show_all``) shows the whole floor even where
+its desks are then smaller than that: there a tap does not pick the (small) desk under the
+finger, it zooms in to the touch size around it, and the next tap picks on 44 px desks.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QKeyEvent,
+    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPen,
@@ -68,6 +76,11 @@ MIN_ZOOM = 0.7
 ZOOM_STEP = 1.4
 ZOOM_KEY_STEP = 1.4
 FOCUS_RING_PX = 6  # the keyboard cursor's ring, on screen whatever the zoom
+EDGE_FADE_PX = 40  # the fade along an edge the plan continues past
+EDGE_ARROW_PX = 36  # the ring with the arrow in it, on that edge
+EDGE_INK = "#1B1B1B"  # the arrow and its ring: 17:1 on the white disc
+EDGE_DISC = "#FFFFFF"
+EDGES = ("left", "right", "top", "bottom")
 
 
 def _plan_item(floor: Floor, owner: QObject) -> QGraphicsItem:
@@ -180,6 +193,8 @@ class MapView(QGraphicsView):
     """The zoom level changed (buttons, pinch, wheel, fit)."""
     cursor_moved = Signal(str)
     """The keyboard cursor is on this desk now (its id)."""
+    edges_changed = Signal()
+    """The edges the floor continues past (``hidden_edges``) or the overview state changed."""
 
     def __init__(self, *, interactive: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +226,8 @@ class MapView(QGraphicsView):
         self._fit_scale = 1.0
         self._user_zoomed = False
         self._focus: QRectF | None = None  # what to frame instead of the whole floor
+        self._overview = False  # "Vis hele": the whole floor, desks may be under touch size
+        self._edges: tuple[frozenset[str], bool] = (frozenset(), False)
 
     # What is shown ---------------------------------------------------------------------------
     def floor_scene(self) -> FloorScene | None:
@@ -226,13 +243,51 @@ class MapView(QGraphicsView):
     def frame(self, rect: QRectF) -> None:
         """Keep ``rect`` (scene units) framed, e.g. around one desk, through resizes."""
         self._focus = QRectF(rect)
+        self._overview = False
         self._refit()
 
     def fit_all(self) -> None:
-        """The whole floor fits the view ("Vis hele", and whenever the map opens)."""
+        """As the map opens: the whole floor, or as much of it as keeps desks big enough to
+        tap, centred (the rest is a drag away; the edges say so)."""
         self._focus = None
         self._user_zoomed = False
+        self._overview = False
         self._refit()
+
+    def show_all(self) -> None:
+        """"Vis hele": the whole floor in view, even if its desks are then under touch size
+        (a tap there zooms in, ``mouseReleaseEvent``)."""
+        self._focus = None
+        self._user_zoomed = False
+        self._overview = True
+        self._refit()
+
+    def is_overview(self) -> bool:
+        """The desks are smaller than ``theme.MIN_TOUCH`` on screen: a tap zooms in."""
+        least = self.touch_scale()
+        return least > 0 and self.transform().m11() < least * 0.999
+
+    def hidden_edges(self) -> frozenset[str]:
+        """The edges of the view past which part of the floor's plan lies."""
+        scene = self.floor_scene()
+        if scene is None:
+            return frozenset()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        plan = scene.plan_rect
+        slack = 2 / self.transform().m11() if self.transform().m11() else 0.0
+        edges = {
+            "left": plan.left() < shown.left() - slack,
+            "right": plan.right() > shown.right() + slack,
+            "top": plan.top() < shown.top() - slack,
+            "bottom": plan.bottom() > shown.bottom() + slack,
+        }
+        return frozenset(edge for edge, hidden in edges.items() if hidden)
+
+    def _check_edges(self) -> None:
+        now = (self.hidden_edges(), self.is_overview())
+        if now != self._edges:
+            self._edges = now
+            self.edges_changed.emit()
 
     def _refit(self) -> None:
         scene = self.floor_scene()
@@ -245,10 +300,11 @@ class MapView(QGraphicsView):
         if self._focus is not None:
             self.fitInView(self._focus, Qt.AspectRatioMode.KeepAspectRatio)
         least = self.touch_scale()
-        if self.transform().m11() < least:  # desks stay big enough to tap: the floor pans
+        if self.transform().m11() < least and not self._overview:  # desks stay big enough
             self.scale(least / self.transform().m11(), least / self.transform().m11())
         self.centerOn(self._focus.center() if self._focus is not None else whole.center())
         self.zoom_changed.emit()
+        self._check_edges()
 
     def touch_scale(self) -> float:
         """The least scale at which every desk is at least ``theme.MIN_TOUCH`` px on each side
@@ -260,8 +316,10 @@ class MapView(QGraphicsView):
         return theme.MIN_TOUCH / smallest if smallest > 0 else 0.0
 
     def _min_zoom(self) -> float:
+        """Zooming out stops where desks are at touch size, or at the whole floor if that is
+        further ("Vis hele" and zooming out reach the same overview)."""
         least = self.touch_scale() / self._fit_scale if self._fit_scale else 0.0
-        return max(MIN_ZOOM, least)
+        return min(1.0, max(MIN_ZOOM, least))
 
     @property
     def zoom(self) -> float:
@@ -288,8 +346,19 @@ class MapView(QGraphicsView):
         after = self.mapToScene(at)
         self.centerOn(self.mapToScene(self.viewport().rect().center()) + (before - after))
         self._user_zoomed = True
+        self._overview = False
         self._focus = None
         self.zoom_changed.emit()
+        self._check_edges()
+
+    def zoom_in_at(self, pos: QPoint) -> None:
+        """From the overview: zoom in to the touch size around ``pos`` (viewport)."""
+        least = self.touch_scale()
+        if least <= 0 or not self._fit_scale:
+            return
+        self.zoom_by((least / self._fit_scale) / self.zoom, pos)
+        self.centerOn(self.mapToScene(pos))
+        self._check_edges()
 
     def desk_at(self, pos: QPoint) -> DeskItem | None:
         for item in self.items(pos):
@@ -389,8 +458,14 @@ class MapView(QGraphicsView):
         super().focusOutEvent(event)
         self.viewport().update()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the edge cues stay on the edges, not on the moved plan
+        self._check_edges()
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
+        self._draw_edge_cues(painter)
         item = self.cursor_item() if self.hasFocus() else None
         if item is None:
             return
@@ -404,6 +479,59 @@ class MapView(QGraphicsView):
         for pen in (outer, inner):
             painter.setPen(pen)
             painter.drawRect(box)
+        painter.restore()
+
+    def _draw_edge_cues(self, painter: QPainter) -> None:
+        """A fade and an arrow in a ring on each edge the plan continues past."""
+        edges = self.hidden_edges()
+        if not edges:
+            return
+        painter.save()
+        painter.resetTransform()  # viewport pixels from here
+        area = QRectF(self.viewport().rect())
+        fade_colour = QColor(theme.BACKGROUND)
+        clear = QColor(fade_colour)
+        clear.setAlpha(0)
+        fade_colour.setAlpha(220)
+        f, r = EDGE_FADE_PX, EDGE_ARROW_PX / 2
+        ring = QPen(QColor(EDGE_INK), 3)
+        arrow_pen = QPen(QColor(EDGE_INK), 4)
+        arrow_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        arrow_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        centre = area.center()
+        for edge in EDGES:
+            if edge not in edges:
+                continue
+            if edge == "left":
+                band = QRectF(area.left(), area.top(), f, area.height())
+                start, stop = band.topLeft(), band.topRight()
+                at, direction = QPointF(area.left() + r + 4, centre.y()), QPointF(-1, 0)
+            elif edge == "right":
+                band = QRectF(area.right() - f, area.top(), f, area.height())
+                start, stop = band.topRight(), band.topLeft()
+                at, direction = QPointF(area.right() - r - 4, centre.y()), QPointF(1, 0)
+            elif edge == "top":
+                band = QRectF(area.left(), area.top(), area.width(), f)
+                start, stop = band.topLeft(), band.bottomLeft()
+                at, direction = QPointF(centre.x(), area.top() + r + 4), QPointF(0, -1)
+            else:
+                band = QRectF(area.left(), area.bottom() - f, area.width(), f)
+                start, stop = band.bottomLeft(), band.topLeft()
+                at, direction = QPointF(centre.x(), area.bottom() - r - 4), QPointF(0, 1)
+            gradient = QLinearGradient(start, stop)
+            gradient.setColorAt(0.0, fade_colour)
+            gradient.setColorAt(1.0, clear)
+            painter.fillRect(band, gradient)
+            painter.setPen(ring)
+            painter.setBrush(QColor(EDGE_DISC))
+            painter.drawEllipse(at, r, r)
+            # A chevron pointing out of the view: where the rest of the floor is.
+            side = QPointF(-direction.y(), direction.x())
+            tip = at + direction * (r * 0.45)
+            back = at - direction * (r * 0.25)
+            painter.setPen(arrow_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline([back + side * (r * 0.45), tip, back - side * (r * 0.45)])
         painter.restore()
 
     # Input -----------------------------------------------------------------------------------
@@ -440,7 +568,11 @@ class MapView(QGraphicsView):
         self._dragging = False
         event.accept()
         if tapped:
-            item = self.desk_at(event.position().toPoint())
+            pos = event.position().toPoint()
+            if self.is_overview():  # desks too small to pick safely: zoom in there first
+                self.zoom_in_at(pos)
+                return
+            item = self.desk_at(pos)
             if item is not None:
                 self.desk_tapped.emit(item.desk.id)
 
@@ -467,6 +599,7 @@ class MapView(QGraphicsView):
         super().resizeEvent(event)
         if not self._user_zoomed:
             self._refit()
+        self._check_edges()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
