@@ -35,6 +35,7 @@ from kiosk.passes import PassError, PassProblem
 from kiosk.protocol import CheckinMethod
 from kiosk.settings import KioskSettings
 from tests.processes import PYTHON, CentralServer, wait_until
+from tests.qr_codes import one_qr_text
 from tests.smtp_server import SmtpSink, smtp_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -171,16 +172,10 @@ def pass_in(mail: Any) -> str:
     """The QR pass attached to an invitation, read the way a kiosk's camera reads it."""
     import io
 
-    import zxingcpp
     from PIL import Image
 
     [attachment] = [a for a in mail.iter_attachments() if a.get_content_type() == "image/png"]
-    image = Image.open(io.BytesIO(attachment.get_content()))
-    # QR codes only, as the kiosk's camera decoder reads; one code, whatever the tries found.
-    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-    found = zxingcpp.read_barcodes(image, formats=qr_only)
-    [text] = {code.text for code in found}
-    return str(text)
+    return one_qr_text(Image.open(io.BytesIO(attachment.get_content())))
 
 
 @pytest.mark.slow

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import zxingcpp
 from PIL import Image
 from sqlalchemy import func, select
 
 from kiosk.models import OutboxEvent, Person, Visit
 from tests.conftest import LogExpectations
 from tests.fakes import FakeCentral
+from tests.qr_codes import one_qr_text
 from tests.ui.conftest import Kiosk
 from ui.guest_flow import GuestFlow
 from ui.screens.guest_choice import GuestChoiceScreen
@@ -145,8 +145,7 @@ def pdf_qr(path: Path, tmp_path: Path) -> str:
         ["pdftoppm", "-r", "300", "-png", "-singlefile", str(path), str(prefix)], check=True
     )
     image = Image.open(f"{prefix}.png").convert("L")
-    [code] = zxingcpp.read_barcodes(image)
-    return str(code.text)
+    return one_qr_text(image)
 
 
 def test_walk_in_guest_gets_a_badge_whose_qr_checks_them_out(
