@@ -197,7 +197,7 @@ class Invitation(Base):
 
     pass_id: Mapped[str] = mapped_column(ForeignKey("passes.pass_id"), primary_key=True)
     guest_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
-    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     email: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -286,11 +286,12 @@ class Visit(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
-    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    # Indexed, as every column that refers to a row someone deletes (0012_foreign_key_indexes).
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime())
     checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    check_in_event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
-    check_out_event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
+    check_in_event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    check_out_event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
 
 
 class Change(Base):
@@ -491,7 +492,7 @@ class GuestArrival(Base):
     id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
     site: Mapped[str] = mapped_column(ForeignKey("sites.code"))
     guest_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
-    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    host_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     organisation: Mapped[str] = mapped_column(String(100), default="")
     purpose: Mapped[str | None] = mapped_column(String(16))  # None: an invited guest
     phone: Mapped[str | None] = mapped_column(String(20), index=True)

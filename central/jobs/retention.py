@@ -3,7 +3,8 @@
 Defaults (each a setting, ``REGIONLAB_RETENTION_<NAME>`` in days):
 
 - ``GUEST_DAYS`` 30: guests (kind ``guest``) with no visit, pass, invitation, booking or claim
-  since then are deleted with all their rows; guests' visits older than that too;
+  since then are deleted with all their rows; guests' visits older than that too, and the
+  arrivals (who came to see whom) the kiosk's guest form recorded;
 - ``MEMBER_VISIT_DAYS`` 90: members' visits;
 - ``DESK_DAYS`` 90: desk claims and bookings that ended before then;
 - ``EVENT_DAYS`` 90: the store's records of the events kiosks sent;
@@ -48,7 +49,9 @@ from central.db.models import (
     DeskAssignment,
     DeskClaim,
     EventRecord,
+    GuestArrival,
     Invitation,
+    LunchSignup,
     PassRecord,
     Person,
     PersonKind,
@@ -58,6 +61,7 @@ from central.db.models import (
 )
 from central.domain import changes, desks
 from central.domain.reports import aggregates as report_cells
+from central.jobs import job_runs
 from kiosk import desk_rules
 from kiosk.protocol import ChangeOp, Entity
 
@@ -127,11 +131,14 @@ def _run_once(
                 return None
             site = session.get(Site, code)
             assert site is not None
-            run = RetentionRun(code, day, _forget(session, site, day, now, periods))
+            # The tombstones are written together at the end, one statement for all.
+            with changes.collected(session):
+                run = RetentionRun(code, day, _forget(session, site, day, now, periods))
             session.add(SchedulerRun(site=code, job=RETENTION, day=day, ran_at=now))
             session.flush()
-    except IntegrityError:
-        return None  # another process ran it at the same moment
+    except IntegrityError as refused:
+        job_runs.ran_elsewhere(factory, code, RETENTION, day, refused, log)
+        return None
     counts = ", ".join(f"{name} {count}" for name, count in run.deleted.items())
     log.info("retention: %s %s: deleted %s", code, day, counts)
     return run
@@ -149,6 +156,7 @@ def _forget(
     member_cut = now - timedelta(days=periods.member_visit_days)
     desk_cut = now - timedelta(days=periods.desk_days)
     deleted = {
+        "guest arrivals": _delete_arrivals(session, site.code, guest_cut),
         "guest visits": _delete_visits(session, site.code, PersonKind.GUEST, guest_cut),
         "member visits": _delete_visits(session, site.code, PersonKind.MEMBER, member_cut),
         "desk claims": _delete_claims(session, site.code, desk_cut),
@@ -235,12 +243,28 @@ def _delete_visits(session: Session, code: str, kind: PersonKind, cut: datetime)
 
 
 def _delete_visit_rows(session: Session, visits: Sequence[Any]) -> None:
-    """Visits, then the event records they were made from (the visits refer to them)."""
+    """Visits, then the event records they were made from (the visits refer to them), but
+    for a guest's arrival still kept: ``_delete_events`` takes that record when it is free."""
     for chunk in _chunks([v.id for v in visits]):
         session.execute(delete(Visit).where(Visit.id.in_(chunk)))
     events = [e for v in visits for e in (v.check_in_event_id, v.check_out_event_id) if e]
     for chunk in _chunks(events):
-        session.execute(delete(EventRecord).where(EventRecord.id.in_(chunk)))
+        session.execute(
+            delete(EventRecord).where(
+                EventRecord.id.in_(chunk),
+                EventRecord.id.not_in(select(GuestArrival.id).where(GuestArrival.id.in_(chunk))),
+            )
+        )
+
+
+def _delete_arrivals(session: Session, code: str, cut: datetime) -> int:
+    """Who came to see whom, from the kiosk's guest form: kept as long as the guests' visits."""
+    result = session.execute(
+        delete(GuestArrival)
+        .where(GuestArrival.site == code, GuestArrival.arrived_at < cut)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _delete_claims(session: Session, code: str, cut: datetime) -> int:
@@ -353,42 +377,62 @@ def _people_without_trace(session: Session, code: str, which: Any, cut: datetime
 
 
 def _delete_people(session: Session, people: Sequence[str]) -> int:
-    """Each person with every row that names them; the feed keeps only their tombstones."""
-    for person_id in people:
-        person = session.get(Person, person_id)
-        if person is None:
+    """Each person with every row that names them; the feed keeps only their tombstones.
+    A few hundred at a time, a statement per table, not a round of statements per person."""
+    for chunk in _chunks(list(people)):
+        found = session.execute(select(Person.id, Person.site).where(Person.id.in_(chunk))).all()
+        ids = [person_id for person_id, _ in found]
+        if not ids:
             continue
-        session.execute(
-            delete(Invitation).where(
-                or_(Invitation.guest_id == person_id, Invitation.host_id == person_id)
+        for table, columns in _NAMING_PEOPLE:
+            session.execute(
+                delete(table)
+                .where(or_(*(column.in_(ids) for column in columns)))
+                .execution_options(synchronize_session=False)
             )
-        )
         visits = session.execute(
             select(Visit.id, Visit.check_in_event_id, Visit.check_out_event_id).where(
-                Visit.person_id == person_id
+                Visit.person_id.in_(ids)
             )
         ).all()
         _delete_visit_rows(session, visits)
         _delete_claim_rows(
-            session,
-            session.scalars(select(DeskClaim).where(DeskClaim.person_id == person_id)).all(),
+            session, session.scalars(select(DeskClaim).where(DeskClaim.person_id.in_(ids))).all()
         )
         _delete_booking_rows(
-            session, session.scalars(select(Booking).where(Booking.person_id == person_id)).all()
+            session, session.scalars(select(Booking).where(Booking.person_id.in_(ids))).all()
         )
-        session.execute(delete(DeskAssignment).where(DeskAssignment.person_id == person_id))
-        session.execute(delete(PassRecord).where(PassRecord.person_id == person_id))
-        session.delete(person)
-        session.flush()
-        for entity in (Entity.PERSON, Entity.PRESENCE):
-            changes.append(session, entity, person_id, None, site=person.site, op=ChangeOp.DELETE)
+        for table, columns in _NAMING_PEOPLE_LAST:
+            session.execute(
+                delete(table)
+                .where(or_(*(column.in_(ids) for column in columns)))
+                .execution_options(synchronize_session=False)
+            )
+        for person_id, site in found:
+            for entity in (Entity.PERSON, Entity.PRESENCE):
+                changes.append(session, entity, person_id, None, site=site, op=ChangeOp.DELETE)
     return len(people)
 
 
+# The rows that name a person, deleted with them: before their visits, claims and bookings...
+_NAMING_PEOPLE: list[tuple[type, tuple[Any, ...]]] = [
+    (Invitation, (Invitation.guest_id, Invitation.host_id)),
+    (GuestArrival, (GuestArrival.guest_id, GuestArrival.host_id)),
+    (LunchSignup, (LunchSignup.person_id,)),
+]
+# ...and after them: the passes (invitations refer to them) and last the person.
+_NAMING_PEOPLE_LAST: list[tuple[type, tuple[Any, ...]]] = [
+    (DeskAssignment, (DeskAssignment.person_id,)),
+    (PassRecord, (PassRecord.person_id,)),
+    (Person, (Person.id,)),
+]
+
+
 def _delete_events(session: Session, code: str, cut: datetime) -> int:
-    """Event records older than ``cut`` that no remaining visit refers to."""
+    """Event records older than ``cut`` that no remaining visit or guest arrival refers to."""
     referenced = select(Visit.check_in_event_id).union(
-        select(Visit.check_out_event_id).where(Visit.check_out_event_id.is_not(None))
+        select(Visit.check_out_event_id).where(Visit.check_out_event_id.is_not(None)),
+        select(GuestArrival.id),  # an arrival kept longer than the events (the settings allow it)
     )
     old = list(
         session.scalars(

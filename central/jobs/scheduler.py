@@ -34,7 +34,7 @@ from central.db.models import (
     Visit,
 )
 from central.domain import changes, desks, events, guests
-from central.jobs import retention
+from central.jobs import job_runs, retention
 from kiosk import desk_rules
 from kiosk.clock import Clock
 from kiosk.protocol import Entity
@@ -87,8 +87,9 @@ def _run_once(
                 affected = _close(session, site, moment, now)
             session.add(SchedulerRun(site=site_code, job=job, day=day, ran_at=now))
             session.flush()
-    except IntegrityError:
-        return None  # another process ran it at the same moment
+    except IntegrityError as refused:
+        job_runs.ran_elsewhere(factory, site_code, job, day, refused, log)
+        return None
     # One line per run, whatever it changed: the record that each job ran once (counts only).
     log.info("scheduler: %s %s %s: %d affected", site_code, job, day, affected)
     return JobRun(site_code, job, day, affected)

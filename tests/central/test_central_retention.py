@@ -17,6 +17,7 @@ from central.db.models import (
     DailyAggregate,
     DeskClaim,
     EventRecord,
+    GuestArrival,
     Person,
     PersonKind,
     Visit,
@@ -153,3 +154,38 @@ def test_two_processes_at_once_run_it_once(
         thread.join(60)
     assert sorted(r.site for r in runs) == sorted({r.site for r in runs})  # each site once
     assert [r.deleted["guests"] for r in runs if r.site == SITE] == [1]
+
+
+def test_a_walk_in_guest_and_their_arrival_are_forgotten_after_the_guest_period(
+    factory: SessionFactory, kari: str
+) -> None:
+    """A guest who came in through the kiosk's guest form has an arrival row (host, contact)
+    besides the visit; both go with the guest, and the run is not refused by the database."""
+    guest = str(uuid.uuid4())
+    arrival = IncomingEvent(
+        str(uuid.uuid4()),
+        "guest_arrival",
+        T0.isoformat(),
+        {
+            "person_id": guest,
+            "method": "name",
+            "name": GUEST_NAME,
+            "host_id": kari,
+            "purpose": "meeting",
+            "phone": "+4791234567",
+        },
+    )
+    assert apply_event(factory, SITE, arrival, now=T0).status == "accepted"
+    leave = T0 + timedelta(hours=2)
+    assert apply_event(factory, SITE, _event(guest, "check_out", leave), now=leave).status == (
+        "accepted"
+    )
+    assert _count(factory, GuestArrival, GuestArrival.guest_id == guest) == 1
+
+    [run] = [r for r in retention.run_due(factory, T0 + timedelta(days=31)) if r.site == SITE]
+    assert run.deleted["guests"] == 1
+    with factory() as session:
+        assert session.get(Person, guest) is None
+        assert session.get(Person, kari) is not None  # the host stays
+    assert _count(factory, GuestArrival, GuestArrival.guest_id == guest) == 0
+    assert _count(factory, Visit, Visit.person_id == guest) == 0
