@@ -242,21 +242,29 @@ def needs_touch(token: _Used, kiosk: Report | None, report: Report, now: datetim
 
 
 def touch(session: Session, token_id: int, report: Report, now: datetime) -> None:
-    """Note that the token was used at ``now``, and what its kiosk (if any) reported."""
+    """Note that the token was used at ``now``, and what its kiosk (if any) reported.
+
+    The times only move forward: notes are written in the order they were handed over, and
+    one taken a moment late (its request began before another's) must not make the token
+    look used, or its kiosk seen, earlier than it was."""
     token = session.get(Token, token_id)
     if token is None:
         return
-    token.last_used_at = now
+    token.last_used_at = _later(token.last_used_at, now)
     kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token_id)).first()
     if kiosk is None:
         return
-    kiosk.last_seen_at = now
+    kiosk.last_seen_at = _later(kiosk.last_seen_at, now)
     if report.version is not None:
         kiosk.version = report.version
     if report.events_waiting is not None:
         kiosk.events_waiting = report.events_waiting
     if report.events_set_aside is not None:
         kiosk.events_set_aside = report.events_set_aside
+
+
+def _later(stored: datetime | None, now: datetime) -> datetime:
+    return now if stored is None else max(stored, now)
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,9 @@ def test_notes_of_one_token_are_merged_into_its_latest_report(
         token_id = token.id
     writer = TokenUseWriter(factory)
     at = datetime(2026, 11, 27, 8, tzinfo=UTC)
-    with factory.begin() as held:  # the writer waits behind this, so the three notes merge
+    # The writer waits behind this. It may have taken the first note, or the first two, before
+    # the rest arrived: in one, two or three writes, the outcome is the same.
+    with factory.begin() as held:
         held.execute(update(Token).where(Token.id == token_id).values(label="held"))
         held.flush()
         writer.note(token_id, None, tokens.Report("1.0", 7, None), at)
@@ -99,6 +101,32 @@ def test_notes_of_one_token_are_merged_into_its_latest_report(
         assert kiosk.last_seen_at == at + timedelta(minutes=2)
     writer.note(token_id, None, tokens.Report(), at + timedelta(hours=1))  # closed: ignored
     assert writers_alive() == 0
+
+
+def test_a_note_written_after_a_later_one_does_not_move_the_times_back(
+    factory: SessionFactory, make_token: Callable[[str, str], str]
+) -> None:
+    """Two requests of one kiosk: the one that began later is noted, and written, first."""
+    make_token("lyngdal", "device")
+    with factory.begin() as session:
+        token = session.scalars(select(Token)).first()
+        assert token is not None
+        session.add(
+            Kiosk(site="lyngdal", name="lyngdal-7", token_id=token.id, created_at=datetime.now(UTC))
+        )
+        token_id = token.id
+    writer = TokenUseWriter(factory)
+    at = datetime(2026, 11, 27, 8, tzinfo=UTC)
+    writer.note(token_id, None, tokens.Report("1.0", 3, None), at + timedelta(minutes=2))
+    assert writer.wait_idle(30)
+    writer.note(token_id, None, tokens.Report("1.1", None, None), at + timedelta(minutes=1))
+    writer.close(30)
+    with factory() as session:
+        stored = session.get(Token, token_id)
+        kiosk = session.scalars(select(Kiosk).where(Kiosk.token_id == token_id)).one()
+        assert stored is not None and stored.last_used_at == at + timedelta(minutes=2)
+        assert kiosk.last_seen_at == at + timedelta(minutes=2)
+        assert (kiosk.version, kiosk.events_waiting) == ("1.1", 3)  # the fields as handed over
 
 
 def test_the_report_in_a_kiosks_headers_reaches_the_kiosk_row(
