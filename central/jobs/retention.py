@@ -384,12 +384,7 @@ def _delete_people(session: Session, people: Sequence[str]) -> int:
         ids = [person_id for person_id, _ in found]
         if not ids:
             continue
-        for table, columns in _NAMING_PEOPLE:
-            session.execute(
-                delete(table)
-                .where(or_(*(column.in_(ids) for column in columns)))
-                .execution_options(synchronize_session=False)
-            )
+        _delete_naming(session, _NAMING_PEOPLE, ids)
         visits = session.execute(
             select(Visit.id, Visit.check_in_event_id, Visit.check_out_event_id).where(
                 Visit.person_id.in_(ids)
@@ -402,16 +397,23 @@ def _delete_people(session: Session, people: Sequence[str]) -> int:
         _delete_booking_rows(
             session, session.scalars(select(Booking).where(Booking.person_id.in_(ids))).all()
         )
-        for table, columns in _NAMING_PEOPLE_LAST:
-            session.execute(
-                delete(table)
-                .where(or_(*(column.in_(ids) for column in columns)))
-                .execution_options(synchronize_session=False)
-            )
+        _delete_naming(session, _NAMING_PEOPLE_LAST, ids)
         for person_id, site in found:
             for entity in (Entity.PERSON, Entity.PRESENCE):
                 changes.append(session, entity, person_id, None, site=site, op=ChangeOp.DELETE)
     return len(people)
+
+
+def _delete_naming(
+    session: Session, tables: Sequence[tuple[type, tuple[Any, ...]]], ids: Sequence[str]
+) -> None:
+    """The rows of each table in which one of the columns names one of ``ids``."""
+    for table, columns in tables:
+        session.execute(
+            delete(table)
+            .where(or_(*(column.in_(ids) for column in columns)))
+            .execution_options(synchronize_session=False)
+        )
 
 
 # The rows that name a person, deleted with them: before their visits, claims and bookings...

@@ -57,15 +57,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "back": ("Tilbake", "Tilbake", "Back"),
     "site": ("Bygg", "Bygg", "Site"),
     "show": ("Vis", "Vis", "Show"),
-    "analyst_title": ("Rapporter", "Rapportar", "Reports"),
-    "analyst_text": (
-        "Som analytiker ser du bare rapporter, aldri navn. Rapportene kommer i en senere "
-        "versjon; det finnes ingen rapportside ennå.",
-        "Som analytikar ser du berre rapportar, aldri namn. Rapportane kjem i ei seinare "
-        "utgåve; det finst inga rapportside enno.",
-        "As an analyst you see reports only, never a name. The reports come in a later "
-        "version; there is no reports page yet.",
-    ),
     # Today
     "in_now": ("Til stede nå", "Til stades no", "In the building now"),
     "evacuation": ("Evakueringsliste", "Evakueringsliste", "Evacuation list"),

@@ -71,17 +71,24 @@ def test_uses_behind_an_open_write_are_answered_and_noted_together_afterwards(
     assert writers_alive() == 0  # nothing waits: the writer has ended
 
 
-def test_notes_of_one_token_are_merged_into_its_latest_report(
-    factory: SessionFactory, make_token: Callable[[str, str], str]
-) -> None:
+def kiosk_token(
+    factory: SessionFactory, make_token: Callable[[str, str], str], kiosk: str
+) -> int:
+    """A device token of Lyngdal's with a kiosk row: the id of the token."""
     make_token("lyngdal", "device")
     with factory.begin() as session:
         token = session.scalars(select(Token)).first()
         assert token is not None
         session.add(
-            Kiosk(site="lyngdal", name="lyngdal-9", token_id=token.id, created_at=datetime.now(UTC))
+            Kiosk(site="lyngdal", name=kiosk, token_id=token.id, created_at=datetime.now(UTC))
         )
-        token_id = token.id
+        return token.id
+
+
+def test_notes_of_one_token_are_merged_into_its_latest_report(
+    factory: SessionFactory, make_token: Callable[[str, str], str]
+) -> None:
+    token_id = kiosk_token(factory, make_token, "lyngdal-9")
     writer = TokenUseWriter(factory)
     at = datetime(2026, 11, 27, 8, tzinfo=UTC)
     # The writer waits behind this. It may have taken the first note, or the first two, before
@@ -107,14 +114,7 @@ def test_a_note_written_after_a_later_one_does_not_move_the_times_back(
     factory: SessionFactory, make_token: Callable[[str, str], str]
 ) -> None:
     """Two requests of one kiosk: the one that began later is noted, and written, first."""
-    make_token("lyngdal", "device")
-    with factory.begin() as session:
-        token = session.scalars(select(Token)).first()
-        assert token is not None
-        session.add(
-            Kiosk(site="lyngdal", name="lyngdal-7", token_id=token.id, created_at=datetime.now(UTC))
-        )
-        token_id = token.id
+    token_id = kiosk_token(factory, make_token, "lyngdal-7")
     writer = TokenUseWriter(factory)
     at = datetime(2026, 11, 27, 8, tzinfo=UTC)
     writer.note(token_id, None, tokens.Report("1.0", 3, None), at + timedelta(minutes=2))
